@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace LoadOps.Cli;
+
+/// <summary>The commands of <c>loadops</c>; each lives in its own folder and builds its own <see cref="Command"/>.</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LoadOps.Core.Definitions;
+
+/// <summary>Identifies a definition's exact text, so baselines only compare runs of the same test shape.</summary>
+public static class DefinitionHash
+{
+    public static string Of(string definitionText)
+    {
+        // Line endings must not change the identity of a test checked out on another OS.
+        var normalised = definitionText.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)))[..16];
+    }
+}

@@ -1,0 +1,22 @@
+namespace LoadOps.Core.Definitions;
+
+/// <summary>One load test, as a <c>*.loadtest.yaml</c> file describes it (CONTRACTS.md, version 1).</summary>
+public sealed record LoadTestDefinition
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public required TargetSpec Target { get; init; }
+    public required LoadSpec Load { get; init; }
+    public required IReadOnlyList<ScenarioSpec> Scenarios { get; init; }
+    public IReadOnlyList<RunnerSpec> Runners { get; init; } = [new RunnerSpec("local", 1)];
+    public IReadOnlyList<ThresholdSpec> Thresholds { get; init; } = [];
+    public BaselineSpec? Baseline { get; init; }
+    public IReadOnlyList<ScheduleSpec> Schedule { get; init; } = [];
+    public NotifySpec? Notify { get; init; }
+
+    /// <summary>Total runner processes across all locations.</summary>
+    public int TotalRunnerCount => Runners.Sum(r => r.Count);
+}

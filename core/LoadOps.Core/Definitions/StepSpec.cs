@@ -1,0 +1,54 @@
+namespace LoadOps.Core.Definitions;
+
+/// <summary>
+/// One HTTP request. <see cref="Path"/>, header values and bodies are templates
+/// (<c>{{ random 1 10 }}</c>, <c>{{ uuid }}</c>, <c>{{ variable }}</c>).
+/// </summary>
+public sealed record StepSpec
+{
+    public required string Name { get; init; }
+    public required string Method { get; init; }
+    public required string Path { get; init; }
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Raw body text (template); mutually exclusive with <see cref="Json"/>.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>JSON body as JSON text (template applied to string values); sent with content type application/json.</summary>
+    public string? Json { get; init; }
+
+    public IReadOnlyList<ExtractSpec> Extract { get; init; } = [];
+    public ExpectSpec? Expect { get; init; }
+
+    /// <summary>Overrides the target's timeout for this step.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    public SourcePosition At { get; init; }
+}
+
+public enum ExtractKind
+{
+    /// <summary>A JSONPath on the response body, e.g. <c>$.items[0].id</c>.</summary>
+    JsonPath,
+
+    /// <summary>A regular expression on the response body; the first capture group (or the whole match).</summary>
+    Regex,
+
+    /// <summary>A response header's value.</summary>
+    Header,
+}
+
+/// <summary>Stores a value from the response into a per-virtual-user variable.</summary>
+public sealed record ExtractSpec(string Variable, ExtractKind Kind, string Expression);
+
+/// <summary>Checks on a response; a failed check counts the request as failed with kind <c>check</c> (or <c>status</c>).</summary>
+public sealed record ExpectSpec
+{
+    /// <summary>Accepted status codes; empty means any 2xx/3xx.</summary>
+    public IReadOnlyList<int> Status { get; init; } = [];
+    public string? BodyContains { get; init; }
+    public string? BodyRegex { get; init; }
+
+    /// <summary>JSONPath → expected value (compared as JSON text, e.g. <c>true</c>, <c>"ok"</c>, <c>3</c>).</summary>
+    public IReadOnlyDictionary<string, string> Json { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,32 @@
+using LoadOps.Core.Definitions;
+
+namespace LoadOps.Core.Planning;
+
+/// <summary>
+/// Everything one runner needs to run its share of a test, handed to it as JSON (a file, a queue message or an
+/// environment variable). The definition travels already validated; runners never parse YAML.
+/// </summary>
+public sealed record ShardSpec
+{
+    public required string RunId { get; init; }
+    public required string ShardId { get; init; }
+
+    /// <summary>0-based position of this shard among <see cref="ShardCount"/>; decides its share of the load.</summary>
+    public required int ShardIndex { get; init; }
+    public required int ShardCount { get; init; }
+    public required string Location { get; init; }
+
+    /// <summary>The common start time of all shards of the run, so their load adds up at every instant.</summary>
+    public required DateTimeOffset StartAt { get; init; }
+
+    public required LoadTestDefinition Definition { get; init; }
+    public required string DefinitionHash { get; init; }
+    public string? Commit { get; init; }
+    public string? Branch { get; init; }
+
+    /// <summary>Interval length of the result; interim snapshots are written at each interval's end.</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Latest moment the shard may still be running; a runner stops itself at this point.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+}

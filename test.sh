@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of the solution, then prints one closing line "N passed, N failed, N skipped".
+# Usage: ./test.sh [extra dotnet test args, e.g. --filter-class 'LoadOps.Core.Tests.*']
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+status=0
+dotnet test --solution LoadOps.sln --configuration Release "$@" 2>&1 | tee "$log" || status=$?
+
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
