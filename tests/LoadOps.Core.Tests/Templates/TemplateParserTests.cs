@@ -1,0 +1,42 @@
+using LoadOps.Core.Templates;
+
+namespace LoadOps.Core.Tests.Templates;
+
+public sealed class TemplateParserTests
+{
+    [Fact]
+    public void Splits_literals_and_expressions()
+    {
+        Assert.True(TemplateParser.TryParse("GET /api/products?page={{ random 1 10 }}&id={{id}}", out var template, out var failure), failure?.Message);
+        Assert.Collection(template.Parts,
+            p => Assert.Equal(new LiteralPart("GET /api/products?page=") { Offset = 0 }, p),
+            p => Assert.Equal(new RandomPart(1, 10) { Offset = 23 }, p),
+            p => Assert.Equal(new LiteralPart("&id=") { Offset = 40 }, p),
+            p => Assert.Equal(new VariablePart("id") { Offset = 44 }, p));
+        Assert.Equal(["id"], template.Variables);
+    }
+
+    [Fact]
+    public void Reads_uuid_and_secret_references()
+    {
+        Assert.True(TemplateParser.TryParse("Bearer ${{ secrets.API_TOKEN }} {{ uuid }}", out var template, out _));
+        Assert.Equal(["API_TOKEN"], template.Secrets);
+        Assert.Contains(template.Parts, p => p is UuidPart);
+        Assert.False(template.IsLiteral);
+    }
+
+    [Theory]
+    [InlineData("/a/{{ id", 3)]
+    [InlineData("/a/{{ }}", 3)]
+    [InlineData("/a/{{ random 10 1 }}", 6)]
+    [InlineData("/a/{{ random x }}", 6)]
+    [InlineData("/a/{{ two words }}", 6)]
+    [InlineData("/a/}}", 3)]
+    [InlineData("${{ secrets.lower }}", 0)]
+    [InlineData("${{ env.X }}", 0)]
+    public void Rejects_malformed_expressions_at_their_offset(string text, int offset)
+    {
+        Assert.False(TemplateParser.TryParse(text, out _, out var failure));
+        Assert.Equal(offset, failure!.Offset);
+    }
+}
