@@ -1,0 +1,13 @@
+namespace LoadOps.Core.Planning;
+
+/// <summary>Timing choices of the planner.</summary>
+public sealed record PlanOptions
+{
+    /// <summary>Time from planning to the common start, so that every runner can be up before the load begins.</summary>
+    public TimeSpan StartDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time after the scheduled end within which a shard must have reported before it counts as missing.</summary>
+    public TimeSpan ReportGrace { get; init; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
+}
