@@ -1,0 +1,11 @@
+namespace LoadOps.Core.Pipeline;
+
+/// <summary>What started a run.</summary>
+public enum RunTrigger
+{
+    Push,
+    PullRequest,
+    Schedule,
+    Comment,
+    Manual,
+}

@@ -1,0 +1,8 @@
+namespace LoadOps.Functions.Webhook;
+
+/// <summary>Remembers webhook delivery ids, so that a redelivered webhook starts no second run.</summary>
+public interface IDeliveryLog
+{
+    /// <summary>True the first time a delivery id is seen; false for every later time.</summary>
+    Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken);
+}

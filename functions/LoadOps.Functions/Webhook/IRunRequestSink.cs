@@ -1,0 +1,9 @@
+using LoadOps.Core.Pipeline;
+
+namespace LoadOps.Functions.Webhook;
+
+/// <summary>Where accepted run requests go: the validate stage's queue.</summary>
+public interface IRunRequestSink
+{
+    Task SendAsync(RunRequest request, CancellationToken cancellationToken);
+}

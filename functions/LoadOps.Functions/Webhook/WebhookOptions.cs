@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LoadOps.Functions.Webhook;
+
+/// <summary>The GitHub webhook's shared secret (from Key Vault in Azure, an environment variable locally).</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "LoadOps:GitHub";
+
+    /// <summary>Without it every delivery is refused: an unsigned endpoint would let anyone start load.</summary>
+    [MinLength(16, ErrorMessage = "The webhook secret must be at least 16 characters.")]
+    public string? WebhookSecret { get; init; }
+}
