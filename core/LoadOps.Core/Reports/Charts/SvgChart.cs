@@ -49,18 +49,7 @@ internal static class SvgChart
                 below += value;
             }
         }
-        var tickCount = Math.Min(6, times.Count);
-        var ticks = Enumerable.Range(0, tickCount)
-            .Select(k => tickCount == 1 ? 0 : (int)Math.Round(k * (times.Count - 1) / (double)(tickCount - 1)))
-            .Select(i => new ChartTick(Round(TimeArea.Left + ((i + 0.5) * slot)), ValueText.Clock(times[i])))
-            .ToList();
-        return new ChartView(title, Width, Height, TimeArea)
-        {
-            Rects = rects,
-            BottomTicks = ticks,
-            LeftTicks = LeftTicks(scale, TimeArea, formatY),
-            Legend = Legend(shown.Select(s => (s.Name, s.Color)), TimeArea.Left),
-        };
+        return TimeFrame(title, times, scale, formatY, shown) with { Rects = rects };
     }
 
     private static ChartView TimeFrame(string title, IReadOnlyList<DateTimeOffset> times, NiceScale scale,
