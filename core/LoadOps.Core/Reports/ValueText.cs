@@ -12,15 +12,18 @@ internal static class ValueText
         ? Missing
         : metric.Unit() switch
         {
-            MetricUnit.Microseconds => DurationText.FormatMicroseconds(v),
+            MetricUnit.Microseconds => Latency(v),
             MetricUnit.RequestsPerSecond => Rps(v),
             _ => Percent(v),
         };
 
-    public static string Rps(double value) => Invariant($"{value:0.#}/s");
+    public static string Latency(double microseconds) =>
+        double.IsFinite(microseconds) ? DurationText.FormatMicroseconds(microseconds) : Missing;
+
+    public static string Rps(double value) => double.IsFinite(value) ? Invariant($"{value:0.#}/s") : Missing;
 
     /// <summary>A fraction as a percentage: 0.0123 → 1.23%.</summary>
-    public static string Percent(double fraction) => Invariant($"{fraction * 100:0.##}%");
+    public static string Percent(double fraction) => double.IsFinite(fraction) ? Invariant($"{fraction * 100:0.##}%") : Missing;
 
     public static string Delta(double? percent) => percent switch
     {

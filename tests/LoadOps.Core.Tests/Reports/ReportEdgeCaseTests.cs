@@ -35,6 +35,23 @@ public sealed class ReportEdgeCaseTests
     }
 
     [Fact]
+    public void Charts_skip_values_that_are_not_numbers()
+    {
+        var model = ReportSamples.Regression() with
+        {
+            Intervals = [new IntervalPoint(ReportSamples.Start, double.NaN, 2_000, double.PositiveInfinity, double.NaN, ErrorCounts.None),
+                new IntervalPoint(ReportSamples.Start.AddSeconds(5), 1_000, 3_000, 4_000, 10, new ErrorCounts(Status: 2))],
+            Locations = [new LocationRow("x", 0, double.NaN, double.NaN, 0)],
+        };
+
+        var html = ReportSnapshotTests.Render(model, ReportFormat.Html);
+        var svg = string.Concat(html.Split("<svg").Skip(1));
+        Assert.DoesNotContain("NaN", svg);
+        Assert.DoesNotContain("Infinity", svg);
+        Assert.DoesNotContain("NaN", ReportSnapshotTests.Render(model, ReportFormat.Markdown).Split("```mermaid")[1]);
+    }
+
+    [Fact]
     public void JUnit_has_a_case_per_threshold_and_per_regression_check()
     {
         var junit = new XmlDocument();

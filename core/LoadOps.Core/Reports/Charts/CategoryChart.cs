@@ -16,11 +16,11 @@ internal static class CategoryChart
             return SvgChart.Empty(title, emptyText);
         var height = 40 + (rows.Count * RowHeight) + 28;
         var area = new ChartArea(180, 40, 900, height - 28);
-        var scale = NiceScale.For(rows.Max(r => r.Value));
+        var scale = NiceScale.For(rows.Max(r => SvgChart.Finite(r.Value)));
         var bars = rows.Select((r, i) => new ChartBar(
             area.Left,
             SvgChart.Round(area.Top + (i * RowHeight) + 5),
-            SvgChart.Round(Math.Max(0, r.Value) / scale.Max * area.Width),
+            SvgChart.Round(SvgChart.Finite(r.Value) / scale.Max * area.Width),
             RowHeight - 10,
             color,
             TextEscaper.Truncate(r.Label, 24),
@@ -36,10 +36,10 @@ internal static class CategoryChart
         if (points.Count == 0)
             return SvgChart.Empty(title, emptyText);
         var area = new ChartArea(72, 48, 960, 228);
-        var scale = NiceScale.For(points.Max(p => p.Value));
+        var scale = NiceScale.For(points.Max(p => SvgChart.Finite(p.Value)));
         var step = points.Count > 1 ? area.Width / (points.Count - 1) : 0;
         double XAt(int i) => SvgChart.Round(points.Count > 1 ? area.Left + (i * step) : area.Left + (area.Width / 2));
-        double YAt(double v) => SvgChart.Round(area.Bottom - (v / scale.Max * area.Height));
+        double YAt(double v) => SvgChart.Round(area.Bottom - (SvgChart.Finite(v) / scale.Max * area.Height));
 
         var d = new StringBuilder();
         for (var i = 0; i < points.Count; i++)

@@ -1,5 +1,3 @@
-using LoadOps.Core.Definitions;
-
 namespace LoadOps.Core.Reports.Charts;
 
 /// <summary>The HTML report's charts (<c>charts.*</c> in the template).</summary>
@@ -15,7 +13,7 @@ internal sealed record HtmlCharts(
             new ChartSeries("p50", "#4e79a7", model.Intervals.Select(p => p.P50).ToList()),
             new ChartSeries("p95", "#f28e2b", model.Intervals.Select(p => p.P95).ToList()),
             new ChartSeries("p99", "#e15759", model.Intervals.Select(p => p.P99).ToList()),
-        ], DurationText.FormatMicroseconds, noData);
+        ], ValueText.Latency, noData);
         var throughput = SvgChart.Lines("Throughput (completed requests per second)", times,
             [new ChartSeries("rps", "#59a14f", model.Intervals.Select(p => (double?)p.Rps).ToList())], ValueText.Rps, noData);
         var errors = SvgChart.StackedColumns("Errors per interval by kind", times,
@@ -27,12 +25,12 @@ internal sealed record HtmlCharts(
             new ChartSeries("other", "#9c755f", model.Intervals.Select(p => (double?)p.Errors.Other).ToList()),
         ], v => ValueText.Count((long)Math.Round(v)), model.Intervals.Count == 0 ? noData : "No errors.");
         var locationP95 = CategoryChart.Bars("p95 by location", model.Locations.Select(l => (l.Location, l.P95)).ToList(),
-            "#f28e2b", DurationText.FormatMicroseconds, "No per-location data.");
+            "#f28e2b", ValueText.Latency, "No per-location data.");
         var locationRps = CategoryChart.Bars("Throughput by location", model.Locations.Select(l => (l.Location, l.Rps)).ToList(),
             "#59a14f", ValueText.Rps, "No per-location data.");
         var history = CategoryChart.History("p95 over the last runs",
             model.History.Select(h => (MermaidChart.HistoryLabel(h), h.P95, h.IsCurrent)).ToList(),
-            DurationText.FormatMicroseconds, "No earlier runs.");
+            ValueText.Latency, "No earlier runs.");
         return new HtmlCharts(latency, throughput, errors, locationP95, locationRps, history);
     }
 }

@@ -19,7 +19,7 @@ internal sealed record MermaidChart(string Labels, string ValueAxis, IReadOnlyLi
             return new MermaidChart("", "", []);
         var buckets = Bucket(intervals.Count);
         var series = new Func<IntervalPoint, double?>[] { p => p.P50, p => p.P95, p => p.P99 }
-            .Select(pick => buckets.Select(b => intervals.Skip(b.Start).Take(b.Count).Select(pick).Max() ?? 0).ToList())
+            .Select(pick => buckets.Select(b => intervals.Skip(b.Start).Take(b.Count).Select(pick).Max(v => (double?)SvgChart.Finite(v)) ?? 0).ToList())
             .ToList();
         var labels = buckets.Select(b => ValueText.Clock(intervals[b.Start].Time)[..5]);
         return Build(labels, series);
@@ -31,7 +31,7 @@ internal sealed record MermaidChart(string Labels, string ValueAxis, IReadOnlyLi
             return new MermaidChart("", "", []);
         var shown = history.Skip(Math.Max(0, history.Count - MaxPoints)).ToList();
         var labels = shown.Select(h => TextEscaper.Truncate(HistoryLabel(h), 12) + (h.IsCurrent ? " (this)" : ""));
-        return Build(labels, [shown.Select(h => h.P95).ToList()]);
+        return Build(labels, [shown.Select(h => SvgChart.Finite(h.P95)).ToList()]);
     }
 
     internal static string HistoryLabel(HistoryPoint point) =>

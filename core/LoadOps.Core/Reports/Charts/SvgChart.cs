@@ -14,7 +14,7 @@ internal static class SvgChart
     public static ChartView Lines(string title, IReadOnlyList<DateTimeOffset> times, IReadOnlyList<ChartSeries> series,
         Func<double, string> formatY, string emptyText)
     {
-        var max = series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(double.NaN).Max();
+        var max = series.SelectMany(s => s.Values).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).DefaultIfEmpty(double.NaN).Max();
         if (times.Count == 0 || double.IsNaN(max))
             return Empty(title, emptyText);
 
@@ -27,11 +27,11 @@ internal static class SvgChart
     public static ChartView StackedColumns(string title, IReadOnlyList<DateTimeOffset> times, IReadOnlyList<ChartSeries> series,
         Func<double, string> formatY, string emptyText)
     {
-        var shown = series.Where(s => s.Values.Any(v => v > 0)).ToList();
+        var shown = series.Where(s => s.Values.Any(v => Finite(v) > 0)).ToList();
         if (times.Count == 0 || shown.Count == 0)
             return Empty(title, emptyText);
 
-        var totals = times.Select((_, i) => shown.Sum(s => i < s.Values.Count ? s.Values[i] ?? 0 : 0)).ToList();
+        var totals = times.Select((_, i) => shown.Sum(s => i < s.Values.Count ? Finite(s.Values[i]) : 0)).ToList();
         var scale = NiceScale.For(totals.Max(), wholeNumbers: true);
         var slot = TimeArea.Width / times.Count;
         var rects = new List<ChartRect>();
@@ -40,7 +40,7 @@ internal static class SvgChart
             var below = 0.0;
             foreach (var s in shown)
             {
-                var value = i < s.Values.Count ? s.Values[i] ?? 0 : 0;
+                var value = i < s.Values.Count ? Finite(s.Values[i]) : 0;
                 if (value <= 0)
                     continue;
                 var top = Y(below + value, scale);
@@ -111,7 +111,7 @@ internal static class SvgChart
         var penDown = false;
         for (var i = 0; i < times.Count && i < values.Count; i++)
         {
-            if (values[i] is not { } v)
+            if (values[i] is not { } v || !double.IsFinite(v))
             {
                 penDown = false;
                 continue;
@@ -123,4 +123,7 @@ internal static class SvgChart
     }
 
     internal static double Round(double value) => Math.Round(value, 1);
+
+    /// <summary>A drawable value: missing, NaN and infinite values count as zero.</summary>
+    internal static double Finite(double? value) => value is { } v && double.IsFinite(v) && v > 0 ? v : 0;
 }
