@@ -51,7 +51,7 @@ public sealed class DeliveryStore
     {
         var deleted = 0;
         var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}");
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: [ReceivedAt], cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             try
             {

@@ -58,8 +58,11 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>Every problem of these options (data annotations and the rules above); empty when usable.</summary>
     public IReadOnlyList<string> Problems()
     {
+        var context = new ValidationContext(this);
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        return results.Select(r => r.ErrorMessage ?? "invalid storage options").ToList();
+        // The validator skips Validate() when an attribute fails; run it anyway so every problem is reported at once.
+        if (!Validator.TryValidateObject(this, context, results, validateAllProperties: true))
+            results.AddRange(Validate(context));
+        return results.Select(r => r.ErrorMessage ?? "invalid storage options").Distinct(StringComparer.Ordinal).ToList();
     }
 }
