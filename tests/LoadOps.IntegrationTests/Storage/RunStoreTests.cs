@@ -117,4 +117,21 @@ public sealed class RunStoreTests(AzuriteFixture azurite)
         Assert.Single(results, r => r.Outcome == TransitionOutcome.Moved);
         Assert.All(results.Where(r => !r.Moved), r => Assert.Equal(TransitionOutcome.AlreadyThere, r.Outcome));
     }
+
+    [Fact]
+    public async Task Overdue_lists_only_unfinished_runs_past_their_deadline()
+    {
+        var store = await NewStoreAsync();
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var late = TestRuns.NewRun() with { Deadline = now.AddMinutes(-1) };
+        var onTime = TestRuns.NewRun() with { Deadline = now.AddMinutes(1) };
+        var lateButFailed = TestRuns.NewRun() with { Deadline = now.AddMinutes(-5) };
+        foreach (var run in new[] { late, onTime, lateButFailed })
+            await store.CreateAsync(run, Ct);
+        await store.TransitionAsync(lateButFailed.RunId, RunStatus.Failed, "launch failed", Ct);
+
+        var overdue = await store.ListOverdueAsync(now, Ct);
+
+        Assert.Equal([late.RunId], overdue.Select(r => r.RunId));
+    }
 }

@@ -60,4 +60,15 @@ public sealed class StorageOptionsTests
         Assert.Equal("prodruns", clients.Names.RunsTable);
         Assert.Equal("prod-loadops-collect", clients.Names.Queue(StageQueueNames.Collect));
     }
+
+    [Fact]
+    public void The_development_connection_string_points_at_local_azurite()
+    {
+        var clients = StorageClients.FromConnectionString(StorageOptions.DevelopmentConnectionString);
+
+        Assert.Equal("devstoreaccount1", clients.Tables.AccountName);
+        Assert.Equal("127.0.0.1", clients.Blobs.Uri.Host);
+        Assert.Equal("127.0.0.1", clients.Queues.Uri.Host);
+        Assert.Equal("runs", clients.Names.RunsTable);
+    }
 }
