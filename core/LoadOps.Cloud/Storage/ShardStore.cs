@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace LoadOps.Cloud.Storage;
 
 /// <summary>
@@ -9,14 +6,14 @@ namespace LoadOps.Cloud.Storage;
 /// </summary>
 public sealed class ShardStore
 {
-    private readonly TableClient _table;
+    private readonly ShardTable _rows;
     private readonly RunStore _runs;
     private readonly TimeProvider _clock;
 
     public ShardStore(StorageClients clients, RunStore runs, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clients);
-        _table = clients.Tables.GetTableClient(clients.Names.ShardsTable);
+        _rows = new ShardTable(clients.Tables.GetTableClient(clients.Names.ShardsTable), clock);
         _runs = runs;
         _clock = clock;
     }
@@ -32,33 +29,18 @@ public sealed class ShardStore
         if (shards.Any(s => s.RunId != runId))
             throw new ArgumentException($"Every shard must belong to run {runId}.", nameof(shards));
 
-        foreach (var shard in shards)
-        {
-            try
-            {
-                await _table.AddEntityAsync(ShardEntityMap.ToEntity(shard with { Status = ShardStatus.Pending }), cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == ConflictBackoff.Conflict)
-            {
-                // Already created by an earlier attempt of the same plan.
-            }
-        }
-
+        await _rows.AddMissingAsync(shards.Select(s => s with { Status = ShardStatus.Pending }), cancellationToken);
         return await _runs.UpdateAsync(runId, r => r with { ShardCount = shards.Count, Deadline = deadline }, cancellationToken);
     }
 
-    public async Task<ShardRecord?> GetAsync(string runId, string shardId, CancellationToken cancellationToken)
-    {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(
-            ShardEntityMap.PartitionKey(runId), ShardEntityMap.RowKey(shardId), cancellationToken: cancellationToken);
-        return response.HasValue ? ShardEntityMap.FromEntity(response.Value!) : null;
-    }
+    public Task<ShardRecord?> GetAsync(string runId, string shardId, CancellationToken cancellationToken) =>
+        _rows.GetAsync(runId, shardId, cancellationToken);
 
     /// <summary>The shards of a run in index order.</summary>
     public async Task<IReadOnlyList<ShardRecord>> ListAsync(string runId, CancellationToken cancellationToken)
     {
         var shards = new List<ShardRecord>();
-        await foreach (var entity in QueryRunAsync(runId, select: null, cancellationToken))
+        await foreach (var entity in _rows.QueryRunAsync(runId, select: null, cancellationToken))
             shards.Add(ShardEntityMap.FromEntity(entity));
         return shards.OrderBy(s => s.Index).ToList();
     }
@@ -67,7 +49,7 @@ public sealed class ShardStore
     public async Task<bool> MarkLaunchedAsync(string runId, string shardId, string launcherHandle, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        return await UpdateShardAsync(runId, shardId, false, s => s.Status == ShardStatus.Pending
+        return await _rows.UpdateAsync(runId, shardId, false, s => s.Status == ShardStatus.Pending
             ? (s with { Status = ShardStatus.Launched, LaunchedAt = now, LauncherHandle = launcherHandle }, true)
             : (null, false), cancellationToken);
     }
@@ -76,7 +58,7 @@ public sealed class ShardStore
     public async Task<bool> MarkRunningAsync(string runId, string shardId, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        return await UpdateShardAsync(runId, shardId, false, s => s.Status is ShardStatus.Pending or ShardStatus.Launched
+        return await _rows.UpdateAsync(runId, shardId, false, s => s.Status is ShardStatus.Pending or ShardStatus.Launched
             ? (s with { Status = ShardStatus.Running, LaunchedAt = s.LaunchedAt ?? now }, true)
             : (null, false), cancellationToken);
     }
@@ -91,7 +73,7 @@ public sealed class ShardStore
     {
         ArgumentException.ThrowIfNullOrEmpty(resultBlobName);
         var now = _clock.GetUtcNow();
-        var outcome = await UpdateShardAsync(runId, shardId, ShardDoneOutcome.NotFound, s => s.Status switch
+        var outcome = await _rows.UpdateAsync(runId, shardId, ShardDoneOutcome.NotFound, s => s.Status switch
         {
             ShardStatus.Done => (null, ShardDoneOutcome.AlreadyDone),
             ShardStatus.Missing or ShardStatus.Failed => (null, ShardDoneOutcome.TooLate),
@@ -107,7 +89,7 @@ public sealed class ShardStore
     public async Task<RunRecord?> MarkFailedAsync(string runId, string shardId, string reason, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var changed = await UpdateShardAsync(runId, shardId, false, s => s.IsFinal
+        var changed = await _rows.UpdateAsync(runId, shardId, false, s => s.IsFinal
             ? (null, false)
             : (s with { Status = ShardStatus.Failed, StatusReason = reason, FinishedAt = now }, true), cancellationToken);
         return changed ? await RecountAsync(runId, cancellationToken) : await _runs.GetAsync(runId, cancellationToken);
@@ -130,7 +112,7 @@ public sealed class ShardStore
         {
             if (shard.IsFinal)
                 continue;
-            var changed = await UpdateShardAsync(run.RunId, shard.ShardId, false, s => s.IsFinal
+            var changed = await _rows.UpdateAsync(run.RunId, shard.ShardId, false, s => s.IsFinal
                 ? (null, false)
                 : (s with { Status = ShardStatus.Missing, StatusReason = reason, FinishedAt = now }, true), cancellationToken);
             if (changed)
@@ -149,7 +131,7 @@ public sealed class ShardStore
     public async Task<RunRecord?> RecountAsync(string runId, CancellationToken cancellationToken)
     {
         int done = 0, missing = 0, failed = 0;
-        await foreach (var entity in QueryRunAsync(runId, [nameof(ShardRecord.Status)], cancellationToken))
+        await foreach (var entity in _rows.QueryRunAsync(runId, [nameof(ShardRecord.Status)], cancellationToken))
         {
             switch (ShardEntityMap.ParseStatus(entity))
             {
@@ -165,40 +147,5 @@ public sealed class ShardStore
             ShardsMissing = Math.Max(r.ShardsMissing, missing),
             ShardsFailed = Math.Max(r.ShardsFailed, failed),
         }, cancellationToken);
-    }
-
-    private IAsyncEnumerable<TableEntity> QueryRunAsync(string runId, IEnumerable<string>? select, CancellationToken cancellationToken)
-    {
-        var partition = ShardEntityMap.PartitionKey(runId);
-        return _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: select, cancellationToken: cancellationToken);
-    }
-
-    private async Task<T> UpdateShardAsync<T>(
-        string runId, string shardId, T notFound, Func<ShardRecord, (ShardRecord? Next, T Outcome)> decide, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(runId);
-        ArgumentException.ThrowIfNullOrEmpty(shardId);
-        for (var attempt = 0; attempt < ConflictBackoff.MaxAttempts; attempt++)
-        {
-            var response = await _table.GetEntityIfExistsAsync<TableEntity>(
-                ShardEntityMap.PartitionKey(runId), ShardEntityMap.RowKey(shardId), cancellationToken: cancellationToken);
-            if (!response.HasValue)
-                return notFound;
-
-            var (next, outcome) = decide(ShardEntityMap.FromEntity(response.Value!));
-            if (next is null)
-                return outcome;
-            try
-            {
-                await _table.UpdateEntityAsync(ShardEntityMap.ToEntity(next), response.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                return outcome;
-            }
-            catch (RequestFailedException e) when (e.Status == ConflictBackoff.PreconditionFailed)
-            {
-                await ConflictBackoff.DelayAsync(attempt, _clock, cancellationToken);
-            }
-        }
-
-        throw ConflictBackoff.GaveUp($"Shard {shardId} of run {runId}");
     }
 }

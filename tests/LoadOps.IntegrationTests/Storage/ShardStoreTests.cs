@@ -102,4 +102,19 @@ public sealed class ShardStoreTests(AzuriteFixture azurite)
         Assert.Equal(ShardDoneOutcome.NotFound, (await shards.MarkDoneAsync(run.RunId, "nope", "blob", Ct)).Outcome);
         Assert.False(await shards.MarkLaunchedAsync(run.RunId, $"{run.RunId}-s001", "late-handle", Ct));
     }
+
+    [Fact]
+    public async Task More_shards_than_one_transaction_holds_are_created_once_and_a_retry_keeps_their_state()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(10);
+        var (_, shards, run) = await NewRunAsync(150, deadline);
+        await shards.MarkDoneAsync(run.RunId, $"{run.RunId}-s120", "blob-120", Ct);
+
+        var again = await shards.CreateAsync(run.RunId, TestRuns.Shards(run.RunId, 150), deadline, Ct);
+
+        var listed = await shards.ListAsync(run.RunId, Ct);
+        Assert.Equal(150, listed.Count);
+        Assert.Equal(ShardStatus.Done, listed[120].Status);
+        Assert.Equal(1, again!.ShardsDone);
+    }
 }
