@@ -103,6 +103,35 @@ public sealed class ScheduleStore
         return null;
     }
 
+    /// <summary>
+    /// Deletes the claims of a schedule due before <paramref name="cutoff"/>, keeping the newest one so
+    /// <see cref="GetLastFiredAsync"/> still knows where to catch up from; returns how many were deleted.
+    /// </summary>
+    public async Task<int> PurgeClaimsAsync(string scheduleKey, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ClaimPartition(scheduleKey)}");
+        var cutoffRow = ClaimRowKey(cutoff);
+        var deleted = 0;
+        var seenNewest = false;
+        // Rows come newest first (inverted ticks); a larger row key is an older due time.
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            if (!seenNewest)
+            {
+                seenNewest = true;
+                continue;
+            }
+
+            if (string.CompareOrdinal(e.RowKey, cutoffRow) > 0)
+            {
+                await _table.DeleteEntityAsync(e.PartitionKey, e.RowKey, ETag.All, cancellationToken);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     private static string ClaimPartition(string scheduleKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(scheduleKey);

@@ -13,6 +13,9 @@ namespace LoadOps.Cloud.Storage;
 /// </summary>
 public sealed class StageQueue : IStageQueue
 {
+    /// <summary>64 KiB per message, and base64 turns 3 bytes into 4.</summary>
+    public const int MaxJsonBytes = 48 * 1024;
+
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
     private readonly int _maxDequeueCount;
@@ -35,6 +38,11 @@ public sealed class StageQueue : IStageQueue
     {
         ArgumentNullException.ThrowIfNull(message);
         var json = JsonSerializer.Serialize(message, LoadOpsJson.Compact);
+        var size = System.Text.Encoding.UTF8.GetByteCount(json);
+        if (size > MaxJsonBytes)
+            throw new ArgumentException(
+                $"A {typeof(T).Name} message is {size} bytes of JSON; a queue message holds at most {MaxJsonBytes} before base64. " +
+                "Put the payload in a blob and send its name.", nameof(message));
         await _queue.SendMessageAsync(BinaryData.FromString(json), visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 

@@ -40,7 +40,7 @@ public sealed class StorageClients
                 new TableServiceClient(connectionString),
                 names ?? new StorageNames());
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or UriFormatException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Deliberately no inner exception: the SDK's message may quote part of the string.
             throw new ArgumentException(

@@ -60,4 +60,21 @@ public sealed class ScheduleStoreTests(AzuriteFixture azurite)
         await store.RemoveAsync("octo/shop|search|0", Ct);
         Assert.Equal(["octo/shop|checkout|0"], (await store.ListAsync(Ct)).Select(s => s.Key));
     }
+
+    [Fact]
+    public async Task Purging_old_claims_keeps_the_newest_and_the_recent_ones()
+    {
+        var store = new ScheduleStore(await azurite.NewClientsAsync(Ct), TimeProvider.System);
+        var key = "octo/shop|checkout|0";
+        var first = new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero);
+        for (var day = 0; day < 10; day++)
+            await store.TryClaimTickAsync(key, first.AddDays(day), Ct);
+        await store.TryClaimTickAsync("octo/shop|other|0", first, Ct);
+
+        Assert.Equal(7, await store.PurgeClaimsAsync(key, first.AddDays(7), Ct));
+        Assert.Equal(first.AddDays(9), await store.GetLastFiredAsync(key, Ct));
+        Assert.False(await store.TryClaimTickAsync(key, first.AddDays(7), Ct));
+        Assert.True(await store.TryClaimTickAsync(key, first.AddDays(6), Ct));
+        Assert.Equal(0, await store.PurgeClaimsAsync("octo/shop|other|0", first.AddDays(30), Ct));
+    }
 }

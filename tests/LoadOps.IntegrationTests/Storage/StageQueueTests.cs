@@ -101,4 +101,18 @@ public sealed class StageQueueTests(AzuriteFixture azurite)
 
         Assert.Empty((await RawClient(queue.Name).PeekMessagesAsync(10, Ct)).Value);
     }
+
+    public sealed record Bulky(string RunId, string Payload);
+
+    [Fact]
+    public async Task A_message_too_large_for_a_queue_is_refused_before_sending()
+    {
+        var (_, queue) = await NewQueueAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            queue.SendAsync(new Bulky("run-3", new string('x', StageQueue.MaxJsonBytes)), Ct));
+
+        Assert.Contains("blob", error.Message, StringComparison.Ordinal);
+        Assert.Empty((await RawClient(queue.Name).PeekMessagesAsync(10, Ct)).Value);
+    }
 }
