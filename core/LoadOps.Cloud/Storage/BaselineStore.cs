@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+
+namespace LoadOps.Cloud.Storage;
+
+/// <summary>
+/// The <c>baselines</c> table: partition = <c>test|branch</c> (each part key-encoded, so odd branch names like
+/// <c>feature/a#1</c> are safe), row key = inverted ticks of the run time + run id, so a plain partition query returns
+/// the newest runs first and reading the last N is one request.
+/// </summary>
+public sealed class BaselineStore
+{
+    private const string MetricsJson = "MetricsJson";
+    private readonly TableClient _table;
+
+    public BaselineStore(StorageClients clients)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        _table = clients.Tables.GetTableClient(clients.Names.BaselinesTable);
+    }
+
+    /// <summary>Adds (or replaces, if the same run is added twice) a run summary.</summary>
+    public async Task AddAsync(BaselineEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var entity = new TableEntity(PartitionKey(entry.TestName, entry.Branch), RowKey(entry.RunAt, entry.RunId))
+        {
+            [nameof(BaselineEntry.TestName)] = entry.TestName,
+            [nameof(BaselineEntry.Branch)] = entry.Branch,
+            [nameof(BaselineEntry.RunId)] = entry.RunId,
+            [nameof(BaselineEntry.Commit)] = entry.Commit,
+            [nameof(BaselineEntry.RunAt)] = entry.RunAt,
+            [nameof(BaselineEntry.Trustworthy)] = entry.Trustworthy,
+            [MetricsJson] = JsonSerializer.Serialize(entry.Metrics),
+            [nameof(BaselineEntry.ResultBlobName)] = entry.ResultBlobName,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>The newest <paramref name="count"/> entries of a test on a branch, newest first; only trustworthy ones if asked.</summary>
+    public async Task<IReadOnlyList<BaselineEntry>> GetRecentAsync(
+        string testName, string branch, int count, CancellationToken cancellationToken, bool trustworthyOnly = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var partition = PartitionKey(testName, branch);
+        var filter = trustworthyOnly
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Trustworthy eq {true}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+
+        var entries = new List<BaselineEntry>(count);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(count, 1000), cancellationToken: cancellationToken))
+        {
+            entries.Add(FromEntity(entity));
+            if (entries.Count == count)
+                break;
+        }
+
+        return entries;
+    }
+
+    internal static string PartitionKey(string testName, string branch)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(testName);
+        ArgumentException.ThrowIfNullOrEmpty(branch);
+        return TableKey.Compose(testName, branch);
+    }
+
+    internal static string RowKey(DateTimeOffset runAt, string runId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        var inverted = DateTimeOffset.MaxValue.UtcTicks - runAt.UtcTicks;
+        return inverted.ToString("D19", CultureInfo.InvariantCulture) + "_" + TableKey.Encode(runId);
+    }
+
+    private static BaselineEntry FromEntity(TableEntity entity) => new()
+    {
+        TestName = entity.GetString(nameof(BaselineEntry.TestName)),
+        Branch = entity.GetString(nameof(BaselineEntry.Branch)),
+        RunId = entity.GetString(nameof(BaselineEntry.RunId)),
+        Commit = entity.GetString(nameof(BaselineEntry.Commit)),
+        RunAt = entity.GetDateTimeOffset(nameof(BaselineEntry.RunAt)) ?? default,
+        Trustworthy = entity.GetBoolean(nameof(BaselineEntry.Trustworthy)) ?? false,
+        Metrics = JsonSerializer.Deserialize<Dictionary<string, double>>(entity.GetString(MetricsJson) ?? "{}") ?? [],
+        ResultBlobName = entity.GetString(nameof(BaselineEntry.ResultBlobName)),
+    };
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using LoadOps.Core.Results;
+using LoadOps.Core.Serialization;
+
+namespace LoadOps.Cloud.Storage;
+
+/// <summary>
+/// Result and report blobs. Shard results: <c>results/runs/{runId}/shards/{shardId}.json</c>; merged result:
+/// <c>results/runs/{runId}/result.json</c>; reports: <c>reports/runs/{runId}/{file}</c>. Reads return streams (the
+/// blob is fetched in chunks as the caller reads) and writes serialise straight into the upload stream.
+/// </summary>
+public sealed class ResultStore
+{
+    private const string JsonContentType = "application/json";
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly BlobServiceClient _service;
+    private readonly BlobContainerClient _results;
+    private readonly BlobContainerClient _reports;
+    private readonly TimeProvider _clock;
+
+    public ResultStore(StorageClients clients, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        _service = clients.Blobs;
+        _results = clients.Blobs.GetBlobContainerClient(clients.Names.ResultsContainer);
+        _reports = clients.Blobs.GetBlobContainerClient(clients.Names.ReportsContainer);
+        _clock = clock;
+    }
+
+    public static string ShardBlobName(string runId, string shardId) => $"{RunFolder(runId)}shards/{Segment(shardId, nameof(shardId))}.json";
+
+    public static string MergedBlobName(string runId) => $"{RunFolder(runId)}result.json";
+
+    public static string ReportBlobName(string runId, string fileName) => RunFolder(runId) + Segment(fileName, nameof(fileName));
+
+    /// <summary>Writes a shard's result (its <see cref="ResultFile.ShardId"/> must be set); returns the blob name.</summary>
+    public async Task<string> PutShardResultAsync(ResultFile result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (string.IsNullOrEmpty(result.ShardId))
+            throw new ArgumentException("A shard result needs its ShardId.", nameof(result));
+        var name = ShardBlobName(result.RunId, result.ShardId);
+        await WriteJsonAsync(_results.GetBlobClient(name), result, cancellationToken);
+        return name;
+    }
+
+    /// <summary>Writes the merged result of a run; returns the blob name.</summary>
+    public async Task<string> PutMergedResultAsync(ResultFile result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var name = MergedBlobName(result.RunId);
+        await WriteJsonAsync(_results.GetBlobClient(name), result, cancellationToken);
+        return name;
+    }
+
+    /// <summary>Opens a result blob for reading, or null if it does not exist. The caller disposes the stream.</summary>
+    public Task<Stream?> OpenResultAsync(string blobName, CancellationToken cancellationToken) =>
+        OpenAsync(_results.GetBlobClient(blobName), cancellationToken);
+
+    /// <summary>Reads and parses a result blob, streaming; null if it does not exist.</summary>
+    public async Task<ResultFile?> ReadResultAsync(string blobName, CancellationToken cancellationToken)
+    {
+        await using var stream = await OpenResultAsync(blobName, cancellationToken);
+        return stream is null ? null : await JsonSerializer.DeserializeAsync<ResultFile>(stream, LoadOpsJson.Options, cancellationToken);
+    }
+
+    /// <summary>The blob names of every shard result uploaded for a run, in name order.</summary>
+    public async Task<IReadOnlyList<string>> ListShardResultsAsync(string runId, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var prefix = RunFolder(runId) + "shards/";
+        await foreach (var item in _results.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+            names.Add(item.Name);
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <summary>Uploads a report file (markdown, HTML, JUnit…) from a stream; returns its blob name in the reports container.</summary>
+    public async Task<string> PutReportAsync(string runId, string fileName, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        var name = ReportBlobName(runId, fileName);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
+        await _reports.GetBlobClient(name).UploadAsync(content, options, cancellationToken);
+        return name;
+    }
+
+    /// <summary>Opens a report blob for reading, or null if it does not exist.</summary>
+    public Task<Stream?> OpenReportAsync(string blobName, CancellationToken cancellationToken) =>
+        OpenAsync(_reports.GetBlobClient(blobName), cancellationToken);
+
+    /// <summary>
+    /// A URL with which a runner can create or overwrite its own shard result blob and nothing else: write-only
+    /// (create + write, no read, list or delete), for that one blob, until <paramref name="validFor"/> from now.
+    /// With an account key (connection string, Azurite) it is a service SAS signed with the key; with an Entra identity
+    /// (managed identity) it is a user delegation SAS, signed with a key the identity obtains from the service (the
+    /// identity needs Storage Blob Delegator or Data Contributor), so no account key exists anywhere.
+    /// </summary>
+    public async Task<Uri> CreateShardUploadUriAsync(string runId, string shardId, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validFor, TimeSpan.Zero);
+        var blob = _results.GetBlobClient(ShardBlobName(runId, shardId));
+        var now = _clock.GetUtcNow();
+        var sas = new BlobSasBuilder
+        {
+            BlobContainerName = _results.Name,
+            BlobName = blob.Name,
+            Resource = "b",
+            StartsOn = now - ClockSkew,
+            ExpiresOn = now + validFor,
+            Protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
+        };
+        sas.SetPermissions(BlobSasPermissions.Create | BlobSasPermissions.Write);
+
+        if (blob.CanGenerateSasUri)
+            return blob.GenerateSasUri(sas);
+
+        var key = await _service.GetUserDelegationKeyAsync(
+            new BlobGetUserDelegationKeyOptions(sas.ExpiresOn) { StartsOn = sas.StartsOn }, cancellationToken);
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, _service.AccountName) }.ToUri();
+    }
+
+    private static async Task WriteJsonAsync(BlobClient blob, ResultFile result, CancellationToken cancellationToken)
+    {
+        var options = new BlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } };
+        await using var stream = await blob.OpenWriteAsync(overwrite: true, options, cancellationToken);
+        await JsonSerializer.SerializeAsync(stream, result, LoadOpsJson.Options, cancellationToken);
+    }
+
+    private static async Task<Stream?> OpenAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == ConflictBackoff.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static string RunFolder(string runId) => $"runs/{Segment(runId, nameof(runId))}/";
+
+    /// <summary>Ids become path segments, so a slash or a dot-dot would let one run write into another's folder.</summary>
+    private static string Segment(string value, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, paramName);
+        if (value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) || value is "." or ".." ||
+            value.Any(char.IsControl))
+            throw new ArgumentException($"'{value}' cannot be used in a blob name (no slashes, control characters or dot segments).", paramName);
+        return value;
+    }
+}

@@ -1,0 +1,44 @@
+namespace LoadOps.Cloud.Storage;
+
+/// <summary>One run of one test: who started it, where it is, and how many of its shards have reported.</summary>
+public sealed record RunRecord
+{
+    public required string RunId { get; init; }
+    public required string TestName { get; init; }
+    public required string DefinitionHash { get; init; }
+    public required string Repo { get; init; }
+    public string? Commit { get; init; }
+    public string? Branch { get; init; }
+    public int? PullRequest { get; init; }
+    public required RunTrigger Trigger { get; init; }
+
+    public RunStatus Status { get; init; } = RunStatus.Queued;
+
+    /// <summary>Why the run is in its status, in words for a person (mostly for failed and timed-out).</summary>
+    public string? StatusReason { get; init; }
+
+    /// <summary>Set by the store on create.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Set by the store on every write.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public int ShardCount { get; init; }
+    public int ShardsDone { get; init; }
+    public int ShardsMissing { get; init; }
+    public int ShardsFailed { get; init; }
+
+    /// <summary>Latest moment shards may report; after it, unreported shards are marked missing.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>Blob name of the merged result in the results container.</summary>
+    public string? ResultBlobName { get; init; }
+
+    /// <summary>Blob names of the rendered reports in the reports container.</summary>
+    public IReadOnlyList<string> ReportBlobNames { get; init; } = [];
+
+    public bool IsTerminal => RunStatusRules.IsTerminal(Status);
+
+    /// <summary>True once every shard is done, missing or failed, so the run can be merged.</summary>
+    public bool AllShardsAccountedFor => ShardCount > 0 && ShardsDone + ShardsMissing + ShardsFailed >= ShardCount;
+}

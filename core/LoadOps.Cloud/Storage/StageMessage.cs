@@ -1,0 +1,5 @@
+namespace LoadOps.Cloud.Storage;
+
+/// <summary>A received message: its body, its receipt, and how many times it has been received (this time included).</summary>
+public sealed record StageMessage<T>(T Body, StageReceipt Receipt, long DequeueCount, DateTimeOffset? InsertedOn)
+    where T : class;
