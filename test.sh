@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The integration tests start Azurite from node_modules; install it once on a fresh machine.
+if [ ! -x node_modules/.bin/azurite ]; then
+  echo "== npm ci (Azurite for the integration tests)"
+  npm ci --no-audit --no-fund
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
