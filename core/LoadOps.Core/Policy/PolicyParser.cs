@@ -23,6 +23,8 @@ public static partial class PolicyParser
             return new PolicyParseResult(LoadPolicy.Default, errors.Errors);
         }
         var root = SourceTreeReader.Read(text, errors);
+        if (root is null && errors.Errors.All(e => e.Code == ValidationCodes.EmptyDocument))
+            return new PolicyParseResult(LoadPolicy.Default, []);
         var reader = new FieldReader(errors);
         var fields = reader.Mapping(root, "policy", "the policy", Keys);
         if (fields is null)

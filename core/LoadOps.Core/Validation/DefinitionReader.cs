@@ -16,6 +16,9 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
 
     private ErrorCollector Errors => reader.Errors;
 
+    /// <summary>The name read from the file, even when the rest is invalid.</summary>
+    public string? Name { get; private set; }
+
     public LoadTestDefinition? Read(SourceNode root)
     {
         if (root is not SourceMapping)
@@ -25,14 +28,14 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
         }
         var fields = reader.Mapping(root, "", "the test", Keys)!;
         ReadVersion(fields);
-        var name = ReadName(fields);
+        var name = Name = ReadName(fields);
         var description = fields["description"] is { } d ? reader.Text(d, "description") : null;
         var target = new TargetReader(reader, policy).Read(fields);
         var load = new LoadReader(reader).Read(fields);
-        var scenarios = new ScenarioReader(reader).Read(fields);
+        var scenarioReader = new ScenarioReader(reader);
+        var scenarios = scenarioReader.Read(fields);
         var runners = new RunnerReader(reader).Read(fields);
-        var stepNames = scenarios?.SelectMany(s => s.Steps).Select(s => s.Name).ToList() ?? [];
-        var thresholds = new ThresholdReader(reader, stepNames, scenarios is null).Read(fields);
+        var thresholds = new ThresholdReader(reader, scenarioReader.StepNames.ToList(), fields["scenarios"] is null).Read(fields);
         var baseline = new BaselineReader(reader).Read(fields);
         var schedule = new ScheduleReader(reader).Read(fields);
         var notify = new NotifyReader(reader).Read(fields);
@@ -85,8 +88,11 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
             return null;
         }
         if (otherNames.Contains(name, StringComparer.Ordinal))
+        {
             Errors.Error(node.At, ValidationCodes.DuplicateTestName,
                 $"another definition is already named '{name}'; test names must be unique in the repository, rename one");
+            return null;
+        }
         return name;
     }
 }

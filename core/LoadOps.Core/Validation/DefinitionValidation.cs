@@ -10,5 +10,8 @@ public sealed record DefinitionValidation(LoadTestDefinition? Definition, IReadO
 {
     public bool IsValid => Definition is not null;
 
+    /// <summary>The test's name as written, when it could be read, even if other parts are invalid (for uniqueness checks).</summary>
+    public string? Name { get; init; }
+
     public IEnumerable<DefinitionError> Warnings => Errors.Where(e => e.Severity == Severity.Warning);
 }

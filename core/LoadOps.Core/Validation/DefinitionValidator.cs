@@ -35,8 +35,10 @@ public static class DefinitionValidator
         if (root is null)
             return new DefinitionValidation(null, errors.Errors);
 
-        var definition = new DefinitionReader(new FieldReader(errors), policy, otherNames ?? []).Read(root);
-        return new DefinitionValidation(errors.HasErrors ? null : definition, errors.Errors);
+        var reader = new DefinitionReader(new FieldReader(errors), policy, otherNames ?? []);
+        var definition = reader.Read(root);
+        var sorted = errors.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        return new DefinitionValidation(errors.HasErrors ? null : definition, sorted) { Name = reader.Name };
     }
 
     public static bool IsTooLarge(string text) =>

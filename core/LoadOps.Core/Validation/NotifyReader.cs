@@ -30,7 +30,7 @@ internal sealed class NotifyReader(FieldReader reader)
             return null;
         if (TemplateParser.IsSecretName(text))
             return text;
-        Errors.Error(node.At, text.Contains("://", StringComparison.Ordinal) ? ValidationCodes.LiteralSecret : ValidationCodes.WebhookNotSecretName,
+        Errors.Error(node.At, ValidationCodes.WebhookNotSecretName,
             text.Contains("://", StringComparison.Ordinal)
                 ? "notify.slack.webhookSecret holds a URL; a webhook URL is a secret: store it as a repository secret and write its NAME here, e.g. SLACK_WEBHOOK_PERF"
                 : "notify.slack.webhookSecret must be the NAME of a secret (A-Z, 0-9, _), e.g. SLACK_WEBHOOK_PERF, not ${{ ... }} or the URL");

@@ -16,6 +16,9 @@ internal sealed partial class ScenarioReader(FieldReader reader)
 
     private ErrorCollector Errors => reader.Errors;
 
+    /// <summary>Every step name read, even from scenarios that have other problems (thresholds refer to them).</summary>
+    public IReadOnlyCollection<string> StepNames => _stepNames.Keys;
+
     public List<ScenarioSpec>? Read(MappingFields root)
     {
         if (reader.Require(root, "scenarios", "scenarios: [{ name: browse, steps: [...] }]") is not { } node ||
