@@ -19,26 +19,43 @@ internal static class SourceTreeReader
     {
         var builder = new Builder(errors);
         var parser = new Parser(new StringReader(text));
-        var last = new SourcePosition(1, 1);
+        var lastEnd = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
-                last = At(current.Start);
+                lastEnd = current.End;
                 if (!builder.Accept(current))
                     return null;
             }
         }
         catch (YamlException exception)
         {
-            var at = exception.Start.Line > 0 ? At(exception.Start) : last;
+            var at = exception.Start.Index > 0 || lastEnd.Index == 0 ? At(exception.Start) : Fallback(text, exception, lastEnd);
             errors.Error(at, ValidationCodes.YamlSyntax, $"YAML syntax: {Describe(exception)}");
             return null;
         }
         if (builder.Root is null)
             errors.Error(new SourcePosition(1, 1), ValidationCodes.EmptyDocument, "the file holds no definition; start with 'version: 1'");
         return builder.Root;
+    }
+
+    /// <summary>Some scanner errors carry no position; point at the first tab indentation, or just after the last good token.</summary>
+    private static SourcePosition Fallback(string text, YamlException exception, Mark lastEnd)
+    {
+        if (exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            var lines = text.Split('\n');
+            for (var i = (int)Math.Max(0, lastEnd.Line - 1); i < lines.Length; i++)
+            {
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+                if (tab >= 0 && tab < indent)
+                    return new SourcePosition(i + 1, tab + 1);
+            }
+        }
+        return At(lastEnd);
     }
 
     private static string Describe(YamlException exception)

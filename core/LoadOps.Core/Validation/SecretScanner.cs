@@ -24,7 +24,7 @@ internal static partial class SecretScanner
     [GeneratedRegex(@"(?<v>\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk_live_[A-Za-z0-9]{10,}))")]
     private static partial Regex KnownTokenPrefix();
 
-    [GeneratedRegex(@"(?:^|[?&;\s""'{,])(?:api[_-]?key|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|sig|signature)=(?<v>[^&\s""'#]{3,})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[?&;\s""'{,])(?<v>(?:api[_-]?key|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|passwd|pwd|sig|signature)=[^&\s""'#]{3,})", RegexOptions.IgnoreCase)]
     private static partial Regex QueryCredential();
 
     [GeneratedRegex(@"(?<v>[A-Za-z0-9_\-+/=.]{32,})")]
