@@ -29,6 +29,15 @@ internal sealed partial record CorpusCase(string File, string Text, string Code,
         return data;
     }
 
+    /// <summary>The cases marked <c># schema: invalid</c>: structural mistakes the JSON Schema must also reject.</summary>
+    public static TheoryData<string> StructuralNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in RepositoryFiles.Corpus().Where(f => Load(f).SchemaInvalid))
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
     public static CorpusCase Named(string name) =>
         Load(Path.Combine(RepositoryFiles.PathOf("tests/LoadOps.Core.Tests/Validation/Corpus"), name));
 }
