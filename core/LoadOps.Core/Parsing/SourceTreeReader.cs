@@ -36,6 +36,12 @@ internal static class SourceTreeReader
             errors.Error(at, ValidationCodes.YamlSyntax, $"YAML syntax: {Describe(exception)}");
             return null;
         }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or YamlException))
+        {
+            // The YAML library throws a few non-YAML exceptions on malformed input; it is still the user's text at fault.
+            errors.Error(At(lastEnd), ValidationCodes.YamlSyntax, "YAML syntax: the text after this point cannot be read; check quotes, brackets and indentation");
+            return null;
+        }
         if (builder.Root is null)
             errors.Error(new SourcePosition(1, 1), ValidationCodes.EmptyDocument, "the file holds no definition; start with 'version: 1'");
         return builder.Root;
