@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LoadOps.Cli.Validate;
 
 namespace LoadOps.Cli;
 
@@ -7,6 +8,6 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return ValidateCommand.Create();
     }
 }
