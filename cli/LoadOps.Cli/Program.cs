@@ -1,8 +1,10 @@
-using System.CommandLine;
 using LoadOps.Cli;
 
-var root = new RootCommand("LoadOps: performance testing as code.");
-foreach (var command in CliCommands.All())
-    root.Add(command);
-
-return await root.Parse(args).InvokeAsync();
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl-C asks the running command to stop cleanly (runners write partial results); a second one kills.
+    e.Cancel = !stop.IsCancellationRequested;
+    stop.Cancel();
+};
+return await CliApp.RunAsync(args, Console.Out, Console.Error, stop.Token);

@@ -8,4 +8,19 @@ public sealed class CliCommandsTests
         var names = CliCommands.All().Select(c => c.Name).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("validate", "--bogus")]
+    [InlineData("no-such-command")]
+    [InlineData("validate", "--format")]
+    public async Task Usage_errors_exit_2_with_a_message(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.False(string.IsNullOrWhiteSpace(error.ToString()));
+    }
 }

@@ -158,12 +158,9 @@ public sealed class ValidateCommandTests
 
     private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
     {
-        var root = new RootCommand("test");
-        foreach (var command in CliCommands.All())
-            root.Add(command);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 }
