@@ -1,3 +1,4 @@
+using LoadOps.Core.Pipeline;
 using System.Text.Json;
 using Azure.Data.Tables;
 

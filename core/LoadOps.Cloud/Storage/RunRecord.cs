@@ -1,3 +1,4 @@
+using LoadOps.Core.Pipeline;
 namespace LoadOps.Cloud.Storage;
 
 /// <summary>One run of one test: who started it, where it is, and how many of its shards have reported.</summary>

@@ -8,4 +8,7 @@ public enum RunTrigger
     Schedule,
     Comment,
     Manual,
+
+    /// <summary><c>loadops run</c> on a developer's machine.</summary>
+    Cli,
 }

@@ -1,3 +1,4 @@
+using LoadOps.Core.Pipeline;
 using LoadOps.Cloud.Storage;
 
 namespace LoadOps.IntegrationTests.Storage;

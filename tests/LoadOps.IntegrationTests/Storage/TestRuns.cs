@@ -1,3 +1,4 @@
+using LoadOps.Core.Pipeline;
 using System.Security.Cryptography;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Results;
