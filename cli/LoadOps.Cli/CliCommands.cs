@@ -1,4 +1,6 @@
 using System.CommandLine;
+using LoadOps.Cli.Compare;
+using LoadOps.Cli.Merge;
 
 namespace LoadOps.Cli;
 
@@ -7,6 +9,7 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return MergeCommand.Create();
+        yield return CompareCommand.Create();
     }
 }
