@@ -1,4 +1,6 @@
 using System.CommandLine;
+using LoadOps.Cli.Compare;
+using LoadOps.Cli.Merge;
 using LoadOps.Cli.Validate;
 
 namespace LoadOps.Cli;
@@ -9,5 +11,7 @@ internal static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return ValidateCommand.Create();
+        yield return MergeCommand.Create();
+        yield return CompareCommand.Create();
     }
 }

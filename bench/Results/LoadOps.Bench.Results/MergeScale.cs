@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using LoadOps.Core.Results;
+using LoadOps.Core.Serialization;
+
+namespace LoadOps.Bench.Results;
+
+/// <summary>Streamed merge of many shard results: each file is read, added and dropped before the next.</summary>
+internal static class MergeScale
+{
+    private const int Steps = 20;
+    private const int Intervals = 120;
+    private static readonly string[] Locations = ["azure/westeurope", "aws/us-east-1", "pool/lab"];
+    private static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static async Task GenerateAsync(string folder, int shards, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var random = new Random(1);
+        // A pool of realistic interval histograms (~200 skewed latencies each), reused across shards.
+        var pool = Enumerable.Range(0, 64).Select(_ =>
+        {
+            var histogram = HistogramCodec.Create();
+            for (var i = 0; i < 200; i++)
+                histogram.RecordValue(Latency(random));
+            return HistogramCodec.Encode(histogram);
+        }).ToArray();
+        for (var s = 0; s < shards; s++)
+        {
+            var steps = Enumerable.Range(0, Steps).Select(step => new StepResult("main", $"step-{step:00}",
+                [.. Enumerable.Range(0, Intervals).Select(i => new IntervalStats
+                {
+                    Start = Start.AddSeconds(5 * i),
+                    Ok = 200,
+                    Failed = new FailureCounts(Timeout: random.Next(3)),
+                    Histogram = pool[random.Next(pool.Length)],
+                })])).ToList();
+            var result = new ResultFile
+            {
+                RunId = "bench-run",
+                ShardId = $"shard-{s:0000}",
+                Definition = "bench",
+                DefinitionHash = "bench-hash",
+                Location = Locations[s % Locations.Length],
+                Start = Start,
+                End = Start.AddSeconds(5 * Intervals),
+                Steps = steps,
+                Health = [.. Enumerable.Range(0, Intervals).Select(i => new HealthSample { Start = Start.AddSeconds(5 * i), Cpu = random.NextDouble(), Scheduled = 4_000 })],
+                Shards = [new ShardInfo($"shard-{s:0000}", s, Locations[s % Locations.Length], ResultStatus.Complete)],
+            };
+            await using var stream = File.Create(Path.Combine(folder, $"shard-{s:0000}.json"));
+            await System.Text.Json.JsonSerializer.SerializeAsync(stream, result, LoadOpsJson.Compact, cancellationToken);
+        }
+        var bytes = Directory.EnumerateFiles(folder, "shard-*.json").Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"wrote {shards} shard results ({Steps} steps × {Intervals} intervals) to {folder}: {bytes / 1e6:0} MB");
+    }
+
+    public static async Task<int> MergeAsync(string folder, int shards, CancellationToken cancellationToken)
+    {
+        var files = Directory.EnumerateFiles(folder, "shard-*.json").Order(StringComparer.Ordinal).Take(shards).ToList();
+        if (files.Count < shards)
+        {
+            Console.Error.WriteLine($"only {files.Count} shard files in {folder}; run generate first");
+            return 2;
+        }
+        var clock = Stopwatch.StartNew();
+        var accumulator = new ResultAccumulator();
+        long peakManaged = 0;
+        foreach (var file in files)
+        {
+            await using var stream = File.OpenRead(file);
+            var read = await ResultFileReader.ReadAsync(stream, file, cancellationToken);
+            if ((read.Problem ?? accumulator.Add(read.Result!, file)) is { } problem)
+            {
+                Console.Error.WriteLine(problem);
+                return 2;
+            }
+            peakManaged = Math.Max(peakManaged, GC.GetTotalMemory(forceFullCollection: false));
+        }
+        var added = clock.Elapsed;
+        var merged = accumulator.Build();
+        var output = Path.Combine(folder, $"merged-{shards}.json");
+        await using (var stream = File.Create(output))
+            await System.Text.Json.JsonSerializer.SerializeAsync(stream, merged, LoadOpsJson.Compact, cancellationToken);
+        clock.Stop();
+        var summary = ResultSummarizer.Summarize(merged);
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine($"merged {shards} shards: add {added.TotalSeconds:0.0} s, total with build+write {clock.Elapsed.TotalSeconds:0.0} s, " +
+            $"peak working set {process.PeakWorkingSet64 / 1e6:0} MB, peak managed heap seen {peakManaged / 1e6:0} MB, " +
+            $"requests {summary.Overall.Totals.Total:N0}, p99 {summary.Overall.Value(LoadOps.Core.Definitions.Metric.P99) / 1000:0.0} ms, steps out {merged.Steps.Count}");
+        return 0;
+    }
+
+    private static long Latency(Random random)
+    {
+        var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        return Math.Max(1, (long)((random.NextDouble() < 0.03 ? 400_000 : 20_000) * Math.Exp(0.5 * normal)));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using LoadOps.Bench.Results;
+
+// loadops results benchmarks (run in Release, never in CI):
+//   accuracy [--trials N]                 regression verdicts on synthetic histories
+//   generate --out DIR [--shards N]       write N shard results of 20 steps × 120 intervals
+//   merge --dir DIR [--shards N]          merge the first N of them, streamed; wall time and peak memory
+var command = args.Length > 0 ? args[0] : "";
+string Option(string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+int Count(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+switch (command)
+{
+    case "accuracy":
+        RegressionAccuracy.Run(Count("--trials", 1_000));
+        return 0;
+    case "generate":
+        await MergeScale.GenerateAsync(Option("--out", Path.Combine(Path.GetTempPath(), "loadops-merge-bench")), Count("--shards", 1_000), CancellationToken.None);
+        return 0;
+    case "merge":
+        return await MergeScale.MergeAsync(Option("--dir", Path.Combine(Path.GetTempPath(), "loadops-merge-bench")), Count("--shards", 1_000), CancellationToken.None);
+    default:
+        Console.Error.WriteLine("usage: accuracy [--trials N] | generate --out DIR [--shards N] | merge --dir DIR [--shards N]");
+        return 2;
+}

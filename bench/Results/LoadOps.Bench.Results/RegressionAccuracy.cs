@@ -1,0 +1,81 @@
+using System.Globalization;
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Regression;
+using LoadOps.Core.Results;
+
+namespace LoadOps.Bench.Results;
+
+/// <summary>
+/// Verdicts of <see cref="RegressionAnalyzer"/> on synthetic histories with known truth. Each run has 120 interval
+/// values of one metric (p95) with AR(1) within-run noise (ρ = 0.5); its run-level value is the geometric mean of
+/// its intervals (a stand-in for reading the run's percentile from its merged histogram). Two noise models:
+/// "within": the CV applies to intervals only, every run has the same true level;
+/// "between": each run also gets its own level, log-normal with the same CV (run-to-run variance), plus the
+/// within-run noise. 10 baseline runs; the candidate's true level is shifted by the given amount (higher = worse).
+/// </summary>
+internal static class RegressionAccuracy
+{
+    private const int Intervals = 120;
+    private const int BaselineRuns = 10;
+    private const double Rho = 0.5;
+    private static readonly RegressionOptions Options = new() { Metrics = [Metric.P95] };
+
+    public static void Run(int trials)
+    {
+        Console.WriteLine($"trials per cell: {trials}; baseline runs: {BaselineRuns}; tolerance {Options.Tolerance:P0}; alpha {Options.Alpha} (Holm; one metric here)");
+        foreach (var model in new[] { "within", "between" })
+        {
+            Console.WriteLine();
+            Console.WriteLine($"noise model: {model}");
+            Console.WriteLine("| CV | shift | regression | inconclusive | pass | improvement |");
+            Console.WriteLine("|---|---|---|---|---|---|");
+            foreach (var cv in new[] { 0.02, 0.05, 0.10 })
+            {
+                foreach (var shift in new[] { 0.0, 0.05, 0.10, 0.20 })
+                {
+                    var random = new Random((model == "between" ? 100_000 : 0) + (int)(cv * 1_000 * 100) + (int)(shift * 100));
+                    var counts = new int[4];
+                    for (var t = 0; t < trials; t++)
+                        counts[(int)Trial(random, cv, shift, model == "between")]++;
+                    string Rate(Verdict v) => (100.0 * counts[(int)v] / trials).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+                    Console.WriteLine($"| {cv:P0} | {shift:P0} | {Rate(Verdict.Regression)} | {Rate(Verdict.Inconclusive)} | {Rate(Verdict.Pass)} | {Rate(Verdict.Improvement)} |");
+                }
+            }
+        }
+    }
+
+    private static Verdict Trial(Random random, double cv, double shift, bool betweenRuns)
+    {
+        var baseline = Enumerable.Range(0, BaselineRuns).Select(i => Summary($"b{i}", SimulateRun(random, cv, 0, betweenRuns), withIntervals: false)).ToList();
+        var candidate = Summary("c", SimulateRun(random, cv, shift, betweenRuns), withIntervals: true);
+        return RegressionAnalyzer.Analyze(candidate, baseline, Options).Verdict;
+    }
+
+    private static double[] SimulateRun(Random random, double cv, double shift, bool betweenRuns)
+    {
+        var level = 200_000 * (1 + shift) * (betweenRuns ? Math.Exp(cv * Normal(random)) : 1);
+        var values = new double[Intervals];
+        var noise = Normal(random);
+        for (var i = 0; i < Intervals; i++)
+        {
+            noise = (Rho * noise) + (Math.Sqrt(1 - (Rho * Rho)) * Normal(random));
+            values[i] = level * Math.Exp(cv * noise);
+        }
+        return values;
+    }
+
+    private static ResultSummary Summary(string runId, double[] intervals, bool withIntervals)
+    {
+        var runValue = Math.Exp(intervals.Average(Math.Log));
+        var start = DateTimeOffset.UnixEpoch;
+        var totals = new RequestTotals(1_000, FailureCounts.None);
+        IReadOnlyList<IntervalMetrics> perInterval = withIntervals
+            ? [.. intervals.Select((v, i) => new IntervalMetrics(start.AddSeconds(5 * i), totals, new Dictionary<Metric, double> { [Metric.P95] = v }))]
+            : [];
+        var overall = new MetricSummary(totals, 600, new Dictionary<Metric, double> { [Metric.P95] = runValue }, perInterval);
+        return new ResultSummary(runId, null, ResultStatus.Complete, [], overall, []);
+    }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}

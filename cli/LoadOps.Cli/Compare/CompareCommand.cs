@@ -1,0 +1,83 @@
+using System.CommandLine;
+using LoadOps.Cli.Merge;
+using LoadOps.Core.Regression;
+using LoadOps.Core.Results;
+
+namespace LoadOps.Cli.Compare;
+
+/// <summary>
+/// <c>loadops compare --baseline RESULT... --current RESULT</c>: the regression verdict of one run against earlier
+/// runs, as a table. Exit 0 no regression, 1 regression, 3 inconclusive, 2 usage or unreadable input.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create()
+    {
+        var baseline = new Option<string[]>("--baseline", "-b") { Description = "Result files of earlier runs (one per run).", AllowMultipleArgumentsPerToken = true };
+        var current = new Option<string>("--current", "-c") { Description = "Result file of the run to judge." };
+        var format = new Option<string>("--format", "-f") { Description = "Output: text, json or md.", DefaultValueFactory = _ => "text" };
+        var tolerance = new Option<string>("--tolerance") { Description = "Smallest relative change that may count, e.g. 5% (default 5%)." };
+        var metrics = new Option<string>("--metrics") { Description = "Comma-separated metrics, e.g. p50,p95,p99,rps,errors (the default)." };
+        var command = new Command("compare", "Compare a run with a baseline of earlier runs: regression, improvement, pass or inconclusive.")
+        {
+            baseline, current, format, tolerance, metrics,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var request = CompareRequest.Parse(parseResult.GetValue(baseline), parseResult.GetValue(current), parseResult.GetValue(format),
+                parseResult.GetValue(tolerance), parseResult.GetValue(metrics), out var problem);
+            if (request is null)
+                return Usage(error, problem!);
+
+            var (candidate, candidateProblem) = await SummarizeAsync(request.Current, cancellationToken);
+            if (candidate is null)
+                return Usage(error, candidateProblem!);
+            var history = new List<ResultSummary>();
+            foreach (var path in request.Baseline)
+            {
+                var (summary, baselineProblem) = await SummarizeAsync(path, cancellationToken);
+                if (summary is null)
+                    return Usage(error, baselineProblem!);
+                if (summary.Definition != candidate.Definition)
+                    return Usage(error, $"{path}: is a run of '{summary.Definition}', but the current run is of '{candidate.Definition}'; compare runs of one test.");
+                history.Add(summary.Summary);
+            }
+
+            var options = new RegressionOptions();
+            options = options with { Tolerance = request.Tolerance ?? options.Tolerance, Metrics = request.Metrics ?? options.Metrics };
+            var report = RegressionAnalyzer.Analyze(candidate.Summary, history, options);
+            await parseResult.InvocationConfiguration.Output.WriteAsync(CompareRenderer.Render(report, options, request.Format));
+            return report.Verdict switch
+            {
+                Verdict.Regression => ExitCodes.Failed,
+                Verdict.Inconclusive => ExitCodes.Inconclusive,
+                _ => ExitCodes.Ok,
+            };
+        });
+        return command;
+    }
+
+    private sealed record Loaded(string Definition, ResultSummary Summary);
+
+    private static async Task<(Loaded? Loaded, string? Problem)> SummarizeAsync(string path, CancellationToken cancellationToken)
+    {
+        var read = await ResultFileLoader.LoadAsync(path, cancellationToken);
+        if (read.Problem is not null)
+            return (null, read.Problem.ToString());
+        try
+        {
+            return (new Loaded(read.Result!.Definition, ResultSummarizer.Summarize(read.Result)), null);
+        }
+        catch (FormatException e)
+        {
+            return (null, $"{path}: {e.Message}");
+        }
+    }
+
+    private static int Usage(TextWriter error, string message)
+    {
+        error.WriteLine("error: " + message);
+        return ExitCodes.Usage;
+    }
+}

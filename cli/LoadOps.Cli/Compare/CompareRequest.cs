@@ -1,0 +1,59 @@
+using System.Globalization;
+using LoadOps.Core.Definitions;
+
+namespace LoadOps.Cli.Compare;
+
+/// <summary>The checked arguments of <c>loadops compare</c>; <see cref="Parse"/> turns bad ones into a message.</summary>
+internal sealed record CompareRequest(IReadOnlyList<string> Baseline, string Current, string Format, double? Tolerance, IReadOnlyList<Metric>? Metrics)
+{
+    public static readonly string[] Formats = ["text", "json", "md"];
+
+    public static CompareRequest? Parse(string[]? baseline, string? current, string? format, string? tolerance, string? metrics, out string? problem)
+    {
+        problem = null;
+        if (baseline is null || baseline.Length == 0)
+            problem = "--baseline RESULT... is required: the earlier runs to compare with.";
+        else if (string.IsNullOrWhiteSpace(current))
+            problem = "--current RESULT is required: the run to judge.";
+        else if (!Formats.Contains(format ?? "text"))
+            problem = $"--format '{format}' is not known; use one of: {string.Join(", ", Formats)}.";
+        if (problem is not null)
+            return null;
+
+        double? parsedTolerance = null;
+        if (tolerance is not null)
+        {
+            var percent = tolerance.EndsWith('%');
+            if (!double.TryParse(percent ? tolerance[..^1] : tolerance, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ||
+                value < 0 || (percent ? value > 1000 : value > 10))
+            {
+                problem = $"--tolerance '{tolerance}' is not a relative change; write a percentage such as 5% or a fraction such as 0.05.";
+                return null;
+            }
+            parsedTolerance = percent ? value / 100 : value;
+        }
+
+        List<Metric>? parsedMetrics = null;
+        if (metrics is not null)
+        {
+            parsedMetrics = [];
+            foreach (var name in metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!MetricInfo.TryParse(name.ToLowerInvariant(), out var metric))
+                {
+                    var nearest = NearestName.Find(name.ToLowerInvariant(), MetricInfo.Names);
+                    problem = $"--metrics: unknown metric '{name}'" + (nearest is null ? "" : $" (did you mean '{nearest}'?)") +
+                        $"; known metrics: {string.Join(", ", MetricInfo.Names)}.";
+                    return null;
+                }
+                parsedMetrics.Add(metric);
+            }
+            if (parsedMetrics.Count == 0)
+            {
+                problem = "--metrics is empty; name at least one metric, e.g. --metrics p95,rps.";
+                return null;
+            }
+        }
+        return new CompareRequest(baseline!, current!, format ?? "text", parsedTolerance, parsedMetrics);
+    }
+}

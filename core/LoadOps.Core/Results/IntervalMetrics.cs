@@ -1,0 +1,6 @@
+using LoadOps.Core.Definitions;
+
+namespace LoadOps.Core.Results;
+
+/// <summary>The metrics of one interval (for charts and for the within-run noise of a regression test).</summary>
+public sealed record IntervalMetrics(DateTimeOffset Start, RequestTotals Totals, IReadOnlyDictionary<Metric, double> Values);

@@ -1,0 +1,136 @@
+using LoadOps.Core.Definitions;
+
+namespace LoadOps.Core.Results;
+
+/// <summary>
+/// Exact, streamed merge of shard (or run) results: feed inputs one at a time with <see cref="Add"/>, then
+/// <see cref="Build"/> the run result. Counts add and histograms add per step, per location and per interval
+/// (keyed by the interval's wall-clock start); the overall numbers (<see cref="StepResult.Location"/> null) are the
+/// sum over locations. Memory holds only the running sums (sparse histograms), never the inputs, so it does not
+/// grow with the number of shards. Health is folded per interval as <see cref="HealthAccumulator"/> describes.
+/// An input that does not belong (another run, definition hash or interval, a shard seen twice, a damaged histogram)
+/// is refused with a <see cref="MergeProblem"/> and leaves the sums untouched.
+/// </summary>
+public sealed class ResultAccumulator(MergeOptions? options = null)
+{
+    private readonly MergeOptions _options = options ?? MergeOptions.Default;
+    private readonly Dictionary<(string Scenario, string Step, string? Location), SortedDictionary<long, IntervalAccumulator>> _steps = [];
+    private readonly HealthAccumulator _health = new();
+    private readonly List<TrustIssue> _trust = [];
+    private readonly List<ShardInfo> _shards = [];
+    private readonly Dictionary<string, string> _shardSources = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _locations = new(StringComparer.Ordinal);
+    private ResultFile? _first;
+    private string _firstSource = "";
+    private DateTimeOffset _start = DateTimeOffset.MaxValue;
+    private DateTimeOffset _end = DateTimeOffset.MinValue;
+    private readonly HashSet<ResultStatus> _statuses = [];
+
+    public int InputCount { get; private set; }
+
+    /// <summary>Adds one input; returns null when merged, or the reason it was refused (nothing of it is kept).</summary>
+    public MergeProblem? Add(ResultFile input, string source)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(source);
+        if (Check(input, source) is { } problem)
+            return problem;
+        if (Stage(input, source, out var staged) is { } damaged)
+            return damaged;
+
+        foreach (var (key, start, stats, histogram) in staged)
+        {
+            if (!_steps.TryGetValue(key, out var intervals))
+                _steps[key] = intervals = [];
+            if (!intervals.TryGetValue(start, out var sum))
+                intervals[start] = sum = new IntervalAccumulator();
+            sum.Add(stats, histogram);
+        }
+        foreach (var sample in input.Health)
+            _health.Add(sample, input.ShardId);
+        Record(input, source);
+        return null;
+    }
+
+    private MergeProblem? Check(ResultFile input, string source)
+    {
+        if (input.Version != ResultFile.CurrentVersion)
+            return new(source, $"result file version {input.Version} is not supported; this loadops reads version {ResultFile.CurrentVersion}. Re-run with a matching loadops.");
+        if (input.Interval <= TimeSpan.Zero)
+            return new(source, $"interval must be positive, found {input.Interval}.");
+        if (input.ShardId is { } shardId && _shardSources.TryGetValue(shardId, out var earlier))
+            return new(source, $"shard '{shardId}' was already merged from {earlier}; merging it twice would count its requests twice.");
+        if (_first is null)
+            return null;
+        if (input.RunId != _first.RunId)
+            return new(source, $"run id '{input.RunId}' differs from '{_first.RunId}' in {_firstSource}; only results of one run can be merged.");
+        if (input.DefinitionHash != _first.DefinitionHash)
+            return new(source, $"definition hash '{input.DefinitionHash}' differs from '{_first.DefinitionHash}' in {_firstSource}; the shards ran different versions of '{_first.Definition}'.");
+        if (input.Interval != _first.Interval)
+            return new(source, $"interval {DurationText.Format(input.Interval)} differs from {DurationText.Format(_first.Interval)} in {_firstSource}; intervals must line up to add.");
+        return null;
+    }
+
+    private MergeProblem? Stage(ResultFile input, string source, out List<((string, string, string?) Key, long Start, IntervalStats Stats, SparseHistogram Histogram)> staged)
+    {
+        staged = [];
+        var perLocation = input.Steps.Any(s => s.Location is not null);
+        foreach (var step in input.Steps.Where(s => (s.Location is not null) == perLocation))
+        {
+            var location = step.Location ?? input.Location;
+            foreach (var interval in step.Intervals)
+            {
+                var sinceEpoch = interval.Start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+                if (sinceEpoch % input.Interval.Ticks != 0)
+                    return new(source, $"step '{step.Step}': interval starting {interval.Start:O} is not aligned to a multiple of {DurationText.Format(input.Interval)} since the Unix epoch; intervals of different shards could not line up.");
+                var histogram = new SparseHistogram();
+                try
+                {
+                    histogram.AddEncoded(interval.Histogram);
+                }
+                catch (FormatException e)
+                {
+                    return new(source, $"step '{step.Step}', interval {interval.Start:O}: {e.Message}");
+                }
+                staged.Add(((step.Scenario, step.Step, location), interval.Start.UtcTicks, interval, histogram));
+            }
+        }
+        return null;
+    }
+
+    private void Record(ResultFile input, string source)
+    {
+        if (_first is null)
+        {
+            _first = input;
+            _firstSource = source;
+        }
+        InputCount++;
+        _start = input.Start < _start ? input.Start : _start;
+        _end = input.End > _end ? input.End : _end;
+        _statuses.Add(input.Status);
+        if (input.Location is not null)
+            _locations.Add(input.Location);
+        foreach (var step in input.Steps.Where(s => s.Location is not null))
+            _locations.Add(step.Location!);
+        if (input.ShardId is not null)
+            _shardSources[input.ShardId] = source;
+
+        var shards = input.Shards.Count > 0 || input.ShardId is null
+            ? input.Shards
+            : [new ShardInfo(input.ShardId, -1, input.Location ?? "unknown", input.Status)];
+        _shards.AddRange(shards);
+        foreach (var issue in input.TrustIssues)
+        {
+            var carried = issue with { ShardId = issue.ShardId ?? input.ShardId };
+            if (!_trust.Contains(carried))
+                _trust.Add(carried);
+        }
+        if (input.Status == ResultStatus.Partial && input.ShardId is not null)
+            _trust.Add(new TrustIssue("shard-partial", $"Shard {input.ShardId} stopped early; its numbers cover only the part it ran.", input.ShardId));
+    }
+
+    /// <summary>The merged run result. Throws when nothing was added (a programmer error; check <see cref="InputCount"/>).</summary>
+    public ResultFile Build() => new ResultBuilder(_steps, _health, _trust, _shards, _locations, _statuses, _options)
+        .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end);
+}

@@ -1,0 +1,99 @@
+using HdrHistogram;
+using LoadOps.Core.Definitions;
+
+namespace LoadOps.Core.Results;
+
+/// <summary>
+/// Reads a merged result into a <see cref="ResultSummary"/>. rps is finished requests (ok + failed) per second of
+/// wall clock (the result's start to end; per interval, the part of the interval inside the run); errors is
+/// failed / finished; dropped is dropped / scheduled from runner health. Throws <see cref="FormatException"/> on a
+/// damaged histogram.
+/// </summary>
+public static class ResultSummarizer
+{
+    private static readonly Metric[] LatencyMetrics = [Metric.P50, Metric.P75, Metric.P90, Metric.P95, Metric.P99, Metric.P999, Metric.Max, Metric.Mean];
+
+    public static ResultSummary Summarize(ResultFile result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var scratch = HistogramCodec.Create();
+        var steps = result.Steps
+            .Select(s => new StepSummary(s.Scenario, s.Step, s.Location, Summarize(result, [s], scratch, withHealth: false)))
+            .ToList();
+        var overall = Summarize(result, [.. result.Steps.Where(s => s.Location is null)], scratch, withHealth: true);
+        return new ResultSummary(result.RunId, result.Commit, result.Status, result.TrustIssues, overall, steps);
+    }
+
+    /// <summary>One step across scenarios and locations, or null when no scenario has a step of that name.</summary>
+    public static MetricSummary? SummarizeStep(ResultFile result, string step)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var matching = result.Steps.Where(s => s.Location is null && s.Step == step).ToList();
+        return matching.Count == 0 ? null : Summarize(result, matching, HistogramCodec.Create(), withHealth: false);
+    }
+
+    private static MetricSummary Summarize(ResultFile result, IReadOnlyList<StepResult> steps, LongHistogram scratch, bool withHealth)
+    {
+        var byStart = new SortedDictionary<long, IntervalAccumulator>();
+        foreach (var interval in steps.SelectMany(s => s.Intervals))
+        {
+            if (!byStart.TryGetValue(interval.Start.UtcTicks, out var sum))
+                byStart[interval.Start.UtcTicks] = sum = new IntervalAccumulator();
+            var histogram = new SparseHistogram();
+            histogram.AddEncoded(interval.Histogram);
+            sum.Add(interval, histogram);
+        }
+        var health = withHealth ? result.Health.GroupBy(h => h.Start.UtcTicks).ToDictionary(g => g.Key, g => (g.Sum(h => h.Dropped), g.Sum(h => h.Scheduled))) : [];
+
+        var whole = new IntervalAccumulator();
+        var intervals = new List<IntervalMetrics>();
+        foreach (var (ticks, sum) in byStart)
+        {
+            whole.Add(sum);
+            var start = new DateTimeOffset(ticks, TimeSpan.Zero);
+            var seconds = Overlap(result, start);
+            var (dropped, scheduled) = health.GetValueOrDefault(ticks);
+            var totals = new RequestTotals(sum.Ok, sum.Failed, dropped, scheduled);
+            intervals.Add(new IntervalMetrics(start, totals, Values(sum.Histogram, totals, seconds, withHealth, scratch)));
+        }
+
+        var duration = Math.Max(0, (result.End - result.Start).TotalSeconds);
+        var all = new RequestTotals(whole.Ok, whole.Failed,
+            withHealth ? result.Health.Sum(h => h.Dropped) : 0, withHealth ? result.Health.Sum(h => h.Scheduled) : 0);
+        return new MetricSummary(all, duration, Values(whole.Histogram, all, duration, withHealth, scratch), intervals);
+    }
+
+    private static double Overlap(ResultFile result, DateTimeOffset start)
+    {
+        var from = start > result.Start ? start : result.Start;
+        var end = start + result.Interval;
+        var to = end < result.End ? end : result.End;
+        var seconds = (to - from).TotalSeconds;
+        return seconds > 0 ? seconds : result.Interval.TotalSeconds;
+    }
+
+    private static Dictionary<Metric, double> Values(SparseHistogram histogram, RequestTotals totals, double seconds, bool withDropped, LongHistogram scratch)
+    {
+        var values = new Dictionary<Metric, double>();
+        if (histogram.TotalCount > 0)
+        {
+            histogram.WriteTo(scratch);
+            foreach (var metric in LatencyMetrics)
+            {
+                values[metric] = metric switch
+                {
+                    Metric.Max => scratch.GetMaxValue(),
+                    Metric.Mean => scratch.GetMean(),
+                    _ => scratch.GetValueAtPercentile(metric.Percentile()!.Value),
+                };
+            }
+        }
+        if (totals.Total > 0)
+            values[Metric.Errors] = totals.Failed.Total / (double)totals.Total;
+        if (seconds > 0)
+            values[Metric.Rps] = totals.Total / seconds;
+        if (withDropped && totals.Scheduled > 0)
+            values[Metric.Dropped] = totals.Dropped / (double)totals.Scheduled;
+        return values;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using LoadOps.Core.Results;
+using LoadOps.Core.Serialization;
+
+namespace LoadOps.Cli.Tests;
+
+/// <summary>Result files in a temporary folder, and a way to run one command against them.</summary>
+internal sealed class ResultFixtures : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("loadops-cli-");
+
+    public string Path(string name) => System.IO.Path.Combine(_folder.FullName, name);
+
+    /// <summary>Writes a result whose 'pay' latencies are spread around <paramref name="medianMicros"/>.</summary>
+    public string Write(string name, double medianMicros, string runId = "run-1", string? shardId = null, int version = 1, string definition = "checkout")
+    {
+        var histogram = HistogramCodec.Create();
+        for (var i = 0; i < 400; i++)
+            histogram.RecordValue((long)(medianMicros * (0.5 + (i / 400.0))));
+        var interval = new IntervalStats { Start = Start, Ok = 400, Histogram = HistogramCodec.Encode(histogram) };
+        var result = new ResultFile
+        {
+            Version = version,
+            RunId = runId,
+            ShardId = shardId,
+            Definition = definition,
+            DefinitionHash = "h1",
+            Location = "local",
+            Start = Start,
+            End = Start.AddSeconds(5),
+            Steps = [new StepResult("main", "pay", [interval])],
+        };
+        var path = Path(name);
+        File.WriteAllText(path, LoadOpsJson.Serialize(result));
+        return path;
+    }
+
+    public string WriteText(string name, string text)
+    {
+        File.WriteAllText(Path(name), text);
+        return Path(name);
+    }
+
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(Command command, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await command.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+}

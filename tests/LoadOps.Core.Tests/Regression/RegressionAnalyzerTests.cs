@@ -1,0 +1,137 @@
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Regression;
+using LoadOps.Core.Results;
+
+namespace LoadOps.Core.Tests.Regression;
+
+public sealed class RegressionAnalyzerTests
+{
+    private static readonly RegressionOptions Options = new() { Metrics = [Metric.P95, Metric.Rps, Metric.Errors] };
+
+    [Fact]
+    public void A_clear_latency_regression_is_detected()
+    {
+        var report = RegressionAnalyzer.Analyze(Summaries.Run("pr", 260_000), Summaries.Baseline(10, 0.03, seed: 1), Options);
+
+        Assert.Equal(Verdict.Regression, report.Verdict);
+        var p95 = report.Comparisons.Single(c => c.Metric == Metric.P95);
+        Assert.Equal(Verdict.Regression, p95.Verdict);
+        Assert.InRange(p95.Test.RelativeChange, 0.2, 0.4);
+        Assert.Contains("worse", p95.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(70, Verdict.Regression)]
+    [InlineData(130, Verdict.Improvement)]
+    public void Direction_matters_for_throughput(double rps, Verdict expected)
+    {
+        var report = RegressionAnalyzer.Analyze(Summaries.Run("pr", 200_000, rps), Summaries.Baseline(10, 0.02, seed: 2), Options);
+        Assert.Equal(expected, report.Comparisons.Single(c => c.Metric == Metric.Rps).Verdict);
+    }
+
+    [Fact]
+    public void Lower_latency_is_an_improvement()
+    {
+        var report = RegressionAnalyzer.Analyze(Summaries.Run("pr", 140_000), Summaries.Baseline(10, 0.02, seed: 3), Options);
+        Assert.Equal(Verdict.Improvement, report.Comparisons.Single(c => c.Metric == Metric.P95).Verdict);
+    }
+
+    [Fact]
+    public void Runs_of_the_same_system_are_not_flagged()
+    {
+        var flagged = 0;
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(10_000 + seed);
+            var candidate = Summaries.Run("aa", 200_000 * Summaries.Noise(random, 0.05), 100 * Summaries.Noise(random, 0.05));
+            if (RegressionAnalyzer.Analyze(candidate, Summaries.Baseline(10, 0.05, seed), Options).Verdict == Verdict.Regression)
+                flagged++;
+        }
+        Assert.True(flagged <= 2, $"{flagged} of 200 A/A comparisons flagged as regressions");
+    }
+
+    [Fact]
+    public void Too_little_history_is_inconclusive_and_says_how_many_runs_are_missing()
+    {
+        var report = RegressionAnalyzer.Analyze(Summaries.Run("pr", 400_000), Summaries.Baseline(2, 0.02, seed: 4), Options);
+
+        Assert.Equal(Verdict.Inconclusive, report.Verdict);
+        var p95 = report.Comparisons.Single(c => c.Metric == Metric.P95);
+        Assert.Equal(1, p95.MoreRunsNeeded);
+        Assert.Contains("only 2 baseline run(s)", p95.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_beyond_tolerance_hidden_in_noise_is_inconclusive()
+    {
+        double[] noisy = [180_000, 220_000, 200_000, 170_000, 230_000];
+        var report = RegressionAnalyzer.Analyze(Summaries.Run("pr", 224_000), [.. noisy.Select((v, i) => Summaries.Run($"b{i}", v))], Options);
+        var p95 = report.Comparisons.Single(c => c.Metric == Metric.P95);
+        Assert.Equal(Verdict.Inconclusive, p95.Verdict);
+        Assert.InRange(p95.Test.RelativeChange, 0.1, 0.15);
+        Assert.Contains("within run-to-run noise", p95.Reason, StringComparison.Ordinal);
+        Assert.True(p95.MoreRunsNeeded is null or > 0);
+    }
+
+    [Theory]
+    [InlineData(ResultStatus.Partial, false)]
+    [InlineData(ResultStatus.Complete, true)]
+    public void An_untrustworthy_or_partial_candidate_never_passes(ResultStatus status, bool withIssue)
+    {
+        var baseline = Summaries.Baseline(10, 0.02, seed: 6);
+        var issues = withIssue ? new[] { new TrustIssue("cpu-saturated", "runner CPU at 98%", "s1") } : null;
+        var report = RegressionAnalyzer.Analyze(Summaries.Run("pr", 200_000, status: status, issues: issues), baseline, Options);
+
+        Assert.Equal(Verdict.Inconclusive, report.Verdict);
+        Assert.All(report.Comparisons, c => Assert.Equal(Verdict.Inconclusive, c.Verdict));
+        Assert.Contains(report.Notes, n => n.Contains(withIssue ? "CPU at 98%" : "partial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Untrustworthy_baseline_runs_are_left_out()
+    {
+        var baseline = Summaries.Baseline(10, 0.02, seed: 7);
+        baseline[0] = baseline[0] with { Status = ResultStatus.Partial };
+        var report = RegressionAnalyzer.Analyze(Summaries.Run("pr", 200_000), baseline, Options);
+        Assert.Equal(9, report.BaselineRuns);
+        Assert.Contains(report.Notes, n => n.Contains("base-0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Testing_many_steps_at_once_raises_the_bar()
+    {
+        // Baseline p95 spread of about 1.8%; a +7.6% candidate sits near p = 0.003 on its own.
+        double[] values = [100, 102, 98, 101, 99, 100, 103, 97, 100, 100];
+        var p95Only = new RegressionOptions { Metrics = [Metric.P95] };
+        var steps = Enumerable.Range(0, 10).Select(i => $"step-{i}").ToList();
+        var alone = RegressionAnalyzer.Analyze(Summaries.Run("pr", 107.6), [.. values.Select((v, i) => Summaries.Run($"b{i}", v))], p95Only);
+        var many = RegressionAnalyzer.Analyze(Summaries.Run("pr", 107.6, steps: steps, stepP95: 100),
+            [.. values.Select((v, i) => Summaries.Run($"b{i}", v, steps: steps))], p95Only);
+
+        var single = Assert.Single(alone.Comparisons);
+        Assert.InRange(single.Test.PValue, 0.001, 0.01);
+        Assert.Equal(Verdict.Regression, single.Verdict);
+        var run = many.Comparisons.Single(c => c.Step is null);
+        Assert.Equal(11, many.Comparisons.Count);
+        Assert.Equal(Math.Min(1, 11 * run.Test.PValue), run.AdjustedPValue, 9);
+        Assert.Equal(Verdict.Inconclusive, run.Verdict);
+    }
+
+    [Fact]
+    public void Holm_adjusts_step_down_and_stays_monotone()
+    {
+        var adjusted = HolmCorrection.Adjust([0.01, 0.04, 0.03, 0.5]);
+        Assert.Equal([0.04, 0.09, 0.09, 0.5], adjusted.Select(p => Math.Round(p, 10)));
+    }
+
+    [Theory]
+    [InlineData(2.262157, 9, 0.05)]
+    [InlineData(3.249836, 9, 0.01)]
+    [InlineData(1.959964, 100_000, 0.05)]
+    [InlineData(12.7062, 1, 0.05)]
+    public void Student_t_tails_match_tables(double t, double df, double p)
+    {
+        Assert.Equal(p, StudentT.TwoSidedP(t, df), 4);
+        Assert.Equal(t, StudentT.CriticalValue(p, df), 2);
+    }
+}
