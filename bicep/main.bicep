@@ -45,9 +45,6 @@ param githubWebhookSecretName string = 'github-webhook-secret'
 @description('Key Vault secret name holding the GitHub App private key (PEM).')
 param githubAppPrivateKeySecretName string = 'github-app-private-key'
 
-@description('Slack webhook secret names used by definitions (notify.slack.webhookSecret), e.g. SLACK_WEBHOOK_PERF. Each is read from the vault secret with the lowercase, hyphenated name (slack-webhook-perf).')
-param slackWebhookSecretNames string[] = []
-
 @description('Object id of a user or group allowed to set the vault\'s secrets. Empty: grant Key Vault Secrets Officer yourself.')
 param vaultWriterPrincipalId string = ''
 
@@ -167,28 +164,6 @@ var registryServer = deployContainerRegistry ? registry!.outputs.loginServer : '
 var effectiveRunnerImage = empty(runnerImage) && deployContainerRegistry ? '${registryServer}/loadops-runner:latest' : runnerImage
 var serviceBusNamespace = deployServiceBus ? serviceBus!.outputs.name : ''
 
-func keyVaultReference(vaultUri string, secretName string) string =>
-  '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
-
-// Configuration the handler reads (ASP.NET Core configuration: "__" is the section separator).
-var loadOpsSettings = concat(
-  [
-    { name: 'LoadOps__GitHub__AppId', value: githubAppId }
-    { name: 'LoadOps__GitHub__WebhookSecret', value: keyVaultReference(vault.outputs.uri, githubWebhookSecretName) }
-    { name: 'LoadOps__GitHub__PrivateKey', value: keyVaultReference(vault.outputs.uri, githubAppPrivateKeySecretName) }
-    { name: 'LoadOps__Storage__AccountName', value: storage.outputs.name }
-    { name: 'LoadOps__Aci__SubscriptionId', value: subscription().subscriptionId }
-    { name: 'LoadOps__Aci__ResourceGroup', value: runnerResourceGroupName }
-    { name: 'LoadOps__Aci__RunnerIdentityId', value: runnerIdentityId }
-    { name: 'LoadOps__Runner__Image', value: effectiveRunnerImage }
-    { name: 'LoadOps__ServiceBus__Namespace', value: serviceBusNamespace }
-  ],
-  map(slackWebhookSecretNames, secret => {
-    name: 'LoadOps__Slack__Webhooks__${secret}'
-    value: keyVaultReference(vault.outputs.uri, toLower(replace(secret, '_', '-')))
-  })
-)
-
 module app 'modules/functionApp.bicep' = {
   name: 'loadops-functions'
   params: {
@@ -203,7 +178,14 @@ module app 'modules/functionApp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
-    loadOpsSettings: loadOpsSettings
+    keyVaultName: vault.outputs.name
+    githubAppId: githubAppId
+    githubWebhookSecretName: githubWebhookSecretName
+    githubAppPrivateKeySecretName: githubAppPrivateKeySecretName
+    runnerResourceGroupName: runnerResourceGroupName
+    runnerIdentityId: runnerIdentityId
+    runnerImage: effectiveRunnerImage
+    serviceBusNamespace: serviceBusNamespace
   }
 }
 

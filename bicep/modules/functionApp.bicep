@@ -41,8 +41,29 @@ param maximumInstanceCount int
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
 
-@description('App settings specific to LoadOps (Key Vault references, runner settings), as name/value pairs.')
-param loadOpsSettings { name: string, value: string }[]
+@description('Key Vault holding the GitHub and Slack secrets.')
+param keyVaultName string
+
+@description('GitHub App id (not a secret).')
+param githubAppId string
+
+@description('Vault secret name of the GitHub webhook secret.')
+param githubWebhookSecretName string
+
+@description('Vault secret name of the GitHub App private key.')
+param githubAppPrivateKeySecretName string
+
+@description('Resource group where the app starts runner containers.')
+param runnerResourceGroupName string
+
+@description('Resource id of the identity runner containers use to pull their image.')
+param runnerIdentityId string
+
+@description('Runner image reference.')
+param runnerImage string
+
+@description('Service Bus namespace for BYO pools; empty when not deployed.')
+param serviceBusNamespace string
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: '${name}-plan'
@@ -53,7 +74,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: { reserved: true }
 }
 
-var hostSettings = [
+var appSettings = [
   // Identity-based host storage: no AccountKey anywhere.
   { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
@@ -62,7 +83,22 @@ var hostSettings = [
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
   // DefaultAzureCredential in the handler picks the user-assigned identity from this.
   { name: 'AZURE_CLIENT_ID', value: identityClientId }
+  // LoadOps configuration (ASP.NET Core configuration: "__" separates sections). Secrets are Key Vault references
+  // resolved by the platform with keyVaultReferenceIdentity; Slack webhook URLs named by definitions
+  // (notify.slack.webhookSecret) are read from the same vault at run time, so adding one needs no redeployment.
+  { name: 'LoadOps__GitHub__AppId', value: githubAppId }
+  { name: 'LoadOps__GitHub__WebhookSecret', value: keyVaultReference(keyVaultName, githubWebhookSecretName) }
+  { name: 'LoadOps__GitHub__PrivateKey', value: keyVaultReference(keyVaultName, githubAppPrivateKeySecretName) }
+  { name: 'LoadOps__KeyVault__Name', value: keyVaultName }
+  { name: 'LoadOps__Storage__AccountName', value: storageAccountName }
+  { name: 'LoadOps__Aci__SubscriptionId', value: subscription().subscriptionId }
+  { name: 'LoadOps__Aci__ResourceGroup', value: runnerResourceGroupName }
+  { name: 'LoadOps__Aci__RunnerIdentityId', value: runnerIdentityId }
+  { name: 'LoadOps__Runner__Image', value: runnerImage }
+  { name: 'LoadOps__ServiceBus__Namespace', value: serviceBusNamespace }
 ]
+
+func keyVaultReference(vault string, secret string) string => '@Microsoft.KeyVault(VaultName=${vault};SecretName=${secret})'
 
 resource site 'Microsoft.Web/sites@2024-11-01' = {
   name: name
@@ -83,7 +119,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: concat(hostSettings, loadOpsSettings)
+      appSettings: appSettings
     }
     functionAppConfig: {
       deployment: {

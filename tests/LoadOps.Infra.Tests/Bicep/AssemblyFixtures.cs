@@ -1,0 +1,3 @@
+using LoadOps.Infra.Tests.Bicep;
+
+[assembly: AssemblyFixture(typeof(CompiledTemplateFixture))]
