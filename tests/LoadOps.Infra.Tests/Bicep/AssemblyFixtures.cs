@@ -1,3 +1,0 @@
-using LoadOps.Infra.Tests.Bicep;
-
-[assembly: AssemblyFixture(typeof(CompiledTemplateFixture))]
