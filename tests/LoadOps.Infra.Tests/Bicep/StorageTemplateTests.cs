@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+
+namespace LoadOps.Infra.Tests.Bicep;
+
+public sealed class StorageTemplateTests(CompiledTemplateFixture fixture)
+{
+    private readonly CompiledTemplate template = fixture.Template;
+
+    [Fact]
+    public void Storage_account_requires_tls_1_2_https_and_entra_auth()
+    {
+        var account = template.Single("Microsoft.Storage/storageAccounts");
+        Assert.Equal("TLS1_2", (string?)account.Property("minimumTlsVersion"));
+        Assert.True((bool?)account.Property("supportsHttpsTrafficOnly"));
+        Assert.False((bool?)account.Property("allowSharedKeyAccess"));
+        Assert.False((bool?)account.Property("allowBlobPublicAccess"));
+    }
+
+    [Fact]
+    public void Blob_containers_are_private()
+    {
+        var containers = template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        Assert.NotEmpty(containers);
+        Assert.All(containers, container => Assert.Equal("None", (string?)container.Property("publicAccess")));
+    }
+
+    [Fact]
+    public void Every_queue_a_function_binds_to_is_created()
+    {
+        var queueNames = NamesOf(template.Single("Microsoft.Storage/storageAccounts/queueServices/queues"), "stageQueues");
+        var bound = Directory.EnumerateFiles(RepositoryFiles.PathOf("functions/LoadOps.Functions"), "function.json", SearchOption.AllDirectories)
+            .SelectMany(file => JsonNode.Parse(File.ReadAllText(file))!["bindings"]!.AsArray())
+            .Select(binding => (string?)binding?["queueName"])
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(bound);
+        Assert.All(bound, queue => Assert.Contains(queue, queueNames));
+    }
+
+    [Fact]
+    public void State_tables_exist()
+    {
+        var tables = NamesOf(template.Single("Microsoft.Storage/storageAccounts/tableServices/tables"), "tables");
+        Assert.Equal(["runs", "shards", "baselines", "schedules", "deliveries"], tables);
+    }
+
+    private static List<string> NamesOf(ArmResource loop, string variable)
+    {
+        // The resource is a copy loop over a literal list held in a variable of the module.
+        Assert.NotNull(loop.Body["copy"]);
+        var names = loop.Template["variables"]?[variable] as JsonArray;
+        Assert.NotNull(names);
+        return [.. names.Select(name => (string)name!)];
+    }
+}
