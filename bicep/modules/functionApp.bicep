@@ -91,6 +91,7 @@ var appSettings = [
   { name: 'LoadOps__GitHub__PrivateKey', value: keyVaultReference(keyVaultName, githubAppPrivateKeySecretName) }
   { name: 'LoadOps__KeyVault__Name', value: keyVaultName }
   { name: 'LoadOps__Storage__AccountName', value: storageAccountName }
+  { name: 'LoadOps__Storage__ManagedIdentityClientId', value: identityClientId }
   { name: 'LoadOps__Aci__SubscriptionId', value: subscription().subscriptionId }
   { name: 'LoadOps__Aci__ResourceGroup', value: runnerResourceGroupName }
   { name: 'LoadOps__Aci__RunnerIdentityId', value: runnerIdentityId }

@@ -1,4 +1,5 @@
 using LoadOps.Functions.Hosting;
+using LoadOps.Functions.Storage;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 // Fail at start, not at the first webhook, when a seam (storage, queues) has no implementation registered.
@@ -6,6 +7,7 @@ builder.Host.UseDefaultServiceProvider(provider => provider.ValidateOnBuild = pr
 builder.WebHost.UseUrls(HandlerApp.ListenUrl(Environment.GetEnvironmentVariable(HandlerApp.PortVariable)));
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HandlerApp.MaxRequestBytes);
 builder.Services.AddLoadOpsFunctions(builder.Configuration);
+builder.Services.AddLoadOpsStorage();
 
 var app = builder.Build();
 app.MapFunctions();

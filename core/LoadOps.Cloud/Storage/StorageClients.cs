@@ -83,7 +83,8 @@ public sealed class StorageClients
         {
             ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
         });
-        return FromServiceUris(options.BlobServiceUri!, options.QueueServiceUri!, options.TableServiceUri!, credential, names);
+        var (blob, queue, table) = options.ServiceUris();
+        return FromServiceUris(blob, queue, table, credential, names);
     }
 
     /// <summary>

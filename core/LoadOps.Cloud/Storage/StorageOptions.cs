@@ -16,6 +16,10 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>A connection string; takes precedence over the URIs. Never logged, never put in an error message.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>An Azure storage account name: the three service URIs follow from it (public cloud endpoints).</summary>
+    [RegularExpression("^[a-z0-9]{3,24}$", ErrorMessage = "AccountName must be 3-24 lowercase letters and digits.")]
+    public string? AccountName { get; init; }
+
     public Uri? BlobServiceUri { get; init; }
     public Uri? QueueServiceUri { get; init; }
     public Uri? TableServiceUri { get; init; }
@@ -33,7 +37,7 @@ public sealed class StorageOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        if (!string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(AccountName))
             yield break;
 
         var missing = new List<string>();
@@ -43,7 +47,7 @@ public sealed class StorageOptions : IValidatableObject
         if (missing.Count > 0)
         {
             yield return new ValidationResult(
-                $"{SectionName}: set ConnectionString (\"{DevelopmentConnectionString}\" for Azurite) or all three service URIs; missing: {string.Join(", ", missing)}.",
+                $"{SectionName}: set ConnectionString (\"{DevelopmentConnectionString}\" for Azurite), AccountName, or all three service URIs; missing: {string.Join(", ", missing)}.",
                 missing);
             yield break;
         }
@@ -54,6 +58,13 @@ public sealed class StorageOptions : IValidatableObject
                 yield return new ValidationResult($"{SectionName}:{name} must be an absolute https URI (http only for 127.0.0.1).", [name]);
         }
     }
+
+    /// <summary>The blob, queue and table endpoints: the explicit URIs, or those of <see cref="AccountName"/>.</summary>
+    public (Uri Blob, Uri Queue, Uri Table) ServiceUris() =>
+        string.IsNullOrWhiteSpace(AccountName)
+            ? (BlobServiceUri!, QueueServiceUri!, TableServiceUri!)
+            : (new Uri($"https://{AccountName}.blob.core.windows.net/"), new Uri($"https://{AccountName}.queue.core.windows.net/"),
+                new Uri($"https://{AccountName}.table.core.windows.net/"));
 
     /// <summary>Every problem of these options (data annotations and the rules above); empty when usable.</summary>
     public IReadOnlyList<string> Problems()

@@ -71,4 +71,19 @@ public sealed class StorageOptionsTests
         Assert.Equal("127.0.0.1", clients.Queues.Uri.Host);
         Assert.Equal("runs", clients.Names.RunsTable);
     }
+
+    [Fact]
+    public void An_account_name_alone_names_the_three_public_endpoints()
+    {
+        var options = new StorageOptions { AccountName = "loadopsstate" };
+        Assert.Empty(options.Problems());
+        var (blob, queue, table) = options.ServiceUris();
+        Assert.Equal("https://loadopsstate.blob.core.windows.net/", blob.ToString());
+        Assert.Equal("https://loadopsstate.queue.core.windows.net/", queue.ToString());
+        Assert.Equal("https://loadopsstate.table.core.windows.net/", table.ToString());
+    }
+
+    [Fact]
+    public void An_account_name_that_Azure_would_refuse_is_a_problem() =>
+        Assert.Contains(new StorageOptions { AccountName = "Bad_Name" }.Problems(), p => p.Contains("AccountName", StringComparison.Ordinal));
 }

@@ -1,0 +1,13 @@
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Pipeline;
+using LoadOps.Functions.Webhook;
+
+namespace LoadOps.Functions.Storage;
+
+/// <summary>Accepted run requests go onto the validate stage's queue.</summary>
+internal sealed class QueueRunRequestSink(StorageClients clients) : IRunRequestSink
+{
+    private readonly StageQueue _queue = new(clients, clients.Names.Queue(StageQueueNames.Validate));
+
+    public Task SendAsync(RunRequest request, CancellationToken cancellationToken) => _queue.SendAsync(request, cancellationToken);
+}
