@@ -32,6 +32,17 @@ public static class ResultSummarizer
         return matching.Count == 0 ? null : Summarize(result, matching, HistogramCodec.Create(), withHealth: false);
     }
 
+    /// <summary>Every step at one runner location, read from that location's merged histograms.</summary>
+    public static IReadOnlyList<(string Location, MetricSummary Metrics)> SummarizeLocations(ResultFile result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var scratch = HistogramCodec.Create();
+        return result.Steps.Where(s => s.Location is not null).GroupBy(s => s.Location!)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Summarize(result, [.. g], scratch, withHealth: false)))
+            .ToList();
+    }
+
     private static MetricSummary Summarize(ResultFile result, IReadOnlyList<StepResult> steps, LongHistogram scratch, bool withHealth)
     {
         var byStart = new SortedDictionary<long, IntervalAccumulator>();
