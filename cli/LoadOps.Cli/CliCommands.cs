@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LoadOps.Cli.Compare;
 using LoadOps.Cli.Merge;
+using LoadOps.Cli.Report;
 using LoadOps.Cli.Validate;
 
 namespace LoadOps.Cli;
@@ -13,5 +14,6 @@ internal static class CliCommands
         yield return ValidateCommand.Create();
         yield return MergeCommand.Create();
         yield return CompareCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

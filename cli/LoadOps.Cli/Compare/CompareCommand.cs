@@ -1,3 +1,4 @@
+using LoadOps.Cli.Files;
 using System.CommandLine;
 using LoadOps.Cli.Merge;
 using LoadOps.Core.Regression;

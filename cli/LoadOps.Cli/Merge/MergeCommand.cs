@@ -1,3 +1,4 @@
+using LoadOps.Cli.Files;
 using System.CommandLine;
 using System.Text.Json;
 using LoadOps.Core.Results;

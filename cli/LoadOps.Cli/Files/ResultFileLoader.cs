@@ -1,6 +1,6 @@
 using LoadOps.Core.Results;
 
-namespace LoadOps.Cli.Merge;
+namespace LoadOps.Cli.Files;
 
 /// <summary>Opens result files named on the command line; every failure becomes one line naming the file.</summary>
 internal static class ResultFileLoader
