@@ -2,6 +2,7 @@ using System.CommandLine;
 using LoadOps.Cli.Compare;
 using LoadOps.Cli.Merge;
 using LoadOps.Cli.Report;
+using LoadOps.Cli.Run;
 using LoadOps.Cli.Validate;
 
 namespace LoadOps.Cli;
@@ -12,6 +13,7 @@ internal static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return ValidateCommand.Create();
+        yield return RunCommand.Create();
         yield return MergeCommand.Create();
         yield return CompareCommand.Create();
         yield return ReportCommand.Create();

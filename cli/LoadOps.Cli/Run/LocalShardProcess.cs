@@ -5,7 +5,7 @@ using LoadOps.Core.Serialization;
 namespace LoadOps.Cli.Run;
 
 /// <summary>
-/// One shard running as a child process (<c>loadops shard --spec FILE --out DIR</c>). Its console output goes to a
+/// One shard running as a child process (<c>loadops-runner shard --spec FILE --out DIR</c>). Its console output goes to a
 /// log file beside its result, so that a failing runner can be diagnosed after the run.
 /// </summary>
 internal sealed class LocalShardProcess : IDisposable
@@ -33,7 +33,7 @@ internal sealed class LocalShardProcess : IDisposable
         var specPath = Path.Combine(folder, "spec.json");
         File.WriteAllText(specPath, LoadOpsJson.Serialize(spec));
 
-        var (fileName, prefix) = SelfCommand.Resolve();
+        var (fileName, prefix) = RunnerExecutable.Locate();
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,

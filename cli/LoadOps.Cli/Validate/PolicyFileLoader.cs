@@ -1,3 +1,4 @@
+using LoadOps.Cli.Files;
 using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
 
@@ -18,21 +19,11 @@ public sealed class PolicyFileLoader(string? explicitPolicyFile = null)
     {
         if (explicitPolicyFile is not null)
             return explicitPolicyFile;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(definitionFile));
-        while (folder is not null)
-        {
-            var candidate = Path.Combine(folder, ".loadops", "policy.yaml");
-            if (File.Exists(candidate))
-                return candidate;
-            if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git")) ||
-                Directory.Exists(Path.Combine(folder, ".loadops")))
-                return null;
-            folder = Path.GetDirectoryName(folder);
-        }
-        return null;
+        // Only the repository's own .loadops/policy.yaml counts: the walk stops at the repository root.
+        var policy = RepositoryRoot.Find(definitionFile) is { } root ? Path.Combine(root, ".loadops", "policy.yaml") : null;
+        return policy is not null && File.Exists(policy) ? policy : null;
     }
 
-    /// <summary>The policy for <paramref name="definitionFile"/> with the policy file's own problems (read once per file).</summary>
     public PolicyParseResult Load(string definitionFile)
     {
         if (Locate(definitionFile) is not { } policyFile)

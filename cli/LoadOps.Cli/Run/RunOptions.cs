@@ -1,0 +1,22 @@
+namespace LoadOps.Cli.Run;
+
+/// <summary>What <c>loadops run</c> was asked to do.</summary>
+internal sealed record RunOptions(string File)
+{
+    /// <summary>Where result.json, evaluation.json and the reports go; default <c>loadops-out/{test}/{runId}</c>.</summary>
+    public string? OutDirectory { get; init; }
+
+    /// <summary>Run this many local runners instead of the definition's locations.</summary>
+    public int? Runners { get; init; }
+
+    /// <summary>Send the load here instead of the definition's baseUrl (still checked against the policy).</summary>
+    public string? Target { get; init; }
+
+    public string? Branch { get; init; }
+    public string? Commit { get; init; }
+    public string? HistoryDirectory { get; init; }
+    public string? PolicyFile { get; init; }
+
+    /// <summary>Do not add this run to the local history (e.g. a one-off experiment).</summary>
+    public bool NoHistory { get; init; }
+}

@@ -1,0 +1,51 @@
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Evaluation;
+using LoadOps.Core.Regression;
+using LoadOps.Core.Results;
+using Spectre.Console;
+
+namespace LoadOps.Cli.Run;
+
+/// <summary>The end of <c>loadops run</c>: the verdict, the numbers behind it, and where the reports are.</summary>
+internal static class RunSummaryPrinter
+{
+    public static void Print(TextWriter output, bool interactive, ResultSummary summary, RunEvaluation evaluation, IReadOnlyList<string> files)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "baseline", "current", "change", "verdict");
+        var comparisons = evaluation.Regression?.Comparisons.Where(c => c.Step is null).ToList() ?? [];
+        foreach (var metric in new[] { Metric.P50, Metric.P95, Metric.P99, Metric.Rps, Metric.Errors })
+        {
+            var current = summary.Overall.Value(metric);
+            var comparison = comparisons.FirstOrDefault(c => c.Metric == metric);
+            table.AddRow(
+                metric.Name(),
+                comparison is null ? "-" : ThresholdExpression.ValueText(metric, comparison.Test.BaselineValue),
+                current is null ? "no data" : ThresholdExpression.ValueText(metric, current.Value),
+                comparison is null ? "-" : $"{comparison.Test.RelativeChange * 100:+0.0;-0.0;0.0}%",
+                comparison is null ? "-" : Markup.Escape(Word(comparison.Verdict)));
+        }
+        console.Write(table);
+
+        foreach (var threshold in evaluation.Thresholds)
+        {
+            var actual = threshold.Actual is { } value ? ThresholdExpression.ValueText(threshold.Threshold.Expression.Metric, value) : "no data";
+            var scope = threshold.Threshold.Step is null ? "" : $" ({threshold.Threshold.Step})";
+            console.MarkupLine($"  {(threshold.Passed ? "[green]pass[/]" : "[red]FAIL[/]")}  {Markup.Escape(threshold.Threshold.Text + scope)}: {Markup.Escape(actual)}");
+        }
+        foreach (var reservation in evaluation.Reservations)
+            console.MarkupLine($"  [yellow]warning[/]  {Markup.Escape(reservation)}");
+
+        console.MarkupLine($"[bold]{Markup.Escape(evaluation.Verdict.ToString().ToUpperInvariant())}[/]: {Markup.Escape(evaluation.Headline)}");
+        foreach (var file in files)
+            console.WriteLine("  " + file);
+    }
+
+    private static string Word(Verdict verdict) => verdict.ToString().ToLowerInvariant();
+}
