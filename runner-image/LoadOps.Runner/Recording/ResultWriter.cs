@@ -1,0 +1,25 @@
+using LoadOps.Core.Results;
+using LoadOps.Core.Serialization;
+
+namespace LoadOps.Runner.Recording;
+
+/// <summary>Writes <c>result.json</c> atomically: a temporary file in the same folder, then a rename over the old one.</summary>
+internal static class ResultWriter
+{
+    public const string FileName = "result.json";
+
+    public static async Task<string> WriteAsync(string directory, ResultFile result, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        var temporary = Path.Combine(directory, $".{FileName}.{Environment.ProcessId}.tmp");
+        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        {
+            await System.Text.Json.JsonSerializer.SerializeAsync(stream, result, LoadOpsJson.Options, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+}
