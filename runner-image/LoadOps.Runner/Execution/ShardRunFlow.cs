@@ -51,7 +51,8 @@ internal sealed class ShardRunFlow(
         recorder.Return(buckets);
         _closedThrough = index;
 
-        var result = builder.Build(time.GetUtcNow(), status);
+        var now = time.GetUtcNow();
+        var result = builder.Build(now, status);
         try
         {
             await ResultWriter.WriteAsync(outputDirectory, result, cancellationToken);
@@ -64,6 +65,12 @@ internal sealed class ShardRunFlow(
         }
         console.Line(string.Create(CultureInfo.InvariantCulture,
             $"{recorder.Clock.StartOf(index):HH:mm:ss} {status.ToString().ToLowerInvariant()}: ok {ok}, failed {all - ok}, dropped {dropped}, in flight {health.InFlight}, cpu {cpu:P0}"));
+        if (status != ResultStatus.Running)
+        {
+            console.Line(builder.Summary(now));
+            foreach (var issue in result.TrustIssues)
+                console.Line($"untrustworthy ({issue.Code}): {issue.Message}");
+        }
         return result;
     }
 }

@@ -43,15 +43,15 @@ internal sealed class OpenModelDriver(PreparedShard shard, IterationRunner itera
                 }
                 continue;
             }
-            var now = clock.Now;
-            var dropped = Interlocked.Read(ref _outstanding) >= cap;
-            recorder.RecordArrival(due, now, dropped);
-            if (!dropped)
+            if (Interlocked.Read(ref _outstanding) >= cap)
+            {
+                recorder.RecordArrival(due, clock.Now, dropped: true);
+            }
+            else
             {
                 Interlocked.Increment(ref _outstanding);
                 var id = n;
-                var start = Math.Min(due, now);
-                _ = Task.Run(() => ArriveAsync(id, start, stop, abort), CancellationToken.None);
+                _ = Task.Run(() => ArriveAsync(id, due, stop, abort), CancellationToken.None);
             }
             n++;
         }
@@ -69,10 +69,15 @@ internal sealed class OpenModelDriver(PreparedShard shard, IterationRunner itera
         return completed;
     }
 
-    private async Task ArriveAsync(long id, long intendedStart, CancellationToken stop, CancellationToken abort)
+    private async Task ArriveAsync(long id, long due, CancellationToken stop, CancellationToken abort)
     {
         try
         {
+            // The lag is taken where the iteration really begins, so a busy thread pool shows up in it too;
+            // latency counts from the due time either way (from the actual start only if that came early).
+            var started = recorder.Clock.Now;
+            recorder.RecordArrival(due, started, dropped: false);
+            var intendedStart = Math.Min(due, started);
             using var user = new VirtualUser(id, shard.Spec.ShardIndex, abort);
             await iterations.RunAsync(user, intendedStart, stop, abort);
         }

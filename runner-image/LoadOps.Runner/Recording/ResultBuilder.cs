@@ -1,4 +1,6 @@
+using System.Globalization;
 using HdrHistogram;
+using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
 
@@ -13,6 +15,9 @@ internal sealed class ResultBuilder
     private readonly List<HealthSample> _health = [];
     private readonly LongHistogram _merged = HistogramCodec.Create();
     private readonly LongHistogram _lag = new(1, HistogramCodec.HighestTrackable, 2);
+    private readonly LongHistogram _all = HistogramCodec.Create();
+    private long _ok;
+    private long _failed;
     private readonly List<TrustIssue> _notes = [];
     private long _nextIndex;
 
@@ -62,6 +67,15 @@ internal sealed class ResultBuilder
         _nextIndex = Math.Max(_nextIndex, throughIndex + 1);
     }
 
+    /// <summary>One line on the whole shard so far: requests, rate, latency percentiles.</summary>
+    public string Summary(DateTimeOffset end)
+    {
+        var seconds = Math.Max(0.001, (end - Start).TotalSeconds);
+        string Ms(double percentile) => DurationText.FormatMicroseconds(_all.TotalCount == 0 ? 0 : _all.GetValueAtPercentile(percentile));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"summary: {_ok + _failed} requests in {seconds:0.0} s ({(_ok + _failed) / seconds:0.0}/s), {_failed} failed; latency p50 {Ms(50)}, p90 {Ms(90)}, p99 {Ms(99)}, max {Ms(100)}");
+    }
+
     public ResultFile Build(DateTimeOffset end, ResultStatus status) => new()
     {
         RunId = _spec.RunId,
@@ -99,6 +113,9 @@ internal sealed class ResultBuilder
             sent += bucket.BytesSent[step];
             received += bucket.BytesReceived[step];
         }
+        _all.Add(_merged);
+        _ok += ok;
+        _failed += status + timeout + connect + check + other;
         return new IntervalStats
         {
             Start = start,
