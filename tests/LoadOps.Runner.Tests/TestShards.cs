@@ -2,6 +2,7 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
 using LoadOps.Runner.Execution;
+using LoadOps.Runner.Http;
 
 namespace LoadOps.Runner.Tests;
 
@@ -52,7 +53,9 @@ internal static class TestShards
         Deadline = DateTimeOffset.UtcNow.AddMinutes(1),
     };
 
-    public static async Task<(ResultFile Result, string Output)> RunAsync(ShardSpec spec, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+    public static async Task<(ResultFile Result, string Output)> RunAsync(
+        ShardSpec spec, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,
+        HttpTransportKind transport = HttpTransportKind.HttpClient)
     {
         var output = new StringWriter();
         var directory = Directory.CreateTempSubdirectory("loadops-runner-test-").FullName;
@@ -60,6 +63,7 @@ internal static class TestShards
         {
             Output = TextWriter.Synchronized(output),
             Environment = name => environment?.GetValueOrDefault(name),
+            Transport = transport,
         });
         Assert.True(run.Started, string.Join("; ", run.Errors));
         return (run.Result!, output.ToString());

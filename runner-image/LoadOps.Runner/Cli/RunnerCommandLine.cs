@@ -3,6 +3,7 @@ using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
 using LoadOps.Runner.Execution;
+using LoadOps.Runner.Http;
 
 namespace LoadOps.Runner.Cli;
 
@@ -13,10 +14,14 @@ namespace LoadOps.Runner.Cli;
 public static class RunnerCommandLine
 {
     public const string Usage = """
-        usage: loadops-runner shard --spec FILE [--out DIR]   run one shard, write DIR/result.json (default DIR: .)
+        usage: loadops-runner shard --spec FILE [--out DIR] [--http client|raw]
+                                       run one shard, write DIR/result.json (default DIR: .);
+                                       --http raw: the lean HTTP/1.1 client (more requests per core)
                loadops-runner shard --queue QUEUE              (not implemented yet)
                loadops-runner agent --pool NAME                (not implemented yet)
         """;
+
+    private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, ShardRunnerOptions? options = null)
     {
@@ -37,10 +42,22 @@ public static class RunnerCommandLine
                 return NotImplemented(error, "agent mode (polling a BYO pool queue)");
             case "shard" when values.ContainsKey("--queue"):
                 return NotImplemented(error, "shard --queue (taking the shard spec from a queue)");
-            case "shard" when values.TryGetValue("--spec", out var specPath) && values.Keys.All(k => k is "--spec" or "--out"):
+            case "shard" when values.GetValueOrDefault("--http", "client") is not ("client" or "raw"):
+                return Fail(error, $"--http takes 'client' or 'raw', not '{values["--http"]}'");
+            case "shard" when values.TryGetValue("--spec", out var specPath) && values.Keys.All(k => k is "--spec" or "--out" or "--http"):
+                if (values.GetValueOrDefault("--http") == "raw" && Environment.GetEnvironmentVariable(InlineCompletions) is null)
+                {
+                    // Socket completions run on the event thread rather than hopping to the pool: fewer context
+                    // switches per request. Read when the first socket is made, so this must come first.
+                    Environment.SetEnvironmentVariable(InlineCompletions, "1");
+                }
+                options = (options ?? new ShardRunnerOptions()) with
+                {
+                    Transport = values.GetValueOrDefault("--http") == "raw" ? HttpTransportKind.Raw : HttpTransportKind.HttpClient,
+                };
                 return await RunShardAsync(specPath, values.GetValueOrDefault("--out", "."), output, error, cancellationToken, options);
             case "shard":
-                return Fail(error, "shard needs --spec FILE (and optionally --out DIR), nothing else");
+                return Fail(error, "shard needs --spec FILE (and optionally --out DIR, --http client|raw), nothing else");
             default:
                 return Fail(error, $"unknown command '{args[0]}'");
         }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LoadOps.Core.Definitions;
@@ -9,7 +8,7 @@ namespace LoadOps.Runner.Execution;
 /// <summary>One compiled <c>extract</c> rule: where a per-virtual-user variable's value comes from.</summary>
 internal sealed record Extraction(string Variable, ExtractKind Kind, string Expression, JsonPath? Path, Regex? Pattern)
 {
-    public string? Read(JsonElement? root, string? text, HttpResponseHeaders headers, HttpContentHeaders contentHeaders)
+    public string? Read(JsonElement? root, string? text, Func<string, string?>? header)
     {
         switch (Kind)
         {
@@ -33,9 +32,7 @@ internal sealed record Extraction(string Variable, ExtractKind Kind, string Expr
                     return null;
                 }
             default:
-                if (headers.TryGetValues(Expression, out var values) || contentHeaders.TryGetValues(Expression, out values))
-                    return string.Join(",", values);
-                return null;
+                return header?.Invoke(Expression);
         }
     }
 }

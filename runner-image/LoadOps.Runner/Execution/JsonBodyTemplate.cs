@@ -24,6 +24,8 @@ internal sealed class JsonBodyTemplate
 
     public IEnumerable<Template> Templates => _templated.Values;
 
+    public bool IsLiteral => _literal is not null;
+
     public static JsonBodyTemplate? TryCreate(string json, string where, List<string> errors)
     {
         JsonElement root;

@@ -21,6 +21,9 @@ internal sealed record PreparedStep
     public required TimeSpan Timeout { get; init; }
     public required ResponseChecks Checks { get; init; }
 
+    /// <summary>True when nothing in the request changes between requests, so its bytes can be built once.</summary>
+    public required bool IsFixed { get; init; }
+
     /// <summary>Rough size of the request line and fixed headers, for the bytes-sent figure.</summary>
     public required int HeaderBytesEstimate { get; init; }
 }

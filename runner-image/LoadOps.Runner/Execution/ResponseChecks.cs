@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Text.Json;
@@ -26,6 +25,7 @@ internal sealed class ResponseChecks
         NeedsBody = bodyContains is not null || bodyRegex is not null || jsonEquals.Length > 0 || extract.Any(e => e.Kind != ExtractKind.Header);
         _needsJson = jsonEquals.Length > 0 || extract.Any(e => e.Kind == ExtractKind.JsonPath);
         _needsText = bodyRegex is not null || extract.Any(e => e.Kind == ExtractKind.Regex);
+        NeedsHeaders = extract.Any(e => e.Kind == ExtractKind.Header);
     }
 
     private readonly bool _needsJson;
@@ -34,10 +34,13 @@ internal sealed class ResponseChecks
     /// <summary>True when a check or extraction reads the body, so it must be kept rather than only counted.</summary>
     public bool NeedsBody { get; }
 
+    /// <summary>True when an extraction reads a response header.</summary>
+    public bool NeedsHeaders { get; }
+
     public bool StatusAccepted(int status) => _status.Length == 0 ? status is >= 200 and < 400 : Array.IndexOf(_status, status) >= 0;
 
     /// <summary>Runs the body checks and extractions; returns why the response failed, or null when it passed.</summary>
-    public string? Apply(ReadOnlyMemory<byte> body, HttpResponseHeaders headers, HttpContentHeaders contentHeaders, VirtualUser user)
+    public string? Apply(ReadOnlyMemory<byte> body, Func<string, string?>? header, VirtualUser user)
     {
         if (_bodyContains is not null && body.Span.IndexOf(_bodyContains) < 0)
             return "the body does not contain the expected text";
@@ -69,7 +72,7 @@ internal sealed class ResponseChecks
             }
             foreach (var rule in _extract)
             {
-                var value = rule.Read(document?.RootElement, text, headers, contentHeaders);
+                var value = rule.Read(document?.RootElement, text, header);
                 if (value is null)
                     return $"extract '{rule.Variable}': {rule.Expression} found nothing";
                 user.Variables[rule.Variable] = value;

@@ -100,6 +100,7 @@ internal static class ShardCompiler
             Json = json,
             Timeout = timeout <= TimeSpan.Zero ? targetSpec.Timeout : timeout,
             Checks = CompileChecks(step, where, errors),
+            IsFixed = fixedUri is not null && headers.All(h => h.Item2.IsLiteral) && (body?.IsLiteral ?? true) && (json?.IsLiteral ?? true),
             HeaderBytesEstimate = method.Length + step.Path.Length + 40 + headers.Sum(h => h.Key.Length + 4 + h.Value.Parts.OfType<LiteralPart>().Sum(p => p.Text.Length)),
         };
     }

@@ -55,14 +55,16 @@ public static class ShardRunner
             console.Line("warning: " + message);
         }
 
-        using var client = TargetClientFactory.Create(shard.ConnectionLimit, ConnectTimeout(shard));
+        using IHttpTransport transport = options.Transport == HttpTransportKind.Raw
+            ? new RawHttpTransport(shard.Target.BaseUri, shard.Steps.Count)
+            : new HttpClientTransport(TargetClientFactory.Create(shard.ConnectionLimit, ConnectTimeout(shard)));
         using var deadline = spec.Deadline is { } end ? new CancellationTokenSource(Max(end - time.GetUtcNow(), TimeSpan.Zero), time) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var abort = new CancellationTokenSource();
         using var abortLater = stop.Token.Register(() => _ = AbortAfterAsync(abort, options.DrainTimeout, time));
 
         var flow = new ShardRunFlow(shard, recorder, builder, console, time, outputDirectory);
-        var executor = new StepExecutor(client, shard, new TemplateRenderer(shard.Secrets, time), console);
+        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time), console);
         var iterations = new IterationRunner(shard, executor, recorder);
         ILoadDriver driver = shard.Load.Model == LoadModel.Open
             ? new OpenModelDriver(shard, iterations, recorder, time, console)

@@ -27,6 +27,14 @@ internal sealed class VirtualUser : IDisposable
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
     public StringBuilder Text { get; } = new(256);
 
+    /// <summary>Scratch space for the raw transport's request bytes.</summary>
+    public ArrayBufferWriter<byte> RequestBytes => _requestBytes ??= new ArrayBufferWriter<byte>(512);
+
+    private ArrayBufferWriter<byte>? _requestBytes;
+
+    /// <summary>The current request's rendered headers.</summary>
+    public List<(string Name, string Value)> Headers { get; } = [];
+
     /// <summary>Set by rendering when a template read a variable that has no value yet.</summary>
     public string? MissingVariable { get; set; }
 

@@ -1,11 +1,14 @@
 using LoadOps.Core.Definitions;
+using LoadOps.Runner.Http;
 
 namespace LoadOps.Runner.Tests.Execution;
 
 public sealed class ChecksAndExtractionTests
 {
-    [Fact]
-    public async Task Extracted_values_feed_later_requests_and_passing_checks_count_as_ok()
+    [Theory]
+    [InlineData(HttpTransportKind.HttpClient)]
+    [InlineData(HttpTransportKind.Raw)]
+    public async Task Extracted_values_feed_later_requests_and_passing_checks_count_as_ok(HttpTransportKind transport)
     {
         await using var target = await SampleTargetHost.StartAsync();
         var browse = new ScenarioSpec("browse", 1,
@@ -28,7 +31,7 @@ public sealed class ChecksAndExtractionTests
         ]);
         var definition = TestShards.Definition(target.BaseUrl, TestShards.Closed((0.1, 4), (1.5, 4)), browse, buy);
 
-        var (result, output) = await TestShards.RunAsync(TestShards.Spec(definition), cancellationToken: TestContext.Current.CancellationToken);
+        var (result, output) = await TestShards.RunAsync(TestShards.Spec(definition), cancellationToken: TestContext.Current.CancellationToken, transport: transport);
 
         Assert.True(result.Failed().Total == 0, output);
         foreach (var step in new[] { "list", "product", "add", "cart" })
@@ -37,8 +40,10 @@ public sealed class ChecksAndExtractionTests
         Assert.InRange(result.Ok("list") - result.Ok("product"), 0, 4);
     }
 
-    [Fact]
-    public async Task A_failed_check_counts_as_a_check_failure_and_ends_the_iteration()
+    [Theory]
+    [InlineData(HttpTransportKind.HttpClient)]
+    [InlineData(HttpTransportKind.Raw)]
+    public async Task A_failed_check_counts_as_a_check_failure_and_ends_the_iteration(HttpTransportKind transport)
     {
         await using var target = await SampleTargetHost.StartAsync();
         var scenario = new ScenarioSpec("browse", 1,
@@ -48,7 +53,7 @@ public sealed class ChecksAndExtractionTests
         ]);
         var definition = TestShards.Definition(target.BaseUrl, TestShards.Steady(1, 20), scenario);
 
-        var (result, output) = await TestShards.RunAsync(TestShards.Spec(definition), cancellationToken: TestContext.Current.CancellationToken);
+        var (result, output) = await TestShards.RunAsync(TestShards.Spec(definition), cancellationToken: TestContext.Current.CancellationToken, transport: transport);
 
         Assert.InRange(result.Failed("list").Check, 19, 21);
         Assert.Equal(0, result.Ok("list"));
@@ -56,8 +61,10 @@ public sealed class ChecksAndExtractionTests
         Assert.Contains("$.page is 1, expected 99", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_extraction_that_finds_nothing_is_a_check_failure()
+    [Theory]
+    [InlineData(HttpTransportKind.HttpClient)]
+    [InlineData(HttpTransportKind.Raw)]
+    public async Task An_extraction_that_finds_nothing_is_a_check_failure(HttpTransportKind transport)
     {
         await using var target = await SampleTargetHost.StartAsync();
         var scenario = new ScenarioSpec("browse", 1,
@@ -66,7 +73,7 @@ public sealed class ChecksAndExtractionTests
         ]);
         var definition = TestShards.Definition(target.BaseUrl, TestShards.Steady(1, 10), scenario);
 
-        var (result, _) = await TestShards.RunAsync(TestShards.Spec(definition), cancellationToken: TestContext.Current.CancellationToken);
+        var (result, _) = await TestShards.RunAsync(TestShards.Spec(definition), cancellationToken: TestContext.Current.CancellationToken, transport: transport);
 
         Assert.InRange(result.Failed().Check, 9, 11);
         Assert.Equal(result.Total(), result.Failed().Check);
