@@ -31,7 +31,7 @@ for _ in $(seq 50); do curl -sf http://127.0.0.1:8089/ >/dev/null && break; slee
 # A shard spec starting now: closed model with CONNECTIONS users, or open model at OPEN_RATE/s.
 spec() {
   local model=$1 target=$2 start
-  start=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+  start=$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%S.%3NZ)
   cat <<JSON
 { "runId": "bench", "shardId": "bench-s000", "shardIndex": 0, "shardCount": 1, "location": "local",
   "startAt": "$start", "definitionHash": "bench", "interval": "00:00:05",
@@ -51,9 +51,9 @@ print(out)
 print("cpu", r.ru_utime + r.ru_stime)' taskset -c "$CLIENT_CORE" "$@"
 }
 
-runner() { # model target -> the runner's summary line and cpu line
+runner() { # model target http -> the runner's summary line and cpu line
   spec "$1" "$2" > "$WORK/spec.json"
-  pinned "$RUNNER" shard --spec "$WORK/spec.json" --out "$WORK/out" | grep -E '^(summary:|cpu )'
+  pinned "$RUNNER" shard --spec "$WORK/spec.json" --out "$WORK/out" --http "$3" | grep -E '^(summary:|cpu |untrustworthy)'
 }
 
 # Requests and CPU seconds from each client's output.
@@ -67,13 +67,17 @@ for i in $(seq "$REPEATS"); do
   echo "== round $i"
   w=$(pinned wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://127.0.0.1:8089/ | wrk_counts)
   h=$(pinned hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" http://127.0.0.1:8089/ | hey_counts)
-  r=$(runner closed "$CONNECTIONS" | runner_counts)
+  r=$(runner closed "$CONNECTIONS" client | runner_counts)
+  rr=$(runner closed "$CONNECTIONS" raw | runner_counts)
   ho=$(pinned hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" -q $((OPEN_RATE / CONNECTIONS)) http://127.0.0.1:8089/ | awk '/ 50% in / {print $3 * 1000 "ms"}')
-  ro=$(runner open "$OPEN_RATE" | sed -nE 's/.*p50 ([^,]+),.*/\1/p')
-  echo "requests cpu-seconds: wrk $w | hey $h | runner $r | open ${OPEN_RATE}/s p50: hey $ho, runner $ro"
-  echo "$w $h $r $ho $ro" >> "$results"
+  ro=$(runner open "$OPEN_RATE" client | tee -a "$WORK/open.log" | sed -nE 's/.*p50 ([^,]+),.*/\1/p')
+  rro=$(runner open "$OPEN_RATE" raw | tee -a "$WORK/open.log" | sed -nE 's/.*p50 ([^,]+),.*/\1/p')
+  echo "requests cpu-seconds: wrk $w | hey $h | runner $r | runner raw $rr | open ${OPEN_RATE}/s p50: hey $ho, runner $ro, runner raw $rro"
+  echo "$w $h $r $rr $ho $ro $rro" >> "$results"
 done
 
+echo "== medians of $REPEATS rounds, $SECONDS_PER_RUN s each, $CONNECTIONS connections, open rate ${OPEN_RATE}/s"
+grep -h untrustworthy "$WORK/open.log" | sort | uniq -c || true
 python3 - "$results" "$SECONDS_PER_RUN" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
@@ -85,10 +89,11 @@ def ms(text):
     return float(text)
 def med(i):
     return statistics.median(float(r[i]) for r in rows)
-# Columns: wrk requests, cpu; hey requests, cpu; runner requests, cpu; hey p50; runner p50.
-per_core = {name: statistics.median(float(r[i]) / float(r[i + 1]) for r in rows) for name, i in (("wrk", 0), ("hey", 2), ("runner", 4))}
-wall = {name: med(i) / seconds for name, i in (("wrk", 0), ("hey", 2), ("runner", 4))}
-for name in ("wrk", "hey", "runner"):
-    print(f"{name:7} {wall[name]:9.0f} requests/s wall clock, {per_core[name]:9.0f} requests per CPU-second ({per_core[name] / per_core['wrk']:.2f} of wrk)")
-print(f"p50 at {2000}/s open: hey -q {statistics.median(ms(r[6]) for r in rows):.2f} ms, runner {statistics.median(ms(r[7]) for r in rows):.2f} ms")
+# Columns: requests and CPU seconds of wrk, hey, runner (HttpClient), runner (raw); then p50 of hey -q, runner, runner raw.
+clients = (("wrk", 0), ("hey", 2), ("runner", 4), ("runner --http raw", 6))
+per_core = {name: statistics.median(float(r[i]) / float(r[i + 1]) for r in rows) for name, i in clients}
+for name, i in clients:
+    print(f"{name:18} {med(i) / seconds:8.0f} requests/s wall clock, {per_core[name]:8.0f} requests per CPU-second ({per_core[name] / per_core['wrk']:.2f} of wrk)")
+p50 = [statistics.median(ms(r[i]) for r in rows) for i in (8, 9, 10)]
+print(f"p50 at the fixed open rate: hey -q {p50[0]:.2f} ms, runner {p50[1]:.2f} ms, runner --http raw {p50[2]:.2f} ms")
 PY

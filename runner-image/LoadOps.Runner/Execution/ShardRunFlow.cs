@@ -13,7 +13,7 @@ internal sealed class ShardRunFlow(
     private long _closedThrough = -1;
 
     /// <summary>Runs the driver to its end; true when it ran the whole schedule.</summary>
-    public async Task<bool> RunAsync(ILoadDriver driver, CancellationToken stop, CancellationToken abort, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(ILoadDriver driver, CancellationToken stop, CancellationToken abort)
     {
         var driving = driver.RunAsync(stop, abort);
         var index = 0L;
@@ -26,7 +26,8 @@ internal sealed class ShardRunFlow(
                 await wake.CancelAsync();
                 break;
             }
-            await CloseThroughAsync(index, ResultStatus.Running, cancellationToken);
+            // Snapshots are written even while stopping: they are what survives a crash during the drain.
+            await CloseThroughAsync(index, ResultStatus.Running, CancellationToken.None);
             index++;
         }
         return await driving;

@@ -70,7 +70,7 @@ public static class ShardRunner
             ? new OpenModelDriver(shard, iterations, recorder, time, console)
             : new ClosedModelDriver(shard, iterations, recorder, time, console);
 
-        var completed = !stop.IsCancellationRequested && await flow.RunAsync(driver, stop.Token, abort.Token, cancellationToken);
+        var completed = !stop.IsCancellationRequested && await flow.RunAsync(driver, stop.Token, abort.Token);
         var status = completed ? ResultStatus.Complete : ResultStatus.Partial;
         var result = await flow.FinishAsync(status, CancellationToken.None);
         if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !completed)

@@ -12,8 +12,6 @@ internal sealed class ClosedModelDriver(PreparedShard shard, IterationRunner ite
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
 
-    public int PeakUsers { get; private set; }
-
     public async Task<bool> RunAsync(CancellationToken stop, CancellationToken abort)
     {
         var clock = recorder.Clock;
@@ -43,7 +41,6 @@ internal sealed class ClosedModelDriver(PreparedShard shard, IterationRunner ite
                 retired.Add(last);
                 active.RemoveAt(active.Count - 1);
             }
-            PeakUsers = Math.Max(PeakUsers, active.Count);
             try
             {
                 await Task.Delay(Tick, time, stop);
