@@ -39,7 +39,7 @@ public sealed class OpenModelTests
         {
             var from = interval.Start - result.Start;
             var expected = curve.ArrivalsBy(from + result.Interval) - curve.ArrivalsBy(from);
-            Assert.InRange(interval.Total, expected - Math.Max(4, expected * 0.05), expected + Math.Max(4, expected * 0.05));
+            Assert.InRange(interval.Total, expected - Math.Max(6, expected * 0.08), expected + Math.Max(6, expected * 0.08));
         }
         Assert.InRange(result.Total(), 398, 402);
         var rising = intervals.Where(i => i.Start + result.Interval <= result.Start + TimeSpan.FromSeconds(4)).Select(i => i.Total).ToList();
@@ -61,7 +61,7 @@ public sealed class OpenModelTests
         var latencies = result.Latencies();
         var slow = latencies.RecordedValues().Where(v => v.ValueIteratedTo >= 500_000).Sum(v => v.CountAtValueIteratedTo);
         // About 100 arrivals fall inside the 1 s stall; those of its first half wait more than 500 ms.
-        Assert.InRange(slow, 35, 70);
+        Assert.InRange(slow, 35, 90);
         Assert.True(latencies.GetMaxValue() >= 900_000, $"max {latencies.GetMaxValue()} us");
         Assert.True(latencies.GetValueAtPercentile(99) >= 500_000, $"p99 {latencies.GetValueAtPercentile(99)} us");
         Assert.Equal(0, result.Health.Sum(h => h.Dropped));
