@@ -22,7 +22,9 @@ public static class ShardRunner
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         options ??= new ShardRunnerOptions();
         var shard = ShardCompiler.Compile(spec, options.Environment, out var errors);
-        if (shard is null)
+        if (ResultWriter.CheckWritable(outputDirectory) is { } unwritable)
+            errors.Add(unwritable);
+        if (shard is null || errors.Count > 0)
             return ShardRunResult.Invalid(errors);
 
         var time = options.Time;

@@ -8,6 +8,23 @@ internal static class ResultWriter
 {
     public const string FileName = "result.json";
 
+    /// <summary>Null when results can be written into <paramref name="directory"/>; otherwise what is wrong, checked before the start.</summary>
+    public static string? CheckWritable(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".{FileName}.{Environment.ProcessId}.probe");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"cannot write results into '{directory}': {e.Message}; pass a writable --out DIR";
+        }
+    }
+
     public static async Task<string> WriteAsync(string directory, ResultFile result, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);

@@ -58,4 +58,20 @@ public sealed class RunnerCommandLineTests
         Assert.Equal(RunnerExitCodes.Usage, exit);
         Assert.Contains("cannot read the shard spec '/nonexistent/shard.json'", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_output_folder_that_cannot_be_written_is_refused_before_the_start()
+    {
+        var directory = Directory.CreateTempSubdirectory("loadops-cli-test-").FullName;
+        var spec = Path.Combine(directory, "shard.json");
+        var definition = TestShards.Definition("http://127.0.0.1:1", TestShards.Steady(1, 1),
+            new LoadOps.Core.Definitions.ScenarioSpec("browse", 1, [TestShards.Get("one", "/x")]));
+        await File.WriteAllTextAsync(spec, LoadOps.Core.Serialization.LoadOpsJson.Serialize(TestShards.Spec(definition)), TestContext.Current.CancellationToken);
+        var error = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(["shard", "--spec", spec, "--out", Path.Combine(spec, "below-a-file")], TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Usage, exit);
+        Assert.Contains("cannot write results into", error.ToString(), StringComparison.Ordinal);
+    }
 }
