@@ -34,7 +34,11 @@ internal sealed class IntervalBucket(int stepCount)
     {
         Scheduled++;
         if (dropped)
+        {
+            // A dropped arrival was never sent: it has no send lag, and counting it as on time would hide the lag.
             Dropped++;
+            return;
+        }
         MaxLagMicroseconds = Math.Max(MaxLagMicroseconds, lagMicroseconds);
         Lag ??= new LongHistogram(HistogramCodec.LowestTrackable, HistogramCodec.HighestTrackable, 2);
         Lag.RecordValue(Math.Min(lagMicroseconds, HistogramCodec.HighestTrackable));
