@@ -41,7 +41,8 @@ internal sealed class RawHttpTransport : IHttpTransport
         var isHead = step.Method == HttpMethod.Head;
         for (var attempt = 0; ; attempt++)
         {
-            var connection = _idle.TryPop(out var pooled) ? pooled : await RawConnection.OpenAsync(_endPoint, _tlsHost, cancellationToken);
+            // A retry always takes a new connection: the idle ones may be just as stale.
+            var connection = attempt == 0 && _idle.TryPop(out var pooled) ? pooled : await RawConnection.OpenAsync(_endPoint, _tlsHost, cancellationToken);
             try
             {
                 var (status, length, headers) = await connection.ExchangeAsync(request, isHead, user, step.Checks.NeedsBody, step.Checks.NeedsHeaders, cancellationToken);
