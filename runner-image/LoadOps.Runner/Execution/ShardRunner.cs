@@ -1,0 +1,104 @@
+using System.Globalization;
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Planning;
+using LoadOps.Core.Results;
+using LoadOps.Runner.Http;
+using LoadOps.Runner.Load;
+using LoadOps.Runner.Recording;
+
+namespace LoadOps.Runner.Execution;
+
+/// <summary>
+/// Runs one shard in this process: waits for the common start, issues the shard's share of the load, and writes
+/// <c>result.json</c> into the output folder, with an interim snapshot (status <c>running</c>) at each interval's end.
+/// Cancelling <c>cancellationToken</c> stops gracefully: issuing ends, in-flight requests get
+/// <see cref="ShardRunnerOptions.DrainTimeout"/> to finish, and the result is written with status <c>partial</c>.
+/// </summary>
+public static class ShardRunner
+{
+    public static async Task<ShardRunResult> RunAsync(ShardSpec spec, string outputDirectory, CancellationToken cancellationToken, ShardRunnerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        options ??= new ShardRunnerOptions();
+        var shard = ShardCompiler.Compile(spec, options.Environment, out var errors);
+        if (ResultWriter.CheckWritable(outputDirectory) is { } unwritable)
+            errors.Add(unwritable);
+        if (shard is null || errors.Count > 0)
+            return ShardRunResult.Invalid(errors);
+
+        var time = options.Time;
+        var console = new RunnerConsole(options.Output, shard.Secrets);
+        console.Line(string.Create(CultureInfo.InvariantCulture,
+            $"shard {spec.ShardId} ({spec.ShardIndex + 1} of {spec.ShardCount}) of run {spec.RunId}: {Describe(shard)}; start at {spec.StartAt:O}"));
+
+        var untilStart = spec.StartAt - time.GetUtcNow();
+        if (untilStart > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(untilStart, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                console.Line("stopped before the start; no load was issued");
+            }
+        }
+
+        var clock = new IntervalClock(time, spec.Interval);
+        var recorder = new ShardRecorder(clock, shard.Steps.Count);
+        var builder = new ResultBuilder(spec, shard.Steps.Select(s => (s.Scenario, s.Name)).ToList(), clock.Origin, 0);
+        var lateBy = clock.Origin - spec.StartAt;
+        if (lateBy > options.LateStartTolerance)
+        {
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"The shard started {lateBy.TotalSeconds:0.0} s after the common start time, so its load did not line up with the other shards'.");
+            builder.Note(new TrustIssue("late-start", message, spec.ShardId));
+            console.Line("warning: " + message);
+        }
+
+        using IHttpTransport transport = options.Transport == HttpTransportKind.Raw
+            ? new RawHttpTransport(shard.Target.BaseUri, shard.Steps.Count)
+            : new HttpClientTransport(TargetClientFactory.Create(shard.ConnectionLimit, ConnectTimeout(shard)));
+        using var deadline = spec.Deadline is { } end ? new CancellationTokenSource(Max(end - time.GetUtcNow(), TimeSpan.Zero), time) : new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using var abort = new CancellationTokenSource();
+        using var abortLater = stop.Token.Register(() => _ = AbortAfterAsync(abort, options.DrainTimeout, time));
+
+        var flow = new ShardRunFlow(shard, recorder, builder, console, time, outputDirectory);
+        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time), console);
+        var iterations = new IterationRunner(shard, executor, recorder);
+        ILoadDriver driver = shard.Load.Model == LoadModel.Open
+            ? new OpenModelDriver(shard, iterations, recorder, time, console)
+            : new ClosedModelDriver(shard, iterations, recorder, time, console);
+
+        var completed = !stop.IsCancellationRequested && await flow.RunAsync(driver, stop.Token, abort.Token);
+        var status = completed ? ResultStatus.Complete : ResultStatus.Partial;
+        var result = await flow.FinishAsync(status, CancellationToken.None);
+        if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !completed)
+            console.Line("stopped at the shard's deadline");
+        return new ShardRunResult { Result = result, ResultPath = Path.Combine(outputDirectory, ResultWriter.FileName) };
+    }
+
+    private static async Task AbortAfterAsync(CancellationTokenSource abort, TimeSpan delay, TimeProvider time)
+    {
+        try
+        {
+            await Task.Delay(delay, time, abort.Token);
+            await abort.CancelAsync();
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // Already aborted or finished.
+        }
+    }
+
+    private static TimeSpan ConnectTimeout(PreparedShard shard) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(10).Ticks, shard.Steps.Max(s => s.Timeout).Ticks));
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static string Describe(PreparedShard shard) => shard.Load.Model == LoadModel.Open
+        ? string.Create(CultureInfo.InvariantCulture, $"open model, {shard.Curve.TotalArrivals:0} arrivals over {DurationText.Format(shard.Curve.Duration)}, peak {shard.Load.PeakTarget:0.##}/s")
+        : string.Create(CultureInfo.InvariantCulture, $"closed model, peak {shard.Load.PeakTarget:0} users over {DurationText.Format(shard.Curve.Duration)}");
+}

@@ -1,0 +1,24 @@
+using LoadOps.Runner.Http;
+
+namespace LoadOps.Runner.Execution;
+
+/// <summary>What a host may change about how a shard runs; the defaults suit a container or a local process.</summary>
+public sealed record ShardRunnerOptions
+{
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Where progress lines go (secret values are masked before anything is written).</summary>
+    public TextWriter Output { get; init; } = Console.Out;
+
+    /// <summary>Reads environment variables; secrets come from <c>LOADOPS_SECRET_NAME</c>.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>After a stop (signal, cancellation, deadline), how long in-flight requests may still finish.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The HTTP client: .NET's HttpClient (default) or the lean raw HTTP/1.1 client.</summary>
+    public HttpTransportKind Transport { get; init; } = HttpTransportKind.HttpClient;
+
+    /// <summary>Schedule lag beyond which a late start is reported as a trust issue.</summary>
+    public TimeSpan LateStartTolerance { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,70 @@
+using System.Net.Sockets;
+using System.Text;
+using LoadOps.Runner.Http;
+using LoadOps.Runner.Recording;
+
+namespace LoadOps.Runner.Execution;
+
+/// <summary>Renders one step's request for a virtual user, sends it, checks the response and classifies how it ended.</summary>
+internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard, TemplateRenderer renderer, RunnerConsole console)
+{
+    public async ValueTask<StepOutcome> ExecuteAsync(PreparedStep step, VirtualUser user, CancellationToken abort)
+    {
+        user.MissingVariable = null;
+        var uri = step.FixedUri ?? shard.Target.Resolve(renderer.Render(step.Path, user));
+        if (uri is null)
+            return Fail(step, Outcome.Other, "the rendered path leaves the target's baseUrl; the request was not sent", 0);
+        user.Headers.Clear();
+        foreach (var (name, value) in step.Headers)
+            user.Headers.Add((name, renderer.Render(value, user)));
+        var body = step.Json is not null ? step.Json.Render(renderer, user)
+            : step.Body is not null ? Encoding.UTF8.GetBytes(renderer.Render(step.Body, user))
+            : null;
+        if (user.MissingVariable is { } missing)
+            return Fail(step, Outcome.Other, $"variable '{missing}' has no value yet (no earlier step extracted it); the request was not sent", 0);
+
+        var token = user.StartTimeout(step.Timeout);
+        try
+        {
+            var response = await transport.SendAsync(step, uri, body, user, token);
+            if (!step.Checks.StatusAccepted(response.Status))
+                return Fail(step, Outcome.Status, $"status {response.Status}", response.BytesSent, response.BytesReceived);
+            var problem = step.Checks.Apply(user.Buffer.AsMemory(0, response.BodyLength), response.Header, user);
+            return problem is null
+                ? new StepOutcome(Outcome.Ok, response.BytesSent, response.BytesReceived)
+                : Fail(step, Outcome.Check, problem, response.BytesSent, response.BytesReceived);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            return StepOutcome.Aborted;
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(step, Outcome.Timeout, $"no complete response within {step.Timeout.TotalMilliseconds:0} ms", body?.Length ?? 0);
+        }
+        catch (HttpRequestException e) when (IsConnectFailure(e))
+        {
+            return Fail(step, Outcome.Connect, $"cannot connect: {e.Message}", 0);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or SocketException or InvalidOperationException)
+        {
+            return Fail(step, Outcome.Other, e.Message, body?.Length ?? 0);
+        }
+    }
+
+    private static bool IsConnectFailure(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError ||
+        e.InnerException is SocketException;
+
+    private StepOutcome Fail(PreparedStep step, Outcome kind, string message, long sent, long received = 0)
+    {
+        console.FirstFailure(step, kind, message);
+        return new StepOutcome(kind, sent, received);
+    }
+}
+
+/// <summary>How a step ended and what it moved; <see cref="Aborted"/> means the run was torn down mid-request and nothing is recorded.</summary>
+internal readonly record struct StepOutcome(Outcome Kind, long Sent, long Received, bool WasAborted = false)
+{
+    public static StepOutcome Aborted { get; } = new(Outcome.Other, 0, 0, true);
+}

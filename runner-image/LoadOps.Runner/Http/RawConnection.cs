@@ -1,0 +1,230 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using LoadOps.Runner.Execution;
+
+namespace LoadOps.Runner.Http;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection on a socket (optionally TLS): writes a request, parses the status line and
+/// headers, and reads a Content-Length, chunked or until-close body into the user's buffer or discards it.
+/// Not thread-safe: one exchange at a time, which the transport's pool guarantees.
+/// </summary>
+internal sealed class RawConnection : IDisposable
+{
+    private const int MaxHeaderBytes = 64 * 1024;
+    private readonly Stream _stream;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private int _start;
+    private int _end;
+    private VirtualUser? _user;
+    private bool _keep;
+    private int _bodyLength;
+
+    private RawConnection(Stream stream) => _stream = stream;
+
+    /// <summary>False once the server asked to close, or the body ran to the end of the connection.</summary>
+    public bool Reusable { get; private set; } = true;
+
+    /// <summary>True after a complete exchange: a later failure before any response byte may be a stale keep-alive.</summary>
+    public bool HasExchanged { get; private set; }
+
+    /// <summary>Response bytes read in the current exchange.</summary>
+    public long Received { get; private set; }
+
+    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, string? tlsHost, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(endPoint, cancellationToken);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new HttpRequestException(HttpRequestError.ConnectionError, $"{e.Message} ({endPoint})", e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        if (tlsHost is null)
+            return new RawConnection(stream);
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        try
+        {
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = tlsHost }, cancellationToken);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            await tls.DisposeAsync();
+            throw new HttpRequestException(HttpRequestError.SecureConnectionError, e.Message, e);
+        }
+        catch
+        {
+            await tls.DisposeAsync();
+            throw;
+        }
+        return new RawConnection(tls);
+    }
+
+    public async ValueTask<(int Status, int BodyLength, string? Headers)> ExchangeAsync(
+        ReadOnlyMemory<byte> request, bool isHead, VirtualUser user, bool keepBody, bool keepHeaders, CancellationToken cancellationToken)
+    {
+        (_user, _keep, _bodyLength, Received) = (user, keepBody, 0, 0);
+        await _stream.WriteAsync(request, cancellationToken);
+
+        int headEnd;
+        while ((headEnd = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8)) < 0)
+            await FillAsync(cancellationToken);
+        var head = ResponseHead.Parse(_buffer.AsSpan(_start, headEnd));
+        var headers = keepHeaders ? Encoding.Latin1.GetString(_buffer, _start, headEnd) : null;
+        _start += headEnd + 4;
+        if (head.Close)
+            Reusable = false;
+
+        if (isHead || head.Status is 204 or 304 or < 200)
+        {
+            // No body by definition.
+        }
+        else if (head.Chunked)
+            await ReadChunkedAsync(cancellationToken);
+        else if (head.ContentLength >= 0)
+            await CopyAsync(head.ContentLength, cancellationToken);
+        else
+        {
+            Reusable = false;
+            await CopyAsync(long.MaxValue, cancellationToken);
+        }
+        HasExchanged = true;
+        _user = null;
+        return (head.Status, _bodyLength, headers);
+    }
+
+    private async ValueTask ReadChunkedAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var size = ParseChunkSize(await ReadLineAsync(cancellationToken));
+            if (size == 0)
+            {
+                while (await ReadLineAsync(cancellationToken) > 0)
+                {
+                    // Trailer fields: read and ignored.
+                }
+                return;
+            }
+            await CopyAsync(size, cancellationToken);
+            if (await ReadLineAsync(cancellationToken) != 0)
+                throw new IOException("malformed chunked body: no line break after a chunk");
+        }
+    }
+
+    /// <summary>Consumes one line; returns its length. The line's bytes stay readable just before <see cref="_start"/>.</summary>
+    private async ValueTask<int> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        int end;
+        while ((end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8)) < 0)
+            await FillAsync(cancellationToken);
+        _lineStart = _start;
+        _start += end + 2;
+        return end;
+    }
+
+    private int _lineStart;
+
+    private long ParseChunkSize(int length)
+    {
+        var line = _buffer.AsSpan(_lineStart, length);
+        var extension = line.IndexOf((byte)';');
+        if (extension >= 0)
+            line = line[..extension];
+        if (!Utf8Parser.TryParse(line.Trim((byte)' '), out long size, out var used, 'X') || used != line.Trim((byte)' ').Length || size < 0)
+            throw new IOException("malformed chunked body: bad chunk size");
+        return size;
+    }
+
+    /// <summary>Moves up to <paramref name="length"/> body bytes (all of them, or to the end of the stream when unbounded).</summary>
+    private async ValueTask CopyAsync(long length, CancellationToken cancellationToken)
+    {
+        var remaining = length;
+        var buffered = (int)Math.Min(remaining, _end - _start);
+        Take(_buffer.AsSpan(_start, buffered));
+        _start += buffered;
+        remaining -= buffered;
+        if (_start == _end)
+            _start = _end = 0;
+        while (remaining > 0)
+        {
+            Memory<byte> into;
+            if (_keep)
+            {
+                if (_bodyLength == _user!.Buffer.Length)
+                    _user.GrowBuffer(_bodyLength);
+                into = _user.Buffer.AsMemory(_bodyLength, (int)Math.Min(remaining, _user.Buffer.Length - _bodyLength));
+            }
+            else
+                into = _buffer.AsMemory(0, (int)Math.Min(remaining, _buffer.Length));
+            var read = await _stream.ReadAsync(into, cancellationToken);
+            if (read == 0)
+            {
+                if (length == long.MaxValue)
+                    return;
+                throw new IOException("the server closed the connection in the middle of the body");
+            }
+            Received += read;
+            remaining -= read;
+            _bodyLength += _keep ? read : 0;
+        }
+    }
+
+    private void Take(ReadOnlySpan<byte> bytes)
+    {
+        if (!_keep || bytes.IsEmpty)
+            return;
+        while (_user!.Buffer.Length - _bodyLength < bytes.Length)
+            _user.GrowBuffer(_bodyLength);
+        bytes.CopyTo(_user.Buffer.AsSpan(_bodyLength));
+        _bodyLength += bytes.Length;
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_end == _buffer.Length)
+        {
+            if (_start > 0)
+            {
+                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+                (_start, _end) = (0, _end - _start);
+            }
+            else if (_buffer.Length < MaxHeaderBytes)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                _buffer.AsSpan(0, _end).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = bigger;
+            }
+            else
+                throw new IOException($"the response's header section is larger than {MaxHeaderBytes / 1024} KB");
+        }
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        if (read == 0)
+            throw new IOException(Received == 0 ? "the server closed the connection before responding" : "the server closed the connection in the middle of the response");
+        Received += read;
+        _end += read;
+    }
+
+    public void Dispose()
+    {
+        _stream.Dispose();
+        if (_buffer.Length > 0)
+            ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using LoadOps.Runner.Execution;
+
+namespace LoadOps.Runner.Http;
+
+/// <summary>
+/// The lean transport: requests written straight as HTTP/1.1 bytes (cached for steps without templates) over a
+/// pool of keep-alive <see cref="RawConnection"/>s to the one target. A request that fails on a reused connection
+/// before any response byte arrives is retried once on a new connection (the server may have closed it idle).
+/// </summary>
+internal sealed class RawHttpTransport : IHttpTransport
+{
+    private static readonly byte[] JsonContentType = "Content-Type: application/json; charset=utf-8\r\n"u8.ToArray();
+    private readonly ConcurrentStack<RawConnection> _idle = new();
+    private readonly EndPoint _endPoint;
+    private readonly string? _tlsHost;
+    private readonly string _host;
+    private readonly byte[]?[] _fixedRequests;
+
+    public RawHttpTransport(Uri baseUri, int stepCount)
+    {
+        _endPoint = IPAddress.TryParse(baseUri.IdnHost.Trim('[', ']'), out var address)
+            ? new IPEndPoint(address, baseUri.Port)
+            : new DnsEndPoint(baseUri.IdnHost, baseUri.Port);
+        _tlsHost = baseUri.Scheme == Uri.UriSchemeHttps ? baseUri.IdnHost : null;
+        _host = baseUri.Authority;
+        _fixedRequests = new byte[]?[stepCount];
+    }
+
+    public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte> request;
+        if (step.IsFixed)
+            request = _fixedRequests[step.Index] ??= Write(step, uri, body, user, new ArrayBufferWriter<byte>(256)).WrittenMemory.ToArray();
+        else
+            request = Write(step, uri, body, user, user.RequestBytes).WrittenMemory;
+
+        var isHead = step.Method == HttpMethod.Head;
+        for (var attempt = 0; ; attempt++)
+        {
+            // A retry always takes a new connection: the idle ones may be just as stale.
+            var connection = attempt == 0 && _idle.TryPop(out var pooled) ? pooled : await RawConnection.OpenAsync(_endPoint, _tlsHost, cancellationToken);
+            try
+            {
+                var (status, length, headers) = await connection.ExchangeAsync(request, isHead, user, step.Checks.NeedsBody, step.Checks.NeedsHeaders, cancellationToken);
+                var received = connection.Received;
+                if (connection.Reusable)
+                    _idle.Push(connection);
+                else
+                    connection.Dispose();
+                return new TransportResponse(status, length, request.Length, received, headers is null ? null : name => HeaderValue(headers, name));
+            }
+            catch (IOException) when (attempt == 0 && connection.HasExchanged && connection.Received == 0 && !cancellationToken.IsCancellationRequested)
+            {
+                connection.Dispose();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private ArrayBufferWriter<byte> Write(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, ArrayBufferWriter<byte> output)
+    {
+        output.ResetWrittenCount();
+        Append(output, step.Method.Method);
+        Append(output, " ");
+        Append(output, uri.PathAndQuery);
+        Append(output, " HTTP/1.1\r\n");
+        var hasHost = false;
+        foreach (var (name, value) in user.Headers)
+        {
+            if (value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal))
+                throw new IOException($"header '{name}' has a line break in its value; the request was not sent");
+            hasHost |= name.Equals("Host", StringComparison.OrdinalIgnoreCase);
+            Append(output, name);
+            Append(output, ": ");
+            Append(output, value);
+            Append(output, "\r\n");
+        }
+        if (!hasHost)
+        {
+            Append(output, "Host: ");
+            Append(output, _host);
+            Append(output, "\r\n");
+        }
+        if (step.Json is not null)
+            output.Write(JsonContentType);
+        if (body is not null || step.Method == HttpMethod.Post || step.Method == HttpMethod.Put || step.Method == HttpMethod.Patch)
+        {
+            Append(output, "Content-Length: ");
+            Append(output, (body?.Length ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Append(output, "\r\n");
+        }
+        Append(output, "\r\n");
+        if (body is not null)
+            output.Write(body);
+        return output;
+    }
+
+    private static void Append(ArrayBufferWriter<byte> output, string text)
+    {
+        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        output.Advance(Encoding.UTF8.GetBytes(text, span));
+    }
+
+    private static string? HeaderValue(string headers, string name)
+    {
+        List<string>? values = null;
+        foreach (var line in headers.Split("\r\n").Skip(1))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line.AsSpan(0, colon).Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+                (values ??= []).Add(line[(colon + 1)..].Trim());
+        }
+        return values is null ? null : string.Join(",", values);
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryPop(out var connection))
+            connection.Dispose();
+    }
+}

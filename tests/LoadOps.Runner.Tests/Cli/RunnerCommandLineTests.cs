@@ -1,0 +1,77 @@
+using LoadOps.Runner.Cli;
+
+namespace LoadOps.Runner.Tests.Cli;
+
+public sealed class RunnerCommandLineTests
+{
+    [Theory]
+    [InlineData("agent --pool lab", "agent mode")]
+    [InlineData("shard --queue q1", "shard --queue")]
+    public async Task Queue_modes_fail_loudly_as_not_implemented(string command, string what)
+    {
+        var error = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(command.Split(' '), TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Usage, exit);
+        Assert.Contains(what, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("not implemented yet", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("shard")]
+    [InlineData("shard --spec")]
+    [InlineData("shard --spec a.json --rate 5")]
+    [InlineData("launch --spec a.json")]
+    public async Task Bad_arguments_print_the_usage_and_exit_2(string command)
+    {
+        var error = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(command.Split(' ', StringSplitOptions.RemoveEmptyEntries), TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Usage, exit);
+        Assert.Contains("usage: loadops-runner shard --spec FILE", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_spec_that_is_not_json_names_the_file_and_position()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("loadops-cli-test-").FullName, "shard.json");
+        await File.WriteAllTextAsync(file, "{\n  \"runId\": oops\n}", TestContext.Current.CancellationToken);
+        var error = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(["shard", "--spec", file], TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Usage, exit);
+        Assert.Contains(file + ":2:", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_spec_file_is_a_clear_error()
+    {
+        var error = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(["shard", "--spec", "/nonexistent/shard.json"], TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Usage, exit);
+        Assert.Contains("cannot read the shard spec '/nonexistent/shard.json'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_output_folder_that_cannot_be_written_is_refused_before_the_start()
+    {
+        var directory = Directory.CreateTempSubdirectory("loadops-cli-test-").FullName;
+        var spec = Path.Combine(directory, "shard.json");
+        var definition = TestShards.Definition("http://127.0.0.1:1", TestShards.Steady(1, 1),
+            new LoadOps.Core.Definitions.ScenarioSpec("browse", 1, [TestShards.Get("one", "/x")]));
+        await File.WriteAllTextAsync(spec, LoadOps.Core.Serialization.LoadOpsJson.Serialize(TestShards.Spec(definition)), TestContext.Current.CancellationToken);
+        var error = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(["shard", "--spec", spec, "--out", Path.Combine(spec, "below-a-file")], TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Usage, exit);
+        Assert.Contains("cannot write results into", error.ToString(), StringComparison.Ordinal);
+    }
+}

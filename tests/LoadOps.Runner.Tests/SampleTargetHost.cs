@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Sockets;
+using LoadOps.SampleTarget;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace LoadOps.Runner.Tests;
+
+/// <summary>The sample target running in this process on a free loopback port; one per test that changes its faults.</summary>
+public sealed class SampleTargetHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SampleTargetHost(WebApplication app, FaultInjector faults, string baseUrl)
+    {
+        _app = app;
+        Faults = faults;
+        BaseUrl = baseUrl;
+    }
+
+    public FaultInjector Faults { get; }
+    public string BaseUrl { get; }
+
+    public static async Task<SampleTargetHost> StartAsync(FaultSettings? faults = null)
+    {
+        var (app, injector) = SampleTargetApp.Build("http://127.0.0.1:0", faults ?? new FaultSettings());
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new SampleTargetHost(app, injector, address.TrimEnd('/'));
+    }
+
+    /// <summary>A loopback port with nothing listening on it (taken and released at once).</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}
