@@ -16,7 +16,9 @@ public static class LoadOpsJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             WriteIndented = indented,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Nulls are written: positional records (ThresholdSpec.Step, MetricComparison.Step) require every
+            // constructor parameter on read, so a dropped null would make our own files unreadable.
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             // Statistics can be NaN ("not computable"); write it as "NaN" rather than fail the whole file.
