@@ -1,9 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text;
 using LoadOps.Runner.Execution;
 
@@ -36,43 +33,9 @@ internal sealed class RawConnection : IDisposable
     /// <summary>Response bytes read in the current exchange.</summary>
     public long Received { get; private set; }
 
-    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, string? tlsHost, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(endPoint, cancellationToken);
-        }
-        catch (SocketException e)
-        {
-            socket.Dispose();
-            throw new HttpRequestException(HttpRequestError.ConnectionError, $"{e.Message} ({endPoint})", e);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-        Stream stream = new NetworkStream(socket, ownsSocket: true);
-        if (tlsHost is null)
-            return new RawConnection(stream);
-        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-        try
-        {
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = tlsHost }, cancellationToken);
-        }
-        catch (Exception e) when (e is AuthenticationException or IOException)
-        {
-            await tls.DisposeAsync();
-            throw new HttpRequestException(HttpRequestError.SecureConnectionError, e.Message, e);
-        }
-        catch
-        {
-            await tls.DisposeAsync();
-            throw;
-        }
-        return new RawConnection(tls);
-    }
+    /// <summary>Connects (and negotiates TLS when <paramref name="tlsHost"/> is set); see <see cref="RawConnector"/>.</summary>
+    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, string? tlsHost, CancellationToken cancellationToken) =>
+        new(await RawConnector.ConnectAsync(endPoint, tlsHost, cancellationToken));
 
     public async ValueTask<(int Status, int BodyLength, string? Headers)> ExchangeAsync(
         ReadOnlyMemory<byte> request, bool isHead, VirtualUser user, bool keepBody, bool keepHeaders, CancellationToken cancellationToken)

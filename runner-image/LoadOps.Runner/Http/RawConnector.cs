@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+
+namespace LoadOps.Runner.Http;
+
+/// <summary>Opens the raw client's TCP connections (no Nagle delay), with TLS for https targets; failures are connection errors.</summary>
+internal static class RawConnector
+{
+    public static async ValueTask<Stream> ConnectAsync(EndPoint endPoint, string? tlsHost, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(endPoint, cancellationToken);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new HttpRequestException(HttpRequestError.ConnectionError, $"{e.Message} ({endPoint})", e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        if (tlsHost is null)
+            return stream;
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        try
+        {
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = tlsHost }, cancellationToken);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            await tls.DisposeAsync();
+            throw new HttpRequestException(HttpRequestError.SecureConnectionError, e.Message, e);
+        }
+        catch
+        {
+            await tls.DisposeAsync();
+            throw;
+        }
+        return tls;
+    }
+}
