@@ -17,19 +17,22 @@ internal static class RunSummaryPrinter
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        if (!interactive)
+            console.Profile.Width = 160;
 
         var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "baseline", "current", "change", "verdict");
         var comparisons = evaluation.Regression?.Comparisons.Where(c => c.Step is null).ToList() ?? [];
         foreach (var metric in new[] { Metric.P50, Metric.P95, Metric.P99, Metric.Rps, Metric.Errors })
         {
             var current = summary.Overall.Value(metric);
-            var comparison = comparisons.FirstOrDefault(c => c.Metric == metric);
+            // Without baseline runs there is nothing to compare with: show a dash, not NaN.
+            var comparison = comparisons.FirstOrDefault(c => c.Metric == metric && c.Test.BaselineRuns > 0 && double.IsFinite(c.Test.BaselineValue));
             table.AddRow(
                 metric.Name(),
                 comparison is null ? "-" : ThresholdExpression.ValueText(metric, comparison.Test.BaselineValue),
                 current is null ? "no data" : ThresholdExpression.ValueText(metric, current.Value),
                 comparison is null ? "-" : $"{comparison.Test.RelativeChange * 100:+0.0;-0.0;0.0}%",
-                comparison is null ? "-" : Markup.Escape(Word(comparison.Verdict)));
+                Markup.Escape(comparisons.FirstOrDefault(c => c.Metric == metric) is { } judged ? Word(judged.Verdict) : "-"));
         }
         console.Write(table);
 
