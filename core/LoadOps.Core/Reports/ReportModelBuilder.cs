@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Regression;
@@ -59,12 +58,16 @@ public static class ReportModelBuilder
         new(comparison.Scope, comparison.Metric, comparison.Test.BaselineValue, comparison.Test.CandidateValue,
             comparison.Test.RelativeChange * 100, Significance(comparison), Map(comparison.Verdict))
         {
-            PValue = double.IsFinite(comparison.AdjustedPValue) ? comparison.AdjustedPValue : null,
+            // The template shows the p-value beside the significance; an inconclusive reason already states its own,
+            // and without baseline runs there was no test at all.
+            PValue = comparison.Verdict != Verdict.Inconclusive && comparison.Test.BaselineRuns > 0 && double.IsFinite(comparison.AdjustedPValue)
+                ? comparison.AdjustedPValue
+                : null,
         };
 
     private static string Significance(MetricComparison comparison) => comparison.Verdict switch
     {
-        Verdict.Regression or Verdict.Improvement => string.Create(CultureInfo.InvariantCulture, $"significant (p={comparison.AdjustedPValue:0.####})"),
+        Verdict.Regression or Verdict.Improvement => "significant",
         Verdict.Inconclusive => comparison.Reason,
         _ => "within tolerance",
     };
