@@ -20,8 +20,10 @@ internal static class RunHeadline
             case RunVerdict.Regression or RunVerdict.Improvement:
                 var change = regression!.Comparisons
                     .Where(c => c.Verdict == (verdict == RunVerdict.Regression ? Verdict.Regression : Verdict.Improvement))
-                    // The run as a whole speaks for the change first; a single step only when the run did not move.
-                    .OrderBy(c => c.Step is null ? 0 : 1).ThenBy(c => c.AdjustedPValue).ThenByDescending(c => Math.Abs(c.Test.RelativeChange))
+                    // The run as a whole speaks for the change first (p95 before other metrics, as reviewers read it);
+                    // a single step only when the run did not move.
+                    .OrderBy(c => c.Step is null ? 0 : 1).ThenBy(c => c.Metric == Metric.P95 ? 0 : 1)
+                    .ThenBy(c => c.AdjustedPValue).ThenByDescending(c => Math.Abs(c.Test.RelativeChange))
                     .First();
                 return $"{Change(change)}: {(verdict == RunVerdict.Regression ? "regression" : "improvement")}";
             case RunVerdict.Inconclusive:
