@@ -15,12 +15,9 @@ public sealed class CliCommandsTests
     [InlineData("validate", "--format")]
     public async Task Usage_errors_exit_2_with_a_message(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        var (exit, _, error) = await CliRun.RunAsync(args);
 
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.False(string.IsNullOrWhiteSpace(error.ToString()));
+        Assert.False(string.IsNullOrWhiteSpace(error));
     }
 }

@@ -42,13 +42,8 @@ internal sealed class ResultFixtures : IDisposable
         return Path(name);
     }
 
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(Command command, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await command.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    public static Task<(int Exit, string Output, string Error)> RunAsync(Command command, params string[] args) =>
+        CliRun.RunAsync([command.Name, .. args]);
 
     public void Dispose() => _folder.Delete(recursive: true);
 }

@@ -48,13 +48,7 @@ public sealed class ReportCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> Run(params string[] args) => CliRun.RunAsync(args);
 
     [Fact]
     public async Task Markdown_carries_the_verdict_and_the_sticky_marker()
