@@ -9,14 +9,14 @@ internal static class GitHubFixture
     public const string Pat = "ghp_testtoken_do_not_leak_0123456789";
     public static readonly RepositoryRef Repo = new("octo", "shop");
 
-    public static GitHubOptions PatOptions(StubServer stub, int maxAttempts = 3) => new()
+    public static GitHubOptions PatOptions(StubServer stub, int maxAttempts = 3, double timeoutSeconds = 10) => new()
     {
         BaseAddress = stub.Address,
         Token = Pat,
         MaxAttempts = maxAttempts,
         BaseDelay = TimeSpan.FromMilliseconds(20),
         MaxRateLimitWait = TimeSpan.FromSeconds(5),
-        RequestTimeout = TimeSpan.FromSeconds(10),
+        RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
     };
 
     public static GitHubApi Api(StubServer stub, int maxAttempts = 3) => GitHubApi.Create(PatOptions(stub, maxAttempts), TimeProvider.System);
