@@ -1,0 +1,93 @@
+using LoadOps.Core.Evaluation;
+using LoadOps.Core.Validation;
+using Octokit;
+
+namespace LoadOps.Cloud.GitHub;
+
+/// <summary>
+/// The check runs LoadOps posts on a commit: <c>loadops/validate</c> with line annotations, and one
+/// <c>loadops/&lt;test&gt;</c> per test, started in progress and completed with the verdict and the Markdown report.
+/// </summary>
+public sealed class CheckRunPublisher(GitHubApi api)
+{
+    public const string ValidateName = "loadops/validate";
+
+    /// <summary>GitHub's limit on output.summary.</summary>
+    public const int MaxSummaryLength = 65_535;
+
+    public static string TestName(string test) => $"loadops/{test}";
+
+    public async Task<long> PublishValidationAsync(RepositoryRef repo, string headSha, IReadOnlyList<DefinitionError> problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var errors = problems.Count(p => p.Severity == Severity.Error);
+        var title = errors == 0 && problems.Count == 0 ? "All definitions are valid" : $"{errors} error(s), {problems.Count - errors} warning(s)";
+        var summary = problems.Count == 0 ? "No problems found." : $"LoadOps found {problems.Count} problem(s) in the load-test definitions; see the annotations.";
+        var conclusion = errors > 0 ? CheckConclusion.Failure : CheckConclusion.Success;
+        var batches = CheckAnnotations.Batches(problems);
+        var single = batches.Count <= 1;
+
+        var create = new NewCheckRun(ValidateName, headSha)
+        {
+            Status = single ? CheckStatus.Completed : CheckStatus.InProgress,
+            Conclusion = single ? conclusion : null,
+            Output = new NewCheckRunOutput(title, summary) { Annotations = batches.Count > 0 ? batches[0] : null },
+        };
+        var run = await api.CallAsync("create check run " + ValidateName,
+            c => c.Post<CheckRun>(repo.Uri("check-runs"), create, cancellationToken), cancellationToken);
+
+        for (var i = 1; i < batches.Count; i++)
+        {
+            var last = i == batches.Count - 1;
+            var update = new CheckRunUpdate
+            {
+                Status = last ? CheckStatus.Completed : null,
+                Conclusion = last ? conclusion : null,
+                Output = new NewCheckRunOutput(title, summary) { Annotations = batches[i] },
+            };
+            var sent = i * CheckAnnotations.MaxPerRequest;
+            await api.CallAsync($"add annotations to check run {run.Id} ({sent} of {problems.Count} sent before this batch)",
+                c => c.Patch<CheckRun>(repo.Uri($"check-runs/{run.Id}"), update), cancellationToken);
+        }
+        return run.Id;
+    }
+
+    public async Task<long> StartTestAsync(RepositoryRef repo, string headSha, string test, Uri? detailsUrl, CancellationToken cancellationToken)
+    {
+        var create = new NewCheckRun(TestName(test), headSha) { Status = CheckStatus.InProgress, DetailsUrl = detailsUrl?.ToString() };
+        var run = await api.CallAsync("create check run " + TestName(test),
+            c => c.Post<CheckRun>(repo.Uri("check-runs"), create, cancellationToken), cancellationToken);
+        return run.Id;
+    }
+
+    public async Task CompleteTestAsync(RepositoryRef repo, long checkRunId, RunVerdict verdict, string title, string markdownReport, CancellationToken cancellationToken)
+    {
+        var update = new CheckRunUpdate
+        {
+            Status = CheckStatus.Completed,
+            Conclusion = ConclusionFor(verdict),
+            Output = new NewCheckRunOutput(title, Truncate(markdownReport)),
+        };
+        await api.CallAsync($"complete check run {checkRunId}",
+            c => c.Patch<CheckRun>(repo.Uri($"check-runs/{checkRunId}"), update), cancellationToken);
+    }
+
+    public static CheckConclusion ConclusionFor(RunVerdict verdict) => verdict switch
+    {
+        RunVerdict.Pass or RunVerdict.Improvement => CheckConclusion.Success,
+        RunVerdict.Fail or RunVerdict.Regression => CheckConclusion.Failure,
+        _ => CheckConclusion.Neutral,
+    };
+
+    /// <summary>Keeps the summary under GitHub's cap, ending with a note that says it was cut.</summary>
+    public static string Truncate(string markdown)
+    {
+        const string note = "\n\n---\n*Report truncated: GitHub allows 65,535 characters here. The full report is in the PR comment and the run's report file.*";
+        if (markdown.Length <= MaxSummaryLength)
+            return markdown;
+        var cut = MaxSummaryLength - note.Length;
+        if (char.IsHighSurrogate(markdown[cut - 1]))
+            cut--;
+        return markdown[..cut] + note;
+    }
+}

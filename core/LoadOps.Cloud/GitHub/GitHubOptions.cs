@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LoadOps.Cloud.GitHub;
+
+/// <summary>
+/// How LoadOps reaches GitHub: as a GitHub App installation (<see cref="AppId"/>, <see cref="InstallationId"/>,
+/// <see cref="PrivateKeyPem"/>) or with a personal access <see cref="Token"/>. The key and token are secrets:
+/// <see cref="ToString"/> never shows them.
+/// </summary>
+public sealed class GitHubOptions
+{
+    public const string SectionName = "LoadOps:GitHub";
+
+    /// <summary>https://api.github.com/ by default; GitHub Enterprise: https://HOST/api/v3/; a stub in tests.</summary>
+    public Uri BaseAddress { get; init; } = new("https://api.github.com/");
+
+    public string? AppId { get; init; }
+    public long InstallationId { get; init; }
+    public string? PrivateKeyPem { get; init; }
+    public string? Token { get; init; }
+
+    /// <summary>Attempts per request for throttling, server errors and timeouts.</summary>
+    [Range(1, 10)] public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>The longest single wait for a rate limit; a longer one fails the call with a clear message.</summary>
+    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>First back-off step for server errors (doubled per attempt).</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public bool UsesApp => !string.IsNullOrWhiteSpace(AppId);
+
+    public override string ToString() =>
+        UsesApp ? $"GitHub {BaseAddress} as app {AppId}, installation {InstallationId}" : $"GitHub {BaseAddress} with a token";
+}

@@ -1,0 +1,34 @@
+using Octokit;
+
+namespace LoadOps.Cloud.GitHub;
+
+/// <summary>
+/// One comment per test per pull request: finds the comment carrying the test's hidden marker
+/// (<c>&lt;!-- loadops:comment test=NAME --&gt;</c>, rendered by the Markdown report) across all pages and edits it,
+/// or posts a new one when there is none.
+/// </summary>
+public sealed class StickyCommentPublisher(GitHubApi api)
+{
+    public static string Marker(string test) => $"<!-- loadops:comment test={test} -->";
+
+    /// <summary>Returns the comment id and whether it was created (false: an existing one was edited).</summary>
+    public async Task<(long Id, bool Created)> UpsertAsync(RepositoryRef repo, int pullRequest, string test, string markdown, CancellationToken cancellationToken)
+    {
+        var marker = Marker(test);
+        var body = markdown.Contains(marker, StringComparison.Ordinal) ? markdown : $"{marker}\n{markdown}";
+        var comments = await api.CallAsync($"list comments of #{pullRequest}",
+            c => c.GetAll<IssueComment>(repo.Uri($"issues/{pullRequest}/comments"), new Dictionary<string, string> { ["per_page"] = "100" }),
+            cancellationToken);
+        var existing = comments.FirstOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true);
+        var payload = new Dictionary<string, string> { ["body"] = body };
+        if (existing is not null)
+        {
+            await api.CallAsync($"edit comment {existing.Id}",
+                c => c.Patch<IssueComment>(repo.Uri($"issues/comments/{existing.Id}"), payload), cancellationToken);
+            return (existing.Id, false);
+        }
+        var created = await api.CallAsync($"comment on #{pullRequest}",
+            c => c.Post<IssueComment>(repo.Uri($"issues/{pullRequest}/comments"), payload, cancellationToken), cancellationToken);
+        return (created.Id, true);
+    }
+}
