@@ -11,6 +11,9 @@ namespace LoadOps.Cli.Serve;
 /// </summary>
 internal sealed class ServeHost(ServeOptions options, TextWriter output, TimeProvider clock)
 {
+    /// <summary>The repository name runs and schedules of the local checkout are recorded under.</summary>
+    public const string LocalRepository = "local";
+
     public async Task RunAsync(StorageClients clients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clients);
@@ -22,6 +25,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
 
         var nextSweep = clock.GetUtcNow();
+        var nextTick = clock.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -31,6 +35,11 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
                 {
                     await pump.SweepAsync(clock.GetUtcNow(), cancellationToken);
                     nextSweep = clock.GetUtcNow() + options.SweepInterval;
+                }
+                if (clock.GetUtcNow() >= nextTick)
+                {
+                    await TickSchedulesAsync(stages, log, cancellationToken);
+                    nextTick = clock.GetUtcNow() + options.ScheduleInterval;
                 }
                 if (busy == 0)
                     await Task.Delay(options.PollInterval, clock, cancellationToken);
@@ -47,6 +56,16 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
             }
         }
         log($"stopping; {watcher.Count} runner(s) still running are stopped");
+    }
+
+    /// <summary>Registers the repository's schedules (so edits apply) and starts the runs that fell due.</summary>
+    private async Task TickSchedulesAsync(PipelineStages stages, Action<string> log, CancellationToken cancellationToken)
+    {
+        await stages.Schedules.RegisterAsync(LocalRepository, cancellationToken);
+        var due = await stages.Schedule.TickAsync(clock.GetUtcNow(), cancellationToken);
+        await stages.Sender.SendAsync(due, cancellationToken);
+        if (due.Next.Count > 0)
+            log("schedule: " + due.Note);
     }
 
     private async Task CopyReportsAsync(PipelineStages stages, string runId, Action<string> log, CancellationToken cancellationToken)

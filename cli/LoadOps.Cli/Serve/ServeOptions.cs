@@ -9,4 +9,7 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the schedules are registered from the repository and checked for due ticks.</summary>
+    public TimeSpan ScheduleInterval { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -22,6 +22,9 @@ public sealed class PipelineStages
         Evaluate = new EvaluateStage(Runs, Results, blobs, baselines);
         Report = new ReportStage(Runs, Results, blobs, baselines);
         Poisoned = new PoisonedRuns(Runs);
+        var schedules = new ScheduleStore(clients, clock);
+        Schedule = new ScheduleStage(schedules);
+        Schedules = new ScheduleRegistrar(definitions, schedules);
         Sender = new StageSender(clients);
     }
 
@@ -35,5 +38,7 @@ public sealed class PipelineStages
     public EvaluateStage Evaluate { get; }
     public ReportStage Report { get; }
     public PoisonedRuns Poisoned { get; }
+    public ScheduleStage Schedule { get; }
+    public ScheduleRegistrar Schedules { get; }
     public StageSender Sender { get; }
 }

@@ -48,6 +48,7 @@ public static class StorageServices
         services.AddSingleton<IFunction, CollectFunction>();
         services.AddSingleton<IFunction, EvaluateFunction>();
         services.AddSingleton<IFunction, ReportFunction>();
+        services.AddSingleton<IFunction, ScheduleFunction>();
         return services;
     }
 }

@@ -65,6 +65,30 @@ public sealed class StageFunctionTests(AzuriteFixture azurite)
         Directory.Delete(repo, recursive: true);
     }
 
+    [Fact]
+    public async Task The_schedule_function_starts_a_due_schedule_once_on_the_validate_queue()
+    {
+        var (app, clients, repo) = await StartAsync();
+        await using var _ = app;
+        using var client = app.GetTestClient();
+        await new ScheduleStore(clients, TimeProvider.System).RegisterAsync(new ScheduleRecord
+        {
+            Key = "local|main|functions-smoke|* * * * *|UTC", Repo = "local", TestName = "functions-smoke", Branch = "main",
+            Cron = "* * * * *", DefinitionPath = "loadtests/a.loadtest.yaml",
+        }, Ct);
+
+        // Every minute has one occurrence in the last minute; the second call finds it claimed.
+        var first = await client.PostAsJsonAsync("/schedule", new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } }, Ct);
+        var second = await client.PostAsJsonAsync("/schedule", new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var queued = await new StageQueue(clients, clients.Names.Queue(StageQueueNames.Validate)).ReceiveAsync<RunRequest>(8, TimeSpan.FromSeconds(30), Ct);
+        var request = Assert.Single(queued.Messages).Body;
+        Assert.Equal(("functions-smoke", RunTrigger.Schedule), (request.TestName, request.Trigger));
+        Directory.Delete(repo, recursive: true);
+    }
+
     private async Task<(WebApplication App, StorageClients Clients, string Repo)> StartAsync()
     {
         var repo = Path.Combine(Path.GetTempPath(), "loadops-fn-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
