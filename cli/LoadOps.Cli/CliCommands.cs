@@ -3,6 +3,7 @@ using LoadOps.Cli.Compare;
 using LoadOps.Cli.Merge;
 using LoadOps.Cli.Report;
 using LoadOps.Cli.Run;
+using LoadOps.Cli.Serve;
 using LoadOps.Cli.Validate;
 
 namespace LoadOps.Cli;
@@ -17,5 +18,6 @@ internal static class CliCommands
         yield return MergeCommand.Create();
         yield return CompareCommand.Create();
         yield return ReportCommand.Create();
+        yield return ServeCommand.Create();
     }
 }

@@ -1,7 +1,11 @@
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Functions.Hosting;
+using LoadOps.Functions.Stages;
 using LoadOps.Functions.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Functions.Storage;
@@ -18,6 +22,33 @@ public static class StorageServices
         services.AddSingleton(provider => new DeliveryStore(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLog, StorageDeliveryLog>();
         services.AddSingleton<IRunRequestSink, QueueRunRequestSink>();
+        return services.AddLoadOpsStages();
+    }
+
+    /// <summary>
+    /// The pipeline stages and their functions. Definitions come from <c>LoadOps:Local:RepositoryPath</c> when set; a
+    /// definition source or shard launcher registered before this call wins.
+    /// </summary>
+    public static IServiceCollection AddLoadOpsStages(this IServiceCollection services)
+    {
+        services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName);
+        services.TryAddSingleton<IDefinitionSource>(provider =>
+            provider.GetRequiredService<IOptions<LocalOptions>>().Value.RepositoryPath is { Length: > 0 } path
+                ? new LocalDefinitionSource(path)
+                : new UnconfiguredDefinitionSource());
+        services.TryAddSingleton<IShardLauncher, UnavailableShardLauncher>();
+        services.AddSingleton(provider => new PipelineStages(
+            provider.GetRequiredService<StorageClients>(),
+            provider.GetRequiredService<IDefinitionSource>(),
+            provider.GetRequiredService<IShardLauncher>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IFunction, ValidateFunction>();
+        services.AddSingleton<IFunction, PlanFunction>();
+        services.AddSingleton<IFunction, DispatchFunction>();
+        services.AddSingleton<IFunction, CollectFunction>();
+        services.AddSingleton<IFunction, EvaluateFunction>();
+        services.AddSingleton<IFunction, ReportFunction>();
+        services.AddSingleton<IFunction, ScheduleFunction>();
         return services;
     }
 }

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using LoadOps.Cloud.Storage;
+
+namespace LoadOps.Cli.Serve;
+
+/// <summary>
+/// <c>loadops serve [--storage CONNECTION] [--repo PATH] [--out DIR]</c>: runs the pipeline's stages on this machine
+/// against Azurite or Azure Storage until Ctrl-C. Runs start from <c>RunRequest</c> messages on <c>loadops-validate</c>.
+/// </summary>
+internal static class ServeCommand
+{
+    public const string StorageVariable = "LOADOPS_STORAGE";
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+
+    public static Command Create()
+    {
+        var storage = new Option<string?>("--storage") { Description = $"Storage connection string (default: ${StorageVariable}, else UseDevelopmentStorage=true, i.e. Azurite)." };
+        var repo = new Option<string?>("--repo") { Description = "Repository whose loadtests/ are run (default: the current folder)." };
+        var outDirectory = new Option<string?>("--out", "-o") { Description = "Folder for runner output and reports (default: loadops-out/serve)." };
+        var prefix = new Option<string?>("--name-prefix") { Description = "Prefix of every table, container and queue name (to share one account)." };
+        var command = new Command("serve", "Run the pipeline's stages on this machine against Azurite or Azure Storage, with local runner processes.")
+        {
+            storage, repo, outDirectory, prefix,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ServeOptions(
+                parse.GetValue(storage) ?? Environment.GetEnvironmentVariable(StorageVariable) ?? "UseDevelopmentStorage=true",
+                Path.GetFullPath(parse.GetValue(repo) ?? "."),
+                Path.GetFullPath(parse.GetValue(outDirectory) ?? Path.Combine("loadops-out", "serve")))
+            {
+                NamePrefix = parse.GetValue(prefix) ?? "",
+            };
+            return await RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Path.Combine(options.Repository, "loadtests")))
+        {
+            await error.WriteLineAsync($"error: {options.Repository} has no loadtests/ folder; pass --repo with the repository to run.");
+            return ExitCodes.Usage;
+        }
+        StorageClients clients;
+        try
+        {
+            clients = StorageClients.FromConnectionString(options.Storage, new StorageNames(options.NamePrefix));
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync("error: " + e.Message);
+            return ExitCodes.Usage;
+        }
+
+        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            connect.CancelAfter(ConnectTimeout);
+            try
+            {
+                await new StorageProvisioner(clients).EnsureCreatedAsync(connect.Token);
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException or AggregateException)
+            {
+                await error.WriteLineAsync(
+                    $"error: the storage account could not be reached or prepared within {ConnectTimeout.TotalSeconds} s. " +
+                    "Is Azurite running (npx azurite --silent --location .azurite)? Is --storage right? (value not shown)");
+                return ExitCodes.Usage;
+            }
+        }
+
+        Directory.CreateDirectory(options.OutDirectory);
+        await output.WriteLineAsync($"loadops serve: definitions from {options.Repository}, output in {options.OutDirectory}; " +
+            $"runs start from RunRequest messages on {clients.Names.Queue(StageQueueNames.Validate)}. Ctrl-C stops.");
+        await new ServeHost(options, output, TimeProvider.System).RunAsync(clients, cancellationToken);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,94 @@
+using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Planning;
+
+namespace LoadOps.Cli.Serve;
+
+/// <summary>
+/// The local host of the pipeline: the same stage classes the Functions app runs, driven by polling the stage queues,
+/// with local runner processes for dispatch, a deadline sweep, and every report copied to
+/// <c>{out}/runs/{runId}/</c> as well as to the reports container.
+/// </summary>
+internal sealed class ServeHost(ServeOptions options, TextWriter output, TimeProvider clock)
+{
+    /// <summary>The repository name runs and schedules of the local checkout are recorded under.</summary>
+    public const string LocalRepository = "local";
+
+    public async Task RunAsync(StorageClients clients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        var log = (string line) => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}");
+        var launcherSlot = new LauncherSlot();
+        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) });
+        using var watcher = new ShardWatcher(stages, clock, log);
+        launcherSlot.Inner = new LocalProcessLauncher(options.OutDirectory, watcher);
+        var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
+
+        var nextSweep = clock.GetUtcNow();
+        var nextTick = clock.GetUtcNow();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var busy = await pump.PumpOnceAsync(cancellationToken) + await watcher.CheckAsync(cancellationToken);
+                if (clock.GetUtcNow() >= nextSweep)
+                {
+                    await pump.SweepAsync(clock.GetUtcNow(), cancellationToken);
+                    nextSweep = clock.GetUtcNow() + options.SweepInterval;
+                }
+                if (clock.GetUtcNow() >= nextTick)
+                {
+                    await TickSchedulesAsync(stages, log, cancellationToken);
+                    nextTick = clock.GetUtcNow() + options.ScheduleInterval;
+                }
+                if (busy == 0)
+                    await Task.Delay(options.PollInterval, clock, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                // Storage hiccups (Azurite restarting, throttling) are retried; messages wait in their queues.
+                log($"storage error {e.Status} ({e.ErrorCode}); retrying in {options.PollInterval.TotalSeconds} s");
+                await Task.Delay(options.PollInterval, clock, CancellationToken.None);
+            }
+        }
+        log($"stopping; {watcher.Count} runner(s) still running are stopped");
+    }
+
+    /// <summary>Registers the repository's schedules (so edits apply) and starts the runs that fell due.</summary>
+    private async Task TickSchedulesAsync(PipelineStages stages, Action<string> log, CancellationToken cancellationToken)
+    {
+        await stages.Schedules.RegisterAsync(LocalRepository, cancellationToken);
+        var due = await stages.Schedule.TickAsync(clock.GetUtcNow(), cancellationToken);
+        await stages.Sender.SendAsync(due, cancellationToken);
+        if (due.Next.Count > 0)
+            log("schedule: " + due.Note);
+    }
+
+    private async Task CopyReportsAsync(PipelineStages stages, string runId, Action<string> log, CancellationToken cancellationToken)
+    {
+        var run = await stages.Runs.GetAsync(runId, cancellationToken);
+        if (run is null || run.ReportBlobNames.Count == 0)
+            return;
+        var folder = Path.Combine(options.OutDirectory, "runs", runId);
+        Directory.CreateDirectory(folder);
+        foreach (var blob in run.ReportBlobNames)
+        {
+            await using var content = await stages.Results.OpenReportAsync(blob, cancellationToken);
+            if (content is null)
+                continue;
+            await using var file = File.Create(Path.Combine(folder, Path.GetFileName(blob)));
+            await content.CopyToAsync(file, cancellationToken);
+        }
+        log($"run {runId}: {run.Status} — {run.StatusReason}; reports in {folder}");
+    }
+
+    private static void Write(TextWriter writer, string line)
+    {
+        lock (writer)
+            writer.WriteLine(line);
+    }
+}

@@ -1,0 +1,15 @@
+namespace LoadOps.Cli.Serve;
+
+/// <summary>What <c>loadops serve</c> was asked to do.</summary>
+internal sealed record ServeOptions(string Storage, string Repository, string OutDirectory)
+{
+    /// <summary>The storage name prefix (tables, containers, queues); empty in normal use, set by tests to isolate themselves.</summary>
+    public string NamePrefix { get; init; } = "";
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the schedules are registered from the repository and checked for due ticks.</summary>
+    public TimeSpan ScheduleInterval { get; init; } = TimeSpan.FromSeconds(20);
+}

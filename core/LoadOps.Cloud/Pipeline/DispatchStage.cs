@@ -1,0 +1,52 @@
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Pipeline;
+
+namespace LoadOps.Cloud.Pipeline;
+
+/// <summary>
+/// Stage 3: launches every pending shard of the plan. Each shard is marked launched before its runner starts and only
+/// a shard this call moved out of pending is launched, so a duplicate message never starts a second runner (the price:
+/// a crash between the mark and the launch leaves the shard to go missing at the deadline). A launch that is refused
+/// fails its shard; when no shard could start, the run fails with the reasons.
+/// </summary>
+public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlobs blobs, IShardLauncher launcher)
+{
+    public async Task<StageOutcome> HandleAsync(DispatchRun message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var run = await runs.GetAsync(message.RunId, cancellationToken);
+        if (run is null || run.Status is not (RunStatus.Validating or RunStatus.Dispatched))
+            return StageOutcome.Done($"Run {message.RunId} is {run?.Status.ToString() ?? "unknown"}: nothing to dispatch.");
+        var plan = await blobs.ReadPlanAsync(run.RunId, cancellationToken);
+        if (plan is null)
+        {
+            await runs.TransitionAsync(run.RunId, RunStatus.Failed, "The run has no stored plan; the plan stage did not finish.", cancellationToken);
+            return StageOutcome.Done($"Run {run.RunId}: no plan.");
+        }
+
+        var started = 0;
+        var refused = new List<string>();
+        foreach (var spec in plan.Shards)
+        {
+            if (!await shards.MarkLaunchedAsync(run.RunId, spec.ShardId, "launching:" + spec.Location, cancellationToken))
+                continue;
+            var launch = await launcher.LaunchAsync(spec, cancellationToken);
+            if (launch.Started)
+            {
+                started++;
+                continue;
+            }
+            refused.Add($"{spec.ShardId}: {launch.Detail}");
+            await shards.MarkFailedAsync(run.RunId, spec.ShardId, launch.Detail, cancellationToken);
+        }
+
+        await runs.TransitionAsync(run.RunId, RunStatus.Dispatched, $"{started} of {plan.Shards.Count} shards launched", cancellationToken);
+        var now = await runs.GetAsync(run.RunId, cancellationToken);
+        if (now is not null && now.ShardCount > 0 && now.ShardsFailed == now.ShardCount)
+        {
+            await runs.TransitionAsync(run.RunId, RunStatus.Failed, "No shard could be launched: " + string.Join(" | ", refused), cancellationToken);
+            return StageOutcome.Done($"Run {run.RunId}: no shard could be launched.");
+        }
+        return StageOutcome.Done($"Run {run.RunId}: launched {started} shards" + (refused.Count > 0 ? $"; refused: {string.Join(" | ", refused)}" : "."));
+    }
+}

@@ -1,0 +1,44 @@
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Planning;
+
+namespace LoadOps.Cloud.Pipeline;
+
+/// <summary>Every stage of the pipeline over one storage account, for a host that drives them (Functions, <c>loadops serve</c>, tests).</summary>
+public sealed class PipelineStages
+{
+    public PipelineStages(StorageClients clients, IDefinitionSource source, IShardLauncher launcher, TimeProvider clock, PlanOptions? planOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        Runs = new RunStore(clients, clock);
+        Shards = new ShardStore(clients, Runs, clock);
+        Results = new ResultStore(clients, clock);
+        var blobs = new PipelineBlobs(clients);
+        var baselines = new BaselineStore(clients);
+        var definitions = new DefinitionLoader(source);
+        Validate = new ValidateStage(definitions, Runs);
+        Plan = new PlanStage(definitions, Runs, Shards, blobs, clock, planOptions);
+        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher);
+        Collect = new CollectStage(Runs, Shards, Results);
+        Evaluate = new EvaluateStage(Runs, Results, blobs, baselines);
+        Report = new ReportStage(Runs, Results, blobs, baselines);
+        Poisoned = new PoisonedRuns(Runs);
+        var schedules = new ScheduleStore(clients, clock);
+        Schedule = new ScheduleStage(schedules);
+        Schedules = new ScheduleRegistrar(definitions, schedules);
+        Sender = new StageSender(clients);
+    }
+
+    public RunStore Runs { get; }
+    public ShardStore Shards { get; }
+    public ResultStore Results { get; }
+    public ValidateStage Validate { get; }
+    public PlanStage Plan { get; }
+    public DispatchStage Dispatch { get; }
+    public CollectStage Collect { get; }
+    public EvaluateStage Evaluate { get; }
+    public ReportStage Report { get; }
+    public PoisonedRuns Poisoned { get; }
+    public ScheduleStage Schedule { get; }
+    public ScheduleRegistrar Schedules { get; }
+    public StageSender Sender { get; }
+}

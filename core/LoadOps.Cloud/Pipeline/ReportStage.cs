@@ -1,0 +1,69 @@
+using System.Text;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Pipeline;
+using LoadOps.Core.Reports;
+using LoadOps.Core.Results;
+
+namespace LoadOps.Cloud.Pipeline;
+
+/// <summary>
+/// Stage 6: renders the reports into the reports container, records a trustworthy complete run as a baseline
+/// candidate of its branch, and ends the run as reported. Posting to GitHub and Slack is not built yet.
+/// </summary>
+public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlobs blobs, BaselineStore baselines)
+{
+    public async Task<StageOutcome> HandleAsync(ReportRun message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var run = await runs.GetAsync(message.RunId, cancellationToken);
+        if (run is null || run.Status != RunStatus.Evaluating)
+            return StageOutcome.Done($"Run {message.RunId} is {run?.Status.ToString() ?? "unknown"}: nothing to report.");
+
+        var merged = run.ResultBlobName is null ? null : await results.ReadResultAsync(run.ResultBlobName, cancellationToken);
+        var evaluation = await blobs.ReadEvaluationAsync(run.RunId, cancellationToken);
+        if (merged is null || evaluation is null)
+        {
+            await runs.TransitionAsync(run.RunId, RunStatus.Failed, "The merged result or the evaluation of the run is missing.", cancellationToken);
+            return StageOutcome.Done($"Run {run.RunId}: merged result or evaluation missing.");
+        }
+
+        var summary = ResultSummarizer.Summarize(merged);
+        var model = ReportModelBuilder.Build(merged, summary, evaluation, run.PullRequest);
+        var renderer = new ReportRenderer();
+        var names = new List<string>();
+        var failures = new List<string>();
+        foreach (var (format, fileName, contentType) in ReportFiles.All)
+        {
+            var rendered = renderer.Render(model, format);
+            if (rendered.Text is null)
+            {
+                failures.Add($"{fileName}: {string.Join(" | ", rendered.Errors)}");
+                continue;
+            }
+            using var content = new MemoryStream(Encoding.UTF8.GetBytes(rendered.Text));
+            names.Add(await results.PutReportAsync(run.RunId, fileName, content, contentType, cancellationToken));
+        }
+
+        if (summary.IsTrustworthy && run.ResultBlobName is { } resultBlob && run.Branch is { } branch)
+            await baselines.AddAsync(BaselineOf(run, branch, resultBlob, merged, summary), cancellationToken);
+
+        var reason = $"{evaluation.Verdict}: {evaluation.Headline}" + (failures.Count == 0 ? "" : $" (reports not rendered: {string.Join(" | ", failures)})");
+        var reported = await runs.TransitionAsync(run.RunId, RunStatus.Reported, reason, cancellationToken, r => r with { ReportBlobNames = names });
+        return StageOutcome.Done($"Run {run.RunId}: {reported.Message} {evaluation.Verdict}.");
+    }
+
+    private static BaselineEntry BaselineOf(RunRecord run, string branch, string resultBlob, ResultFile merged, ResultSummary summary) => new()
+    {
+        TestName = run.TestName,
+        Branch = branch,
+        RunId = run.RunId,
+        Commit = run.Commit,
+        RunAt = merged.Start,
+        Trustworthy = true,
+        ResultBlobName = resultBlob,
+        Metrics = summary.Overall.Values.ToDictionary(
+            v => v.Key.Name(),
+            v => v.Key.Unit() == MetricUnit.Microseconds ? v.Value / 1000.0 : v.Value),
+    };
+}

@@ -1,0 +1,70 @@
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Pipeline;
+using LoadOps.Core.Validation;
+
+namespace LoadOps.Cloud.Pipeline;
+
+/// <summary>
+/// Stage 1: a run request becomes one run per definition. A valid definition's run goes on to planning; an invalid
+/// one's run fails at once with its located errors as the reason. A redelivered request finds its runs by their
+/// derived ids and only re-sends the plan message of a run still validating (planning is idempotent).
+/// </summary>
+public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs)
+{
+    private const int ErrorsInReason = 5;
+
+    public async Task<StageOutcome> HandleAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.FromFork)
+            return StageOutcome.Done($"Request {request.RequestId} is from a fork: it waits for a maintainer's approval (approval is not built yet).");
+
+        var all = await definitions.LoadAllAsync(request.Repository, request.Commit, cancellationToken);
+        var chosen = all.Where(d => request.TestName is null || d.Name == request.TestName).ToList();
+        if (chosen.Count == 0)
+            return StageOutcome.Done($"Request {request.RequestId}: no definition{(request.TestName is null ? "" : $" named '{request.TestName}'")} under loadtests/.");
+
+        var next = new List<object>();
+        var notes = new List<string>();
+        foreach (var definition in chosen)
+        {
+            var runId = RunIds.For(request.RequestId, definition.Name);
+            await runs.CreateAsync(NewRun(runId, request, definition), cancellationToken);
+            var moved = await runs.TransitionAsync(runId, RunStatus.Validating, "validating", cancellationToken);
+            if (moved.Outcome is not (TransitionOutcome.Moved or TransitionOutcome.AlreadyThere))
+            {
+                notes.Add($"{runId}: already {moved.Run?.Status.ToString() ?? "gone"}");
+                continue;
+            }
+            if (definition.Definition is null)
+            {
+                await runs.TransitionAsync(runId, RunStatus.Failed, InvalidReason(definition), cancellationToken);
+                notes.Add($"{runId}: invalid");
+                continue;
+            }
+            next.Add(new PlanRun(runId, definition.Path, definition.Hash));
+            notes.Add($"{runId}: valid");
+        }
+        return new StageOutcome(next, $"Request {request.RequestId}: " + string.Join("; ", notes));
+    }
+
+    private static RunRecord NewRun(string runId, RunRequest request, DefinitionLoader.Checked definition) => new()
+    {
+        RunId = runId,
+        TestName = definition.Name,
+        DefinitionHash = definition.Hash,
+        Repo = request.Repository,
+        Commit = request.Commit,
+        Branch = request.Branch,
+        PullRequest = request.PullRequest,
+        Trigger = request.Trigger,
+    };
+
+    private static string InvalidReason(DefinitionLoader.Checked definition)
+    {
+        var errors = definition.Errors.Where(e => e.Severity == Severity.Error).ToList();
+        var shown = string.Join(" | ", errors.Take(ErrorsInReason));
+        var more = errors.Count > ErrorsInReason ? $" (and {errors.Count - ErrorsInReason} more)" : "";
+        return $"The definition is invalid: {shown}{more}";
+    }
+}
