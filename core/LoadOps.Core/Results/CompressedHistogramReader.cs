@@ -14,23 +14,35 @@ internal static class CompressedHistogramReader
 {
     private const int HeaderLength = 40;
 
-    /// <summary>False when the payload is not in the standard shape; throws <see cref="FormatException"/> when damaged.</summary>
-    public static bool TryRead(string base64, Action<int, long> add)
+    /// <summary>
+    /// Appends the non-empty slots of an encoded histogram to <paramref name="slots"/>, lowest first; throws
+    /// <see cref="FormatException"/> when it is damaged (some slots may have been appended by then).
+    /// </summary>
+    public static void Read(string base64, SlotList slots)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(base64);
-        }
-        catch (FormatException e)
-        {
-            throw new FormatException("The latency histogram is not valid base64.", e);
-        }
-        if (bytes.Length < 10)
+        ArgumentNullException.ThrowIfNull(base64);
+        ArgumentNullException.ThrowIfNull(slots);
+        if (TryRead(base64, slots))
+            return;
+        // Not our standard shape (written by another tool): let the library decode and re-shape it.
+        var histogram = HistogramCodec.Decode(base64);
+        foreach (var slot in histogram.RecordedValues())
+            slots.Add(HistogramShape.IndexOf(slot.ValueIteratedTo), slot.CountAtValueIteratedTo);
+    }
+
+    /// <summary>False when the payload is not in the standard shape; throws <see cref="FormatException"/> when damaged.</summary>
+    private static bool TryRead(string base64, SlotList slots)
+    {
+        var bytes = t_base64 ??= new byte[1 << 12];
+        if (bytes.Length < base64.Length)
+            t_base64 = bytes = new byte[base64.Length];
+        if (!Convert.TryFromBase64Chars(base64, bytes, out var written))
+            throw new FormatException("The latency histogram is not valid base64.");
+        if (written < 10)
             throw new FormatException("The latency histogram is damaged: too short.");
 
         var length = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4));
-        if (length <= 0 || length > bytes.Length - 8)
+        if (length <= 0 || length > written - 8)
             throw new FormatException("The latency histogram is damaged: bad compressed length.");
 
         var span = Inflate(bytes, 8, length);
@@ -46,11 +58,11 @@ internal static class CompressedHistogramReader
         if (payloadLength < 0 || payloadLength > span.Length - HeaderLength)
             throw new FormatException("The latency histogram is damaged: counts cut short.");
 
-        ReadCounts(span.Slice(HeaderLength, payloadLength), add);
+        ReadCounts(span.Slice(HeaderLength, payloadLength), slots);
         return true;
     }
 
-    private static void ReadCounts(ReadOnlySpan<byte> counts, Action<int, long> add)
+    private static void ReadCounts(ReadOnlySpan<byte> counts, SlotList slots)
     {
         var position = 0;
         var index = 0;
@@ -85,8 +97,10 @@ internal static class CompressedHistogramReader
             }
             else
             {
+                if (index >= HistogramShape.SlotCount)
+                    throw new FormatException("The latency histogram is damaged: a value lies beyond the 1-hour range.");
                 if (value > 0)
-                    add(index, value);
+                    slots.Add(index, value);
                 index++;
             }
         }
@@ -94,6 +108,9 @@ internal static class CompressedHistogramReader
 
     [ThreadStatic]
     private static byte[]? t_buffer;
+
+    [ThreadStatic]
+    private static byte[]? t_base64;
 
     /// <summary>
     /// Inflates into a reused per-thread buffer (valid until the next call on this thread). Reading the raw deflate

@@ -1,5 +1,3 @@
-using HdrHistogram;
-
 namespace LoadOps.Core.Results;
 
 /// <summary>The running sum of one step's interval at one location: counts add, histograms add.</summary>
@@ -13,11 +11,23 @@ internal sealed class IntervalAccumulator
 
     public void Add(IntervalStats stats, SparseHistogram histogram)
     {
+        AddCounts(stats);
+        Histogram.Add(histogram);
+    }
+
+    /// <summary>Adds an interval whose histogram was decoded into slots <paramref name="from"/> .. <paramref name="to"/> - 1 of a list.</summary>
+    public void Add(IntervalStats stats, SlotList slots, int from, int to)
+    {
+        AddCounts(stats);
+        Histogram.Add(slots, from, to);
+    }
+
+    private void AddCounts(IntervalStats stats)
+    {
         Ok += stats.Ok;
         Failed = Failed.Add(stats.Failed);
         BytesSent += stats.BytesSent;
         BytesReceived += stats.BytesReceived;
-        Histogram.Add(histogram);
     }
 
     public void Add(IntervalAccumulator other)
@@ -29,18 +39,15 @@ internal sealed class IntervalAccumulator
         Histogram.Add(other.Histogram);
     }
 
-    /// <summary>The interval as a result file stores it; <paramref name="scratch"/> is reused to encode the histogram.</summary>
-    public IntervalStats ToStats(DateTimeOffset start, LongHistogram scratch)
-    {
-        Histogram.WriteTo(scratch);
-        return new IntervalStats
+    /// <summary>The interval as a result file stores it.</summary>
+    public IntervalStats ToStats(DateTimeOffset start) =>
+        new()
         {
             Start = start,
             Ok = Ok,
             Failed = Failed,
             BytesSent = BytesSent,
             BytesReceived = BytesReceived,
-            Histogram = HistogramCodec.Encode(scratch),
+            Histogram = Histogram.Encode(),
         };
-    }
 }

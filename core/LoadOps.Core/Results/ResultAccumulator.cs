@@ -25,6 +25,10 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     private DateTimeOffset _start = DateTimeOffset.MaxValue;
     private DateTimeOffset _end = DateTimeOffset.MinValue;
     private readonly HashSet<ResultStatus> _statuses = [];
+    // Two staging buffers: the caller decodes the next input into one while the previous one is added on another thread.
+    private readonly StagedInput[] _buffers = [new(), new()];
+    private int _next;
+    private Task _pending = Task.CompletedTask;
 
     public int InputCount { get; private set; }
 
@@ -35,17 +39,15 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
         ArgumentNullException.ThrowIfNull(source);
         if (Check(input, source) is { } problem)
             return problem;
-        if (Stage(input, source, out var staged) is { } damaged)
+        var staged = _buffers[_next];
+        if (Stage(input, source, staged) is { } damaged)
             return damaged;
 
-        foreach (var (key, start, stats, histogram) in staged)
-        {
-            if (!_steps.TryGetValue(key, out var intervals))
-                _steps[key] = intervals = [];
-            if (!intervals.TryGetValue(start, out var sum))
-                intervals[start] = sum = new IntervalAccumulator();
-            sum.Add(stats, histogram);
-        }
+        // One add in flight at most: wait for the previous one, then add this one in the background while the caller
+        // reads its next input. The order of additions is the order of Add calls, so the sums are the same.
+        _pending.GetAwaiter().GetResult();
+        _pending = Task.Run(() => Apply(staged));
+        _next = 1 - _next;
         foreach (var sample in input.Health)
             _health.Add(sample, input.ShardId);
         Record(input, source);
@@ -71,9 +73,29 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
         return null;
     }
 
-    private MergeProblem? Stage(ResultFile input, string source, out List<((string, string, string?) Key, long Start, IntervalStats Stats, SparseHistogram Histogram)> staged)
+    private void Apply(StagedInput staged)
     {
-        staged = [];
+        SortedDictionary<long, IntervalAccumulator>? intervals = null;
+        (string, string, string?) current = default;
+        foreach (var (key, start, stats, from, to) in staged.Intervals)
+        {
+            if (intervals is null || key != current)
+            {
+                if (!_steps.TryGetValue(key, out intervals))
+                    _steps[key] = intervals = [];
+                current = key;
+            }
+            if (!intervals.TryGetValue(start, out var sum))
+                intervals[start] = sum = new IntervalAccumulator();
+            sum.Add(stats, staged.Slots, from, to);
+        }
+    }
+
+    /// <summary>Decodes every histogram of the input before any is added, so a damaged one leaves the sums untouched.</summary>
+    private static MergeProblem? Stage(ResultFile input, string source, StagedInput staged)
+    {
+        staged.Slots.Clear();
+        staged.Intervals.Clear();
         var perLocation = input.Steps.Any(s => s.Location is not null);
         foreach (var step in input.Steps.Where(s => (s.Location is not null) == perLocation))
         {
@@ -83,16 +105,16 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
                 var sinceEpoch = interval.Start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
                 if (sinceEpoch % input.Interval.Ticks != 0)
                     return new(source, $"step '{step.Step}': interval starting {interval.Start:O} is not aligned to a multiple of {DurationText.Format(input.Interval)} since the Unix epoch; intervals of different shards could not line up.");
-                var histogram = new SparseHistogram();
+                var from = staged.Slots.Count;
                 try
                 {
-                    histogram.AddEncoded(interval.Histogram);
+                    CompressedHistogramReader.Read(interval.Histogram, staged.Slots);
                 }
                 catch (FormatException e)
                 {
                     return new(source, $"step '{step.Step}', interval {interval.Start:O}: {e.Message}");
                 }
-                staged.Add(((step.Scenario, step.Step, location), interval.Start.UtcTicks, interval, histogram));
+                staged.Intervals.Add(new((step.Scenario, step.Step, location), interval.Start.UtcTicks, interval, from, staged.Slots.Count));
             }
         }
         return null;
@@ -131,6 +153,19 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     }
 
     /// <summary>The merged run result. Throws when nothing was added (a programmer error; check <see cref="InputCount"/>).</summary>
-    public ResultFile Build() => new ResultBuilder(_steps, _health, _trust, _shards, _locations, _statuses, _options)
-        .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end);
+    public ResultFile Build()
+    {
+        _pending.GetAwaiter().GetResult();
+        return new ResultBuilder(_steps, _health, _trust, _shards, _locations, _statuses, _options)
+            .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end);
+    }
+
+    private readonly record struct Staged((string, string, string?) Key, long Start, IntervalStats Stats, int From, int To);
+
+    /// <summary>One input's decoded histograms (all slots in one list) and where each interval's slots are.</summary>
+    private sealed class StagedInput
+    {
+        public SlotList Slots { get; } = new();
+        public List<Staged> Intervals { get; } = [];
+    }
 }
