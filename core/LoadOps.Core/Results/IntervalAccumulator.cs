@@ -3,6 +3,9 @@ namespace LoadOps.Core.Results;
 /// <summary>The running sum of one step's interval at one location: counts add, histograms add.</summary>
 internal sealed class IntervalAccumulator
 {
+    /// <summary>Order of creation within one merge, so a batch of additions can be grouped by sum.</summary>
+    public int Id { get; init; }
+
     public long Ok { get; private set; }
     public FailureCounts Failed { get; private set; } = FailureCounts.None;
     public long BytesSent { get; private set; }

@@ -6,15 +6,14 @@ namespace LoadOps.Core.Results;
 /// Exact, streamed merge of shard (or run) results: feed inputs one at a time with <see cref="Add"/>, then
 /// <see cref="Build"/> the run result. Counts add and histograms add per step, per location and per interval
 /// (keyed by the interval's wall-clock start); the overall numbers (<see cref="StepResult.Location"/> null) are the
-/// sum over locations. Memory holds only the running sums (sparse histograms), never the inputs, so it does not
-/// grow with the number of shards. Health is folded per interval as <see cref="HealthAccumulator"/> describes.
+/// sum over locations. Memory holds only the running sums (windowed histograms) and a small batch of decoded
+/// inputs (<see cref="IntervalSums"/>), never all the inputs, so it does not grow with the number of shards. Health is folded per interval as <see cref="HealthAccumulator"/> describes.
 /// An input that does not belong (another run, definition hash or interval, a shard seen twice, a damaged histogram)
 /// is refused with a <see cref="MergeProblem"/> and leaves the sums untouched.
 /// </summary>
 public sealed class ResultAccumulator(MergeOptions? options = null)
 {
     private readonly MergeOptions _options = options ?? MergeOptions.Default;
-    private readonly Dictionary<(string Scenario, string Step, string? Location), SortedDictionary<long, IntervalAccumulator>> _steps = [];
     private readonly HealthAccumulator _health = new();
     private readonly List<TrustIssue> _trust = [];
     private readonly List<ShardInfo> _shards = [];
@@ -25,10 +24,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     private DateTimeOffset _start = DateTimeOffset.MaxValue;
     private DateTimeOffset _end = DateTimeOffset.MinValue;
     private readonly HashSet<ResultStatus> _statuses = [];
-    // Two staging buffers: the caller decodes the next input into one while the previous one is added on another thread.
-    private readonly StagedInput[] _buffers = [new(), new()];
-    private int _next;
-    private Task _pending = Task.CompletedTask;
+    private readonly IntervalSums _sums = new();
 
     public int InputCount { get; private set; }
 
@@ -39,15 +35,8 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
         ArgumentNullException.ThrowIfNull(source);
         if (Check(input, source) is { } problem)
             return problem;
-        var staged = _buffers[_next];
-        if (Stage(input, source, staged) is { } damaged)
+        if (_sums.Add(input, source) is { } damaged)
             return damaged;
-
-        // One add in flight at most: wait for the previous one, then add this one in the background while the caller
-        // reads its next input. The order of additions is the order of Add calls, so the sums are the same.
-        _pending.GetAwaiter().GetResult();
-        _pending = Task.Run(() => Apply(staged));
-        _next = 1 - _next;
         foreach (var sample in input.Health)
             _health.Add(sample, input.ShardId);
         Record(input, source);
@@ -70,53 +59,6 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
             return new(source, $"definition hash '{input.DefinitionHash}' differs from '{_first.DefinitionHash}' in {_firstSource}; the shards ran different versions of '{_first.Definition}'.");
         if (input.Interval != _first.Interval)
             return new(source, $"interval {DurationText.Format(input.Interval)} differs from {DurationText.Format(_first.Interval)} in {_firstSource}; intervals must line up to add.");
-        return null;
-    }
-
-    private void Apply(StagedInput staged)
-    {
-        SortedDictionary<long, IntervalAccumulator>? intervals = null;
-        (string, string, string?) current = default;
-        foreach (var (key, start, stats, from, to) in staged.Intervals)
-        {
-            if (intervals is null || key != current)
-            {
-                if (!_steps.TryGetValue(key, out intervals))
-                    _steps[key] = intervals = [];
-                current = key;
-            }
-            if (!intervals.TryGetValue(start, out var sum))
-                intervals[start] = sum = new IntervalAccumulator();
-            sum.Add(stats, staged.Slots, from, to);
-        }
-    }
-
-    /// <summary>Decodes every histogram of the input before any is added, so a damaged one leaves the sums untouched.</summary>
-    private static MergeProblem? Stage(ResultFile input, string source, StagedInput staged)
-    {
-        staged.Slots.Clear();
-        staged.Intervals.Clear();
-        var perLocation = input.Steps.Any(s => s.Location is not null);
-        foreach (var step in input.Steps.Where(s => (s.Location is not null) == perLocation))
-        {
-            var location = step.Location ?? input.Location;
-            foreach (var interval in step.Intervals)
-            {
-                var sinceEpoch = interval.Start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-                if (sinceEpoch % input.Interval.Ticks != 0)
-                    return new(source, $"step '{step.Step}': interval starting {interval.Start:O} is not aligned to a multiple of {DurationText.Format(input.Interval)} since the Unix epoch; intervals of different shards could not line up.");
-                var from = staged.Slots.Count;
-                try
-                {
-                    CompressedHistogramReader.Read(interval.Histogram, staged.Slots);
-                }
-                catch (FormatException e)
-                {
-                    return new(source, $"step '{step.Step}', interval {interval.Start:O}: {e.Message}");
-                }
-                staged.Intervals.Add(new((step.Scenario, step.Step, location), interval.Start.UtcTicks, interval, from, staged.Slots.Count));
-            }
-        }
         return null;
     }
 
@@ -155,17 +97,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     /// <summary>The merged run result. Throws when nothing was added (a programmer error; check <see cref="InputCount"/>).</summary>
     public ResultFile Build()
     {
-        _pending.GetAwaiter().GetResult();
-        return new ResultBuilder(_steps, _health, _trust, _shards, _locations, _statuses, _options)
+        return new ResultBuilder(_sums.Complete(), _health, _trust, _shards, _locations, _statuses, _options)
             .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end);
-    }
-
-    private readonly record struct Staged((string, string, string?) Key, long Start, IntervalStats Stats, int From, int To);
-
-    /// <summary>One input's decoded histograms (all slots in one list) and where each interval's slots are.</summary>
-    private sealed class StagedInput
-    {
-        public SlotList Slots { get; } = new();
-        public List<Staged> Intervals { get; } = [];
     }
 }
