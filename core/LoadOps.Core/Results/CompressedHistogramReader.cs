@@ -18,24 +18,42 @@ internal static class CompressedHistogramReader
     private static readonly int MaxPayload = 9 * HistogramShape.SlotCount;
 
     /// <summary>
-    /// Appends the non-empty slots of an encoded histogram to <paramref name="slots"/>, lowest first; throws
-    /// <see cref="FormatException"/> when it is damaged (some slots may have been appended by then).
+    /// Checks an encoded histogram and appends its counts (the standard shape's ZigZag LEB128 counts, ~1 byte per
+    /// slot in use) to <paramref name="into"/>; returns where they start. Throws <see cref="FormatException"/> when it
+    /// is damaged, leaving <paramref name="into"/> as it was. Add them later with <see cref="AddCounts"/>.
     /// </summary>
-    public static void Read(string base64, SlotList slots)
+    public static int Stage(string base64, ByteList into)
     {
         ArgumentNullException.ThrowIfNull(base64);
-        ArgumentNullException.ThrowIfNull(slots);
-        if (TryRead(base64, slots))
-            return;
-        // Not our standard shape (written by another tool): let the library decode and re-shape it.
+        ArgumentNullException.ThrowIfNull(into);
+        var start = into.Count;
+        if (TryRead(base64, out var counts))
+        {
+            into.Append(counts);
+            return start;
+        }
+        // Not our standard shape (written by another tool): let the library decode it, then re-encode in the standard one.
         var histogram = HistogramCodec.Decode(base64);
+        var standard = new SparseHistogram();
         foreach (var slot in histogram.RecordedValues())
-            slots.Add(HistogramShape.IndexOf(slot.ValueIteratedTo), slot.CountAtValueIteratedTo);
+            standard.Add(HistogramShape.IndexOf(slot.ValueIteratedTo), slot.CountAtValueIteratedTo);
+        if (!TryRead(standard.Encode(), out counts))
+            throw new InvalidOperationException("The standard encoding was not read back as the standard shape.");
+        into.Append(counts);
+        return start;
+    }
+
+    /// <summary>Adds counts staged by <see cref="Stage"/> (already checked) to <paramref name="sum"/>.</summary>
+    public static void AddCounts(ReadOnlySpan<byte> counts, SparseHistogram sum)
+    {
+        ArgumentNullException.ThrowIfNull(sum);
+        ReadCounts(counts, sum);
     }
 
     /// <summary>False when the payload is not in the standard shape; throws <see cref="FormatException"/> when damaged.</summary>
-    private static bool TryRead(string base64, SlotList slots)
+    private static bool TryRead(string base64, out ReadOnlySpan<byte> counts)
     {
+        counts = default;
         var bytes = t_base64 ??= new byte[1 << 12];
         if (bytes.Length < base64.Length)
             t_base64 = bytes = new byte[base64.Length];
@@ -61,11 +79,13 @@ internal static class CompressedHistogramReader
         if (payloadLength < 0 || payloadLength > span.Length - HeaderLength)
             throw new FormatException("The latency histogram is damaged: counts cut short.");
 
-        ReadCounts(span.Slice(HeaderLength, payloadLength), slots);
+        counts = span.Slice(HeaderLength, payloadLength);
+        ReadCounts(counts, sum: null);
         return true;
     }
 
-    private static void ReadCounts(ReadOnlySpan<byte> counts, SlotList slots)
+    /// <summary>Walks the counts, adding them to <paramref name="sum"/>; null only checks them.</summary>
+    private static void ReadCounts(ReadOnlySpan<byte> counts, SparseHistogram? sum)
     {
         var position = 0;
         var index = 0;
@@ -103,7 +123,7 @@ internal static class CompressedHistogramReader
                 if (index >= HistogramShape.SlotCount)
                     throw new FormatException("The latency histogram is damaged: a value lies beyond the 1-hour range.");
                 if (value > 0)
-                    slots.Add(index, value);
+                    sum?.Add(index, value);
                 index++;
             }
         }

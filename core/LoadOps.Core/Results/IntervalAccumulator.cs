@@ -18,11 +18,11 @@ internal sealed class IntervalAccumulator
         Histogram.Add(histogram);
     }
 
-    /// <summary>Adds an interval whose histogram was decoded into slots <paramref name="from"/> .. <paramref name="to"/> - 1 of a list.</summary>
-    public void Add(IntervalStats stats, SlotList slots, int from, int to)
+    /// <summary>Adds an interval whose histogram counts were staged by <see cref="CompressedHistogramReader.Stage"/>.</summary>
+    public void Add(IntervalStats stats, ReadOnlySpan<byte> counts)
     {
         AddCounts(stats);
-        Histogram.Add(slots, from, to);
+        CompressedHistogramReader.AddCounts(counts, Histogram);
     }
 
     private void AddCounts(IntervalStats stats)

@@ -13,7 +13,7 @@ namespace LoadOps.Core.Results;
 /// </summary>
 internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
 {
-    public const int BatchSize = 24;
+    public const int BatchSize = 32;
 
     private readonly Dictionary<(string Scenario, string Step, string? Location), SortedDictionary<long, IntervalAccumulator>> _steps = [];
     private readonly StagedInput[][] _batches = [NewBatch(batchSize), NewBatch(batchSize)];
@@ -67,19 +67,19 @@ internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
                 }
                 if (!intervals.TryGetValue(start, out var sum))
                     intervals[start] = sum = new IntervalAccumulator { Id = _nextId++ };
-                _work.Add(new Work(sum, stats, batch[i].Slots, from, to));
+                _work.Add(new Work(sum, stats, batch[i].Counts, from, to));
             }
         }
         var work = CollectionsMarshal.AsSpan(_work);
         work.Sort(static (a, b) => a.Sum.Id.CompareTo(b.Sum.Id));
         foreach (var item in work)
-            item.Sum.Add(item.Stats, item.Slots, item.From, item.To);
+            item.Sum.Add(item.Stats, item.Counts.Span[item.From..item.To]);
         _work.Clear();
     }
 
     private static MergeProblem? Stage(ResultFile input, string source, StagedInput staged)
     {
-        staged.Slots.Clear();
+        staged.Counts.Clear();
         staged.Intervals.Clear();
         var perLocation = input.Steps.Any(s => s.Location is not null);
         foreach (var step in input.Steps.Where(s => (s.Location is not null) == perLocation))
@@ -90,16 +90,17 @@ internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
                 var sinceEpoch = interval.Start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
                 if (sinceEpoch % input.Interval.Ticks != 0)
                     return new(source, $"step '{step.Step}': interval starting {interval.Start:O} is not aligned to a multiple of {DurationText.Format(input.Interval)} since the Unix epoch; intervals of different shards could not line up.");
-                var from = staged.Slots.Count;
+                int from;
                 try
                 {
-                    CompressedHistogramReader.Read(interval.Histogram, staged.Slots);
+                    from = CompressedHistogramReader.Stage(interval.Histogram, staged.Counts);
                 }
                 catch (FormatException e)
                 {
                     return new(source, $"step '{step.Step}', interval {interval.Start:O}: {e.Message}");
                 }
-                staged.Intervals.Add(new((step.Scenario, step.Step, location), interval.Start.UtcTicks, interval, from, staged.Slots.Count));
+                // Only the counts are kept: holding the interval itself would keep its histogram text (and the input) alive.
+                staged.Intervals.Add(new((step.Scenario, step.Step, location), interval.Start.UtcTicks, interval with { Histogram = "" }, from, staged.Counts.Count));
             }
         }
         return null;
@@ -109,12 +110,12 @@ internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
 
     private readonly record struct Staged((string, string, string?) Key, long Start, IntervalStats Stats, int From, int To);
 
-    private readonly record struct Work(IntervalAccumulator Sum, IntervalStats Stats, SlotList Slots, int From, int To);
+    private readonly record struct Work(IntervalAccumulator Sum, IntervalStats Stats, ByteList Counts, int From, int To);
 
-    /// <summary>One input's decoded histograms (all slots in one list) and where each interval's slots are.</summary>
+    /// <summary>One input's checked histogram counts (all in one buffer, ~1 byte per slot in use) and where each interval's are.</summary>
     private sealed class StagedInput
     {
-        public SlotList Slots { get; } = new();
+        public ByteList Counts { get; } = new();
         public List<Staged> Intervals { get; } = [];
     }
 }

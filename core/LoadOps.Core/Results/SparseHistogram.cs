@@ -26,17 +26,9 @@ internal sealed class SparseHistogram
     /// <summary>Adds an encoded histogram; throws <see cref="FormatException"/> when it is damaged.</summary>
     public void AddEncoded(string base64)
     {
-        var slots = new SlotList();
-        CompressedHistogramReader.Read(base64, slots);
-        Add(slots, 0, slots.Count);
-    }
-
-    /// <summary>Adds the slots <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) of a list.</summary>
-    public void Add(SlotList slots, int from, int to)
-    {
-        ArgumentNullException.ThrowIfNull(slots);
-        for (var i = from; i < to; i++)
-            Add(slots.Indexes[i], slots.Counts[i]);
+        var staged = new ByteList();
+        CompressedHistogramReader.Stage(base64, staged);
+        CompressedHistogramReader.AddCounts(staged.Span, this);
     }
 
     public void Add(SparseHistogram other)
