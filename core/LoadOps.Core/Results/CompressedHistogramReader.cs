@@ -4,11 +4,12 @@ using System.IO.Compression;
 namespace LoadOps.Core.Results;
 
 /// <summary>
-/// Reads HdrHistogram's V2 compressed encoding straight into (slot, count) pairs, without building a
-/// full histogram (a full one is ~180 KB of counts; a merge of thousands of shards would churn gigabytes).
-/// Layout: cookie, compressed length, then deflate of: cookie, payload length, normalizing offset,
-/// significant digits, lowest, highest (8 bytes each), conversion ratio, then ZigZag LEB128 counts where a
-/// negative number is a run of empty slots. Any other shape is left to the library (see <see cref="SparseHistogram"/>).
+/// Reads HdrHistogram's V2 compressed encoding without building a full histogram (a full one is ~180 KB of counts;
+/// a merge of thousands of shards would churn gigabytes). Layout: cookie, compressed length, then deflate of: cookie,
+/// payload length, normalizing offset, significant digits, lowest, highest (8 bytes each), conversion ratio, then
+/// ZigZag LEB128 counts where a negative number is a run of empty slots. <see cref="Stage"/> checks an encoding and
+/// keeps its counts bytes; <see cref="AddCounts"/> adds them to a running sum. Any other shape is decoded by the
+/// library and re-encoded in the standard one.
 /// </summary>
 internal static class CompressedHistogramReader
 {
