@@ -65,10 +65,14 @@ internal static class MergeScale
         var clock = Stopwatch.StartNew();
         var accumulator = new ResultAccumulator();
         long peakManaged = 0;
+        var reading = TimeSpan.Zero;
         foreach (var file in files)
         {
-            await using var stream = File.OpenRead(file);
-            var read = await ResultFileReader.ReadAsync(stream, file, cancellationToken);
+            var before = clock.Elapsed;
+            ReadOutcome read;
+            await using (var stream = File.OpenRead(file))
+                read = await ResultFileReader.ReadAsync(stream, file, cancellationToken);
+            reading += clock.Elapsed - before;
             if ((read.Problem ?? accumulator.Add(read.Result!, file)) is { } problem)
             {
                 Console.Error.WriteLine(problem);
@@ -77,6 +81,10 @@ internal static class MergeScale
             peakManaged = Math.Max(peakManaged, GC.GetTotalMemory(forceFullCollection: false));
         }
         var added = clock.Elapsed;
+        // Live memory of the running sums (and the two staging batches): a full collection, outside the timings.
+        clock.Stop();
+        var live = GC.GetTotalMemory(forceFullCollection: true);
+        clock.Start();
         var merged = accumulator.Build();
         var output = Path.Combine(folder, $"merged-{shards}.json");
         await using (var stream = File.Create(output))
@@ -84,8 +92,8 @@ internal static class MergeScale
         clock.Stop();
         var summary = ResultSummarizer.Summarize(merged);
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"merged {shards} shards: add {added.TotalSeconds:0.0} s, total with build+write {clock.Elapsed.TotalSeconds:0.0} s, " +
-            $"peak working set {process.PeakWorkingSet64 / 1e6:0} MB, peak managed heap seen {peakManaged / 1e6:0} MB, " +
+        Console.WriteLine($"merged {shards} shards: add {added.TotalSeconds:0.0} s (of which reading JSON {reading.TotalSeconds:0.0} s), total with build+write {clock.Elapsed.TotalSeconds:0.0} s, " +
+            $"peak working set {process.PeakWorkingSet64 / 1e6:0} MB, peak managed heap seen {peakManaged / 1e6:0} MB, live after the last add {live / 1e6:0} MB, " +
             $"requests {summary.Overall.Totals.Total:N0}, p99 {summary.Overall.Value(LoadOps.Core.Definitions.Metric.P99) / 1000:0.0} ms, steps out {merged.Steps.Count}");
         return 0;
     }

@@ -13,6 +13,9 @@ internal static class HistogramShape
     private const long SubBucketMask = (2L * SubBucketHalfCount) - 1;
     private const int LeadingZeroCountBase = 64 - SubBucketHalfCountMagnitude - 1;
 
+    /// <summary>Slots of the shape: up to the end of the bucket holding <see cref="HistogramCodec.HighestTrackable"/>.</summary>
+    public static readonly int SlotCount = (IndexOf(HistogramCodec.HighestTrackable) | (SubBucketHalfCount - 1)) + 1;
+
     public static int IndexOf(long value)
     {
         if (value < 0)

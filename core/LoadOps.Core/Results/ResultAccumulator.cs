@@ -6,15 +6,14 @@ namespace LoadOps.Core.Results;
 /// Exact, streamed merge of shard (or run) results: feed inputs one at a time with <see cref="Add"/>, then
 /// <see cref="Build"/> the run result. Counts add and histograms add per step, per location and per interval
 /// (keyed by the interval's wall-clock start); the overall numbers (<see cref="StepResult.Location"/> null) are the
-/// sum over locations. Memory holds only the running sums (sparse histograms), never the inputs, so it does not
-/// grow with the number of shards. Health is folded per interval as <see cref="HealthAccumulator"/> describes.
+/// sum over locations. Memory holds only the running sums (windowed histograms) and a small batch of decoded
+/// inputs (<see cref="IntervalSums"/>), never all the inputs, so it does not grow with the number of shards. Health is folded per interval as <see cref="HealthAccumulator"/> describes.
 /// An input that does not belong (another run, definition hash or interval, a shard seen twice, a damaged histogram)
 /// is refused with a <see cref="MergeProblem"/> and leaves the sums untouched.
 /// </summary>
 public sealed class ResultAccumulator(MergeOptions? options = null)
 {
     private readonly MergeOptions _options = options ?? MergeOptions.Default;
-    private readonly Dictionary<(string Scenario, string Step, string? Location), SortedDictionary<long, IntervalAccumulator>> _steps = [];
     private readonly HealthAccumulator _health = new();
     private readonly List<TrustIssue> _trust = [];
     private readonly List<ShardInfo> _shards = [];
@@ -25,6 +24,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     private DateTimeOffset _start = DateTimeOffset.MaxValue;
     private DateTimeOffset _end = DateTimeOffset.MinValue;
     private readonly HashSet<ResultStatus> _statuses = [];
+    private readonly IntervalSums _sums = new();
 
     public int InputCount { get; private set; }
 
@@ -35,17 +35,8 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
         ArgumentNullException.ThrowIfNull(source);
         if (Check(input, source) is { } problem)
             return problem;
-        if (Stage(input, source, out var staged) is { } damaged)
+        if (_sums.Add(input, source) is { } damaged)
             return damaged;
-
-        foreach (var (key, start, stats, histogram) in staged)
-        {
-            if (!_steps.TryGetValue(key, out var intervals))
-                _steps[key] = intervals = [];
-            if (!intervals.TryGetValue(start, out var sum))
-                intervals[start] = sum = new IntervalAccumulator();
-            sum.Add(stats, histogram);
-        }
         foreach (var sample in input.Health)
             _health.Add(sample, input.ShardId);
         Record(input, source);
@@ -68,33 +59,6 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
             return new(source, $"definition hash '{input.DefinitionHash}' differs from '{_first.DefinitionHash}' in {_firstSource}; the shards ran different versions of '{_first.Definition}'.");
         if (input.Interval != _first.Interval)
             return new(source, $"interval {DurationText.Format(input.Interval)} differs from {DurationText.Format(_first.Interval)} in {_firstSource}; intervals must line up to add.");
-        return null;
-    }
-
-    private MergeProblem? Stage(ResultFile input, string source, out List<((string, string, string?) Key, long Start, IntervalStats Stats, SparseHistogram Histogram)> staged)
-    {
-        staged = [];
-        var perLocation = input.Steps.Any(s => s.Location is not null);
-        foreach (var step in input.Steps.Where(s => (s.Location is not null) == perLocation))
-        {
-            var location = step.Location ?? input.Location;
-            foreach (var interval in step.Intervals)
-            {
-                var sinceEpoch = interval.Start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-                if (sinceEpoch % input.Interval.Ticks != 0)
-                    return new(source, $"step '{step.Step}': interval starting {interval.Start:O} is not aligned to a multiple of {DurationText.Format(input.Interval)} since the Unix epoch; intervals of different shards could not line up.");
-                var histogram = new SparseHistogram();
-                try
-                {
-                    histogram.AddEncoded(interval.Histogram);
-                }
-                catch (FormatException e)
-                {
-                    return new(source, $"step '{step.Step}', interval {interval.Start:O}: {e.Message}");
-                }
-                staged.Add(((step.Scenario, step.Step, location), interval.Start.UtcTicks, interval, histogram));
-            }
-        }
         return null;
     }
 
@@ -131,6 +95,9 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     }
 
     /// <summary>The merged run result. Throws when nothing was added (a programmer error; check <see cref="InputCount"/>).</summary>
-    public ResultFile Build() => new ResultBuilder(_steps, _health, _trust, _shards, _locations, _statuses, _options)
-        .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end);
+    public ResultFile Build()
+    {
+        return new ResultBuilder(_sums.Complete(), _health, _trust, _shards, _locations, _statuses, _options)
+            .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end);
+    }
 }

@@ -12,7 +12,6 @@ internal sealed class ResultBuilder(
 {
     public ResultFile Build(ResultFile first, DateTimeOffset start, DateTimeOffset end)
     {
-        var scratch = HistogramCodec.Create();
         var results = new List<StepResult>();
         foreach (var group in steps.GroupBy(s => (s.Key.Scenario, s.Key.Step)).OrderBy(g => g.Key.Scenario, StringComparer.Ordinal).ThenBy(g => g.Key.Step, StringComparer.Ordinal))
         {
@@ -26,9 +25,9 @@ internal sealed class ResultBuilder(
                     total.Add(sum);
                 }
                 if (key.Location is not null)
-                    results.Add(new StepResult(key.Scenario, key.Step, ToStats(intervals, scratch)) { Location = key.Location });
+                    results.Add(new StepResult(key.Scenario, key.Step, ToStats(intervals)) { Location = key.Location });
             }
-            results.Add(new StepResult(group.Key.Scenario, group.Key.Step, ToStats(overall, scratch)));
+            results.Add(new StepResult(group.Key.Scenario, group.Key.Step, ToStats(overall)));
         }
 
         var issues = new List<TrustIssue>(trust);
@@ -66,6 +65,6 @@ internal sealed class ResultBuilder(
         return statuses.Contains(ResultStatus.Running) ? ResultStatus.Running : ResultStatus.Complete;
     }
 
-    private static List<IntervalStats> ToStats(SortedDictionary<long, IntervalAccumulator> intervals, HdrHistogram.LongHistogram scratch) =>
-        [.. intervals.Select(i => i.Value.ToStats(new DateTimeOffset(i.Key, TimeSpan.Zero), scratch))];
+    private static List<IntervalStats> ToStats(SortedDictionary<long, IntervalAccumulator> intervals) =>
+        [.. intervals.Select(i => i.Value.ToStats(new DateTimeOffset(i.Key, TimeSpan.Zero)))];
 }

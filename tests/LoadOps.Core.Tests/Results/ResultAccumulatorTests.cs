@@ -12,6 +12,7 @@ public sealed class ResultAccumulatorTests
     [InlineData(3, 1)]
     [InlineData(8, 2)]
     [InlineData(25, 3)]
+    [InlineData(75, 4)] // more than two batches of additions, and a partial one at the end
     public void Merging_a_randomly_split_stream_gives_the_percentiles_of_the_whole_stream(int shardCount, int seed)
     {
         var random = new Random(seed);
@@ -91,6 +92,34 @@ public sealed class ResultAccumulatorTests
         Assert.Contains("already merged from a.json", twice!.Message, StringComparison.Ordinal);
         Assert.Equal(1, accumulator.InputCount);
         Assert.Equal(2, ResultSummarizer.Summarize(accumulator.Build()).Overall.Totals.Total);
+    }
+
+    [Fact]
+    public void A_damaged_input_between_batches_leaves_the_sums_as_if_it_never_came()
+    {
+        var random = new Random(11);
+        var shards = Enumerable.Range(0, 2 * IntervalSums.BatchSize + 5).Select(s => ResultFiles.Shard($"s{s}", Locations[s % 3],
+            new Dictionary<(string, int), List<long>> { [("pay", 0)] = [.. Enumerable.Range(0, 50).Select(_ => ResultFiles.SkewedLatency(random))] })).ToList();
+        var damaged = shards[0] with
+        {
+            ShardId = "bad",
+            Steps = [shards[0].Steps[0] with { Intervals = [shards[0].Steps[0].Intervals[0] with { Histogram = "HISTFAAAAAA=" }] }],
+        };
+        var clean = new ResultAccumulator();
+        var mixed = new ResultAccumulator();
+        for (var s = 0; s < shards.Count; s++)
+        {
+            Assert.Null(clean.Add(shards[s], $"{s}.json"));
+            Assert.Null(mixed.Add(shards[s], $"{s}.json"));
+            if (s % IntervalSums.BatchSize == IntervalSums.BatchSize - 1)
+                Assert.NotNull(mixed.Add(damaged, "bad.json"));
+        }
+
+        var expected = clean.Build();
+        var actual = mixed.Build();
+        Assert.Equal(
+            expected.Steps.SelectMany(st => st.Intervals).Select(i => (i.Ok, i.Failed, HistogramCodec.Decode(i.Histogram).TotalCount, i.Histogram)),
+            actual.Steps.SelectMany(st => st.Intervals).Select(i => (i.Ok, i.Failed, HistogramCodec.Decode(i.Histogram).TotalCount, i.Histogram)));
     }
 
     [Fact]
