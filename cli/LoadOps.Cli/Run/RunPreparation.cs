@@ -1,3 +1,4 @@
+using LoadOps.Core.Policy;
 using LoadOps.Cli.Validate;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Validation;
@@ -51,7 +52,7 @@ internal static class RunPreparation
             }
             if (!policy.Policy.AllowsHost(uri.Host))
             {
-                await error.WriteLineAsync($"error: --target host '{uri.Host}' is not in the policy's allowedHosts; add it to {PolicyFileLoader.RelativePath} if it is yours.");
+                await error.WriteLineAsync($"error: --target host '{uri.Host}' is not in the policy's allowedHosts; add it to {LoadPolicy.RepositoryPath} if it is yours.");
                 return null;
             }
             definition = definition with { Target = definition.Target with { BaseUrl = target } };

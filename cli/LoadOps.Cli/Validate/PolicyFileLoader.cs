@@ -10,8 +10,6 @@ namespace LoadOps.Cli.Validate;
 /// </summary>
 public sealed class PolicyFileLoader(string? explicitPolicyFile = null)
 {
-    public const string RelativePath = ".loadops/policy.yaml";
-
     private readonly Dictionary<string, PolicyParseResult> _byFile = new(StringComparer.Ordinal);
 
     /// <summary>The policy file that applies to <paramref name="definitionFile"/>, or null for the defaults.</summary>
@@ -20,7 +18,7 @@ public sealed class PolicyFileLoader(string? explicitPolicyFile = null)
         if (explicitPolicyFile is not null)
             return explicitPolicyFile;
         // Only the repository's own .loadops/policy.yaml counts: the walk stops at the repository root.
-        var policy = RepositoryRoot.Find(definitionFile) is { } root ? Path.Combine(root, ".loadops", "policy.yaml") : null;
+        var policy = RepositoryRoot.Find(definitionFile) is { } root ? Path.Combine(root, LoadPolicy.RepositoryPath) : null;
         return policy is not null && File.Exists(policy) ? policy : null;
     }
 

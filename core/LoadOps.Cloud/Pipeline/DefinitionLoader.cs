@@ -7,8 +7,6 @@ namespace LoadOps.Cloud.Pipeline;
 /// <summary>Reads the repository's policy and definitions from an <see cref="IDefinitionSource"/> and validates them.</summary>
 public sealed class DefinitionLoader(IDefinitionSource source)
 {
-    public const string PolicyPath = ".loadops/policy.yaml";
-
     /// <summary>One definition file checked against the policy; <see cref="Errors"/> include the policy's own errors.</summary>
     public sealed record Checked(string Path, string Text, string Hash, string Name, LoadTestDefinition? Definition, IReadOnlyList<DefinitionError> Errors);
 
@@ -52,7 +50,7 @@ public sealed class DefinitionLoader(IDefinitionSource source)
 
     private async Task<PolicyParseResult> ReadPolicyAsync(string repository, string? commit, CancellationToken cancellationToken)
     {
-        var text = await source.ReadAsync(repository, commit, PolicyPath, cancellationToken);
-        return text is null ? new PolicyParseResult(LoadPolicy.Default, []) : PolicyParser.Parse(PolicyPath, text);
+        var text = await source.ReadAsync(repository, commit, LoadPolicy.RepositoryPath, cancellationToken);
+        return text is null ? new PolicyParseResult(LoadPolicy.Default, []) : PolicyParser.Parse(LoadPolicy.RepositoryPath, text);
     }
 }

@@ -10,6 +10,9 @@ public sealed record LoadPolicy
 
     public static LoadPolicy Default { get; } = new();
 
+    /// <summary>Where a repository keeps its policy, relative to its root.</summary>
+    public const string RepositoryPath = ".loadops/policy.yaml";
+
     /// <summary>Highest total arrival rate (requests/s across all runners) of an open-model test.</summary>
     public double MaxTotalRate { get; init; } = 5_000;
 
