@@ -2,7 +2,7 @@ using LoadOps.Core.Reports;
 
 namespace LoadOps.Cli.Report;
 
-/// <summary>The <c>--format</c> names of <c>loadops report</c> and the file names <c>loadops run</c> writes.</summary>
+/// <summary>The <c>--format</c> names of <c>loadops report</c>.</summary>
 internal static class ReportFormats
 {
     public static readonly IReadOnlyDictionary<string, ReportFormat> ByName = new Dictionary<string, ReportFormat>(StringComparer.OrdinalIgnoreCase)
@@ -11,13 +11,5 @@ internal static class ReportFormats
         ["html"] = ReportFormat.Html,
         ["slack"] = ReportFormat.Slack,
         ["junit"] = ReportFormat.JUnit,
-    };
-
-    public static string FileName(ReportFormat format) => format switch
-    {
-        ReportFormat.Markdown => "report.md",
-        ReportFormat.Html => "report.html",
-        ReportFormat.Slack => "report.slack.json",
-        _ => "report.junit.xml",
     };
 }

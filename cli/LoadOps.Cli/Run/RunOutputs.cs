@@ -1,5 +1,4 @@
 using LoadOps.Cli.Files;
-using LoadOps.Cli.Report;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Reports;
 using LoadOps.Core.Results;
@@ -10,8 +9,6 @@ namespace LoadOps.Cli.Run;
 /// <summary>Writes a run's files: result.json, evaluation.json and the reports (Markdown, HTML, JUnit, Slack).</summary>
 internal static class RunOutputs
 {
-    private static readonly ReportFormat[] Formats = [ReportFormat.Markdown, ReportFormat.Html, ReportFormat.JUnit, ReportFormat.Slack];
-
     public static async Task<IReadOnlyList<string>> WriteAsync(string folder, ResultFile merged, ResultSummary summary, RunEvaluation evaluation,
         TextWriter error, CancellationToken cancellationToken)
     {
@@ -26,7 +23,7 @@ internal static class RunOutputs
         var model = ReportModelBuilder.Build(merged, summary, evaluation);
         var templates = Directory.Exists(".loadops/templates") ? ".loadops/templates" : null;
         var renderer = new ReportRenderer(templates);
-        foreach (var format in Formats)
+        foreach (var (format, fileName, _) in ReportFiles.All)
         {
             var rendered = renderer.Render(model, format);
             if (!rendered.Succeeded)
@@ -36,7 +33,7 @@ internal static class RunOutputs
                     await error.WriteLineAsync($"error: {problem}");
                 continue;
             }
-            var path = Path.Combine(folder, ReportFormats.FileName(format));
+            var path = Path.Combine(folder, fileName);
             await File.WriteAllTextAsync(path, rendered.Text, cancellationToken);
             written.Add(path);
         }

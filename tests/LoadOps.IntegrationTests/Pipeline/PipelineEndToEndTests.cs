@@ -1,5 +1,6 @@
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Core.Reports;
 using LoadOps.Core.Results;
 
 namespace LoadOps.IntegrationTests.Pipeline;

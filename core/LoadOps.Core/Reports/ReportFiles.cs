@@ -1,8 +1,6 @@
-using LoadOps.Core.Reports;
+namespace LoadOps.Core.Reports;
 
-namespace LoadOps.Cloud.Pipeline;
-
-/// <summary>The report files the pipeline publishes for every run, with their names and content types.</summary>
+/// <summary>The report files every run gets (from the pipeline and from <c>loadops run</c>), with their names and content types.</summary>
 public static class ReportFiles
 {
     public static IReadOnlyList<(ReportFormat Format, string FileName, string ContentType)> All { get; } =
