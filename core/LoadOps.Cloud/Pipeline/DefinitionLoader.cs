@@ -40,6 +40,10 @@ public sealed class DefinitionLoader(IDefinitionSource source)
         return Check(path, text, await ReadPolicyAsync(repository, commit, cancellationToken), []);
     }
 
+    /// <summary>The repository's policy at the commit (the defaults when it has none).</summary>
+    public Task<PolicyParseResult> LoadPolicyAsync(string repository, string? commit, CancellationToken cancellationToken) =>
+        ReadPolicyAsync(repository, commit, cancellationToken);
+
     private static Checked Check(string path, string text, PolicyParseResult policy, IReadOnlyCollection<string> others)
     {
         var validation = DefinitionValidator.Validate(path, text, policy.Policy, others);

@@ -15,7 +15,7 @@ public sealed class PipelineStages
         var blobs = new PipelineBlobs(clients);
         var baselines = new BaselineStore(clients);
         var definitions = new DefinitionLoader(source);
-        Validate = new ValidateStage(definitions, Runs);
+        Validate = new ValidateStage(definitions, Runs, new ForkGate(new ApprovalStore(clients)), new RepositoryAdmission(new ActiveRunStore(clients), Runs));
         Plan = new PlanStage(definitions, Runs, Shards, blobs, clock, planOptions);
         Dispatch = new DispatchStage(Runs, Shards, blobs, launcher);
         Collect = new CollectStage(Runs, Shards, Results);

@@ -1,51 +1,101 @@
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
+using LoadOps.Core.Webhooks;
 
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
-/// Stage 1: a run request becomes one run per definition. A valid definition's run goes on to planning; an invalid
-/// one's run fails at once with its located errors as the reason. A redelivered request finds its runs by their
-/// derived ids and only re-sends the plan message of a run still validating (planning is idempotent).
+/// Stage 1: a run request becomes one run per definition. A valid definition's run goes on to planning once its
+/// repository's concurrent caps admit it; an invalid one's run fails at once with its located errors as the reason. A
+/// fork's pull request that no one with write access approved stops at <see cref="RunStatus.AwaitingApproval"/>
+/// (<see cref="ForkGate"/>). A redelivered request finds its runs by their derived ids and only re-sends the plan
+/// message of a run still validating (planning is idempotent).
 /// </summary>
-public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs)
+public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, ForkGate forks, RepositoryAdmission admission)
 {
     private const int ErrorsInReason = 5;
 
-    public async Task<StageOutcome> HandleAsync(RunRequest request, CancellationToken cancellationToken)
+    public async Task<StageOutcome> HandleAsync(RunRequest original, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.FromFork)
-            return StageOutcome.Done($"Request {request.RequestId} is from a fork: it waits for a maintainer's approval (approval is not built yet).");
+        ArgumentNullException.ThrowIfNull(original);
+        var gate = await forks.CheckAsync(original, cancellationToken);
+        if (gate.Stop is not null)
+            return StageOutcome.Done($"Request {original.RequestId}: {gate.Stop}.");
+        var request = gate.Request;
 
         var all = await definitions.LoadAllAsync(request.Repository, request.Commit, cancellationToken);
         var chosen = all.Where(d => request.TestName is null || d.Name == request.TestName).ToList();
         if (chosen.Count == 0)
             return StageOutcome.Done($"Request {request.RequestId}: no definition{(request.TestName is null ? "" : $" named '{request.TestName}'")} under loadtests/.");
+        var policy = (await definitions.LoadPolicyAsync(request.Repository, request.Commit, cancellationToken)).Policy;
 
         var next = new List<object>();
         var notes = new List<string>();
+        if (gate.Superseded is { } old)
+            notes.AddRange(await SupersedeAsync(old, request, chosen, cancellationToken));
         foreach (var definition in chosen)
         {
             var runId = RunIds.For(request.RequestId, definition.Name);
             await runs.CreateAsync(NewRun(runId, request, definition), cancellationToken);
-            var moved = await runs.TransitionAsync(runId, RunStatus.Validating, "validating", cancellationToken);
-            if (moved.Outcome is not (TransitionOutcome.Moved or TransitionOutcome.AlreadyThere))
-            {
-                notes.Add($"{runId}: already {moved.Run?.Status.ToString() ?? "gone"}");
-                continue;
-            }
             if (definition.Definition is null)
             {
                 await runs.TransitionAsync(runId, RunStatus.Failed, InvalidReason(definition), cancellationToken);
                 notes.Add($"{runId}: invalid");
                 continue;
             }
+            var target = gate.Hold ? RunStatus.AwaitingApproval : RunStatus.Validating;
+            var moved = await runs.TransitionAsync(runId, target, gate.Hold ? WaitingReason(request) : ApprovedReason(request), cancellationToken);
+            if (moved.Outcome is not (TransitionOutcome.Moved or TransitionOutcome.AlreadyThere))
+            {
+                notes.Add($"{runId}: already {moved.Run?.Status.ToString() ?? "gone"}");
+                continue;
+            }
+            if (gate.Hold)
+            {
+                notes.Add($"{runId}: awaiting approval");
+                continue;
+            }
+            var refusal = await admission.TryAdmitAsync(request.Repository, runId, RunDemand.Of(definition.Definition), policy, cancellationToken);
+            if (refusal is not null)
+            {
+                await runs.TransitionAsync(runId, RunStatus.Failed, refusal, cancellationToken);
+                notes.Add($"{runId}: {refusal}");
+                continue;
+            }
             next.Add(new PlanRun(runId, definition.Path, definition.Hash));
             notes.Add($"{runId}: valid");
         }
         return new StageOutcome(next, $"Request {request.RequestId}: " + string.Join("; ", notes));
+    }
+
+    /// <summary>The reason a fork's run waits: who must do what.</summary>
+    public static string WaitingReason(RunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"Waiting for approval: pull request #{request.PullRequest} comes from a fork, so its load tests do not run by themselves. " +
+            $"A maintainer with write access to {request.Repository} starts them at commit {request.Commit} by adding the label " +
+            $"`{PullRequestCommandRules.ApprovalLabel}` or commenting `/loadtest approve` on the pull request, after reviewing its " +
+            $"changes to loadtests/ and {LoadPolicy.RepositoryPath} (a new commit needs a new approval).";
+    }
+
+    private static string ApprovedReason(RunRequest request) =>
+        request.ApprovedBy is null ? "validating" : $"validating (started by {request.ApprovedBy})";
+
+    private async Task<List<string>> SupersedeAsync(RunRequest old, RunRequest current, IReadOnlyList<DefinitionLoader.Checked> chosen, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var reason = $"Superseded: pull request #{current.PullRequest} moved on to commit {current.Commit}; that commit waits for approval instead.";
+        foreach (var definition in chosen)
+        {
+            var oldRunId = RunIds.For(old.RequestId, definition.Name);
+            if ((await runs.GetAsync(oldRunId, cancellationToken))?.Status != RunStatus.AwaitingApproval)
+                continue;
+            await runs.TransitionAsync(oldRunId, RunStatus.Failed, reason, cancellationToken);
+            notes.Add($"{oldRunId}: superseded");
+        }
+        return notes;
     }
 
     private static RunRecord NewRun(string runId, RunRequest request, DefinitionLoader.Checked definition) => new()

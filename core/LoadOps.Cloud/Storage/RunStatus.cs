@@ -12,4 +12,7 @@ public enum RunStatus
     Reported,
     Failed,
     TimedOut,
+
+    /// <summary>A pull request from a fork: validated, and waiting for a maintainer with write access to approve it.</summary>
+    AwaitingApproval,
 }

@@ -3,6 +3,7 @@ namespace LoadOps.Cloud.Storage;
 /// <summary>
 /// The run state machine:
 /// <code>
+/// queued → awaiting-approval → validating (a fork's pull request, once approved)
 /// queued → validating → dispatched → running → collecting → evaluating → reported
 ///                            └───────────────────┘ (shortcut: all shards finished before any was seen running)
 /// any non-terminal state → failed | timed-out
@@ -24,6 +25,8 @@ public static class RunStatusRules
         return (from, to) switch
         {
             (RunStatus.Queued, RunStatus.Validating) => true,
+            (RunStatus.Queued, RunStatus.AwaitingApproval) => true,
+            (RunStatus.AwaitingApproval, RunStatus.Validating) => true,
             (RunStatus.Validating, RunStatus.Dispatched) => true,
             (RunStatus.Dispatched, RunStatus.Running) => true,
             (RunStatus.Dispatched, RunStatus.Collecting) => true,

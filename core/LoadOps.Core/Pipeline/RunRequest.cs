@@ -22,4 +22,11 @@ public sealed record RunRequest
     public string? Sender { get; init; }
     public IReadOnlyList<string> ChangedPaths { get; init; } = [];
     public string? TestName { get; init; }
+
+    /// <summary>
+    /// The login of the user with write access who approved running a fork's pull request (label
+    /// <c>loadops:approved</c>, <c>/loadtest approve</c>) or asked for this run (<c>/loadtest run</c>); null otherwise.
+    /// A request with <see cref="FromFork"/> and no approver only waits for approval.
+    /// </summary>
+    public string? ApprovedBy { get; init; }
 }

@@ -23,6 +23,15 @@ public sealed record LoadPolicy
 
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>Highest arrival rate (requests/s) of all the repository's open-model runs going on at once.</summary>
+    public double MaxConcurrentRate { get; init; } = 10_000;
+
+    /// <summary>Highest number of users of all the repository's closed-model runs going on at once.</summary>
+    public int MaxConcurrentUsers { get; init; } = 4_000;
+
+    /// <summary>Highest number of runners of all the repository's runs going on at once.</summary>
+    public int MaxConcurrentRunners { get; init; } = 40;
+
     /// <summary>Exact host names or <c>*.suffix</c> wildcards (any subdomain of suffix, not suffix itself).</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = LoopbackHosts;
 

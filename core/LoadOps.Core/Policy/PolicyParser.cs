@@ -7,7 +7,8 @@ namespace LoadOps.Core.Policy;
 /// <summary>Reads <c>.loadops/policy.yaml</c>; every problem is located like a definition error. Never throws on user input.</summary>
 public static partial class PolicyParser
 {
-    private static readonly string[] Keys = ["maxTotalRate", "maxTotalUsers", "maxRunners", "maxDuration", "allowedHosts"];
+    private static readonly string[] Keys = ["maxTotalRate", "maxTotalUsers", "maxRunners", "maxDuration", "allowedHosts",
+        "maxConcurrentRate", "maxConcurrentUsers", "maxConcurrentRunners"];
 
     [GeneratedRegex(@"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^[0-9a-f:]+:[0-9a-f:.]*$", RegexOptions.IgnoreCase)]
     private static partial Regex HostPattern();
@@ -40,6 +41,15 @@ public static partial class PolicyParser
         if (fields["maxDuration"] is { } duration &&
             reader.Duration(duration, "maxDuration", TimeSpan.FromSeconds(1), Definitions.DurationText.Max) is { } d)
             policy = policy with { MaxDuration = d };
+        if (fields["maxConcurrentRate"] is { } concurrentRate &&
+            reader.Number(concurrentRate, "maxConcurrentRate", 0, 10_000_000, ValidationCodes.NumberOutOfRange, allowMin: false) is { } cr)
+            policy = policy with { MaxConcurrentRate = cr };
+        if (fields["maxConcurrentUsers"] is { } concurrentUsers &&
+            reader.WholeNumber(concurrentUsers, "maxConcurrentUsers", 1, 10_000_000, ValidationCodes.NumberOutOfRange) is { } cu)
+            policy = policy with { MaxConcurrentUsers = (int)cu };
+        if (fields["maxConcurrentRunners"] is { } concurrentRunners &&
+            reader.WholeNumber(concurrentRunners, "maxConcurrentRunners", 1, 100_000, ValidationCodes.NumberOutOfRange) is { } cn)
+            policy = policy with { MaxConcurrentRunners = (int)cn };
         if (fields["allowedHosts"] is { } hosts && reader.List(hosts, "allowedHosts", "[localhost, \"*.example.com\"]") is { } items)
             policy = policy with { AllowedHosts = ReadHosts(items, reader) };
         return new PolicyParseResult(policy, errors.Errors);

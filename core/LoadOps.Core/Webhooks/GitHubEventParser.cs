@@ -37,7 +37,9 @@ public static class GitHubEventParser
                 {
                     "ping" => new WebhookDecision.Ignore("ping: the webhook is set up"),
                     "push" => FromPush(payload, deliveryId),
+                    "pull_request" when payload.OptionalString("action") == "labeled" => PullRequestCommands.FromLabel(payload, deliveryId),
                     "pull_request" => FromPullRequest(payload, deliveryId),
+                    "issue_comment" => PullRequestCommands.FromComment(payload, deliveryId),
                     _ => new WebhookDecision.Ignore($"event '{eventName}' does not start runs"),
                 };
             }
@@ -81,19 +83,17 @@ public static class GitHubEventParser
         if (payload.OptionalBool("pull_request.draft"))
             return new WebhookDecision.Ignore("the pull request is a draft; it runs when marked ready for review");
 
-        var baseRepository = payload.String("pull_request.base.repo.full_name");
-        // A head repository that no longer exists (deleted fork) is treated as a fork: never trusted.
-        var headRepository = payload.OptionalString("pull_request.head.repo.full_name");
+        var head = PullRequestCommands.Head(payload);
         return new WebhookDecision.Start(new RunRequest
         {
             RequestId = deliveryId,
             Trigger = RunTrigger.PullRequest,
-            Repository = baseRepository,
-            Commit = payload.String("pull_request.head.sha"),
-            Branch = payload.String("pull_request.head.ref"),
-            PullRequest = (int)payload.Long("number"),
-            BaseBranch = payload.String("pull_request.base.ref"),
-            FromFork = !string.Equals(headRepository, baseRepository, StringComparison.OrdinalIgnoreCase),
+            Repository = payload.String("pull_request.base.repo.full_name"),
+            Commit = head.Commit,
+            Branch = head.Branch,
+            PullRequest = PullRequestCommands.Number(payload, "number"),
+            BaseBranch = head.BaseBranch,
+            FromFork = head.FromFork,
             InstallationId = payload.OptionalLong("installation.id"),
             Sender = payload.OptionalString("sender.login"),
         });

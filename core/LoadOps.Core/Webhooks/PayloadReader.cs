@@ -23,6 +23,9 @@ internal readonly struct PayloadReader(JsonElement root)
     public long? OptionalLong(string path) =>
         Find(path) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out var number) ? number : null;
 
+    /// <summary>True when the field is present and not null.</summary>
+    public bool Has(string path) => Find(path) is { ValueKind: not JsonValueKind.Null };
+
     public bool OptionalBool(string path) => Find(path) is { ValueKind: JsonValueKind.True };
 
     public IEnumerable<PayloadReader> Array(string path) =>

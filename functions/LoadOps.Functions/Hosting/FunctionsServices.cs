@@ -1,6 +1,8 @@
+using LoadOps.Cloud.GitHub;
 using LoadOps.Functions.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LoadOps.Functions.Hosting;
 
@@ -12,6 +14,8 @@ public static class FunctionsServices
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WebhookEndpoint>();
+        services.TryAddSingleton<IRepositoryAccess>(provider => RepositoryAccessFactory.Create(configuration, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PullRequestCommandResolver>();
         return services;
     }
 }

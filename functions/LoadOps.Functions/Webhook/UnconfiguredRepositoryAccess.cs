@@ -1,0 +1,17 @@
+using LoadOps.Cloud.GitHub;
+using LoadOps.Core.Webhooks;
+
+namespace LoadOps.Functions.Webhook;
+
+/// <summary>
+/// Stands in while GitHub access is not configured: every check fails with what to set, so approvals and
+/// <c>/loadtest</c> commands are answered 503 with that message instead of being trusted or silently dropped.
+/// </summary>
+internal sealed class UnconfiguredRepositoryAccess(string problem) : IRepositoryAccess
+{
+    public Task<RepositoryPermission> PermissionAsync(string repository, string login, CancellationToken cancellationToken) =>
+        throw new GitHubException($"check the permission of {login}", 0, problem);
+
+    public Task<PullRequestHead?> PullRequestAsync(string repository, int number, CancellationToken cancellationToken) =>
+        throw new GitHubException($"read pull request #{number}", 0, problem);
+}
