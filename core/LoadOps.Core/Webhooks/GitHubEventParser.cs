@@ -18,6 +18,10 @@ public static class GitHubEventParser
         if (string.IsNullOrWhiteSpace(eventName))
             return new WebhookDecision.Reject("the X-GitHub-Event header is missing");
 
+        // GitHub sends UTF-8; a string with broken bytes would otherwise fail only when a field is read.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return new WebhookDecision.Reject("the payload is not valid UTF-8");
+
         JsonDocument document;
         try
         {
