@@ -7,6 +7,9 @@ public sealed class EcsOptions
 {
     public const string SectionName = "LoadOps:Ecs";
 
+    /// <summary>The AWS region of the cluster; the launcher serves the location <c>aws/{Region}</c>.</summary>
+    public string Region { get; init; } = "";
+
     [Required] public string Cluster { get; init; } = "";
     [Required] public string TaskDefinition { get; init; } = "";
 
@@ -23,4 +26,25 @@ public sealed class EcsOptions
     public Uri? Endpoint { get; init; }
 
     [Range(1, 10)] public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>
+    /// Plain environment every runner task gets on top of the shard queue and run id (e.g. the storage account). ECS
+    /// overrides are visible to anyone who can describe the task: put secrets in the task definition's <c>secrets</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The checks the data annotations cannot express, each naming the setting to fix.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Region))
+            problems.Add("LoadOps:Ecs:Region is empty: set the AWS region of the cluster, e.g. us-east-1.");
+        if (string.IsNullOrWhiteSpace(Cluster))
+            problems.Add("LoadOps:Ecs:Cluster is empty: set the ECS cluster name or ARN.");
+        if (string.IsNullOrWhiteSpace(TaskDefinition))
+            problems.Add("LoadOps:Ecs:TaskDefinition is empty: set the runner task definition (family:revision).");
+        if (Subnets.Count == 0)
+            problems.Add("LoadOps:Ecs:Subnets is empty: set at least one subnet for the Fargate tasks.");
+        return problems;
+    }
 }

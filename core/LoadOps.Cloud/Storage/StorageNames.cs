@@ -22,11 +22,12 @@ public sealed class StorageNames
     public string DeliveriesTable => Table("deliveries");
     public string BaselinesTable => Table("baselines");
     public string SchedulesTable => Table("schedules");
+    public string SpendTable => Table("spend");
 
     public string ResultsContainer => Prefixed("results");
     public string ReportsContainer => Prefixed("reports");
 
-    public IReadOnlyList<string> Tables => [RunsTable, ShardsTable, DeliveriesTable, BaselinesTable, SchedulesTable];
+    public IReadOnlyList<string> Tables => [RunsTable, ShardsTable, DeliveriesTable, BaselinesTable, SchedulesTable, SpendTable];
     public IReadOnlyList<string> Containers => [ResultsContainer, ReportsContainer];
 
     /// <summary>The stage queues and their poison queues (shard queues are created on dispatch, per location).</summary>
