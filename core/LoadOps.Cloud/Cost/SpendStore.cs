@@ -11,12 +11,14 @@ namespace LoadOps.Cloud.Cost;
 public sealed class SpendStore(StorageClients clients)
 {
     private readonly TableClient _table = clients.Tables.GetTableClient(clients.Names.SpendTable);
+    private bool _created;
 
     public static string Month(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The sum of every run's charge in the month, leaving out <paramref name="exceptRunId"/>.</summary>
     public async Task<decimal> MonthToDateAsync(string repository, string month, string? exceptRunId, CancellationToken cancellationToken)
     {
+        await EnsureTableAsync(cancellationToken);
         var partition = Partition(repository, month);
         var total = 0m;
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
@@ -30,6 +32,7 @@ public sealed class SpendStore(StorageClients clients)
     /// <summary>Charges a run once; a second charge of the same run is ignored.</summary>
     public async Task ChargeAsync(string repository, string month, string runId, decimal amount, CancellationToken cancellationToken)
     {
+        await EnsureTableAsync(cancellationToken);
         var row = new TableEntity(Partition(repository, month), TableKey.Encode(runId))
         {
             ["Repository"] = repository,
@@ -44,6 +47,15 @@ public sealed class SpendStore(StorageClients clients)
         {
             // Charged already by an earlier delivery of the same dispatch.
         }
+    }
+
+    /// <summary>The table is newer than some deployments' infrastructure templates: create it on first use.</summary>
+    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        if (_created)
+            return;
+        await _table.CreateIfNotExistsAsync(cancellationToken);
+        _created = true;
     }
 
     private static string Partition(string repository, string month) => TableKey.Encode(repository + "|" + month);
