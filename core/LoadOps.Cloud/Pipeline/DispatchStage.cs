@@ -69,7 +69,8 @@ public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlob
             await shards.MarkFailedAsync(run.RunId, spec.ShardId, launch.Detail, cancellationToken);
         }
 
-        await runs.TransitionAsync(run.RunId, RunStatus.Dispatched, $"{started} of {plan.Shards.Count} shards launched", cancellationToken);
+        var costNote = (await runs.GetAsync(run.RunId, cancellationToken))?.CostEstimate is { } estimate ? "; " + estimate : "";
+        await runs.TransitionAsync(run.RunId, RunStatus.Dispatched, $"{started} of {plan.Shards.Count} shards launched{costNote}", cancellationToken);
         var now = await runs.GetAsync(run.RunId, cancellationToken);
         if (now is not null && now.ShardCount > 0 && now.ShardsFailed == now.ShardCount)
         {

@@ -13,7 +13,8 @@ public sealed record PriceTable(IReadOnlyDictionary<string, decimal> PerRunnerMi
     public decimal? PriceOf(string location)
     {
         ArgumentException.ThrowIfNullOrEmpty(location);
-        if (Find(location) is { } exact)
+        // "azure-westeurope" too: some configuration stores (app settings) do not take '/' in a key.
+        if ((Find(location) ?? Find(location.Replace('/', '-'))) is { } exact)
             return exact;
         var slash = location.IndexOf('/', StringComparison.Ordinal);
         return slash > 0 ? Find(location[..slash]) : null;
