@@ -27,7 +27,7 @@ internal sealed class EcsBatchLaunch(EcsLauncher ecs, ShardQueueWriter queue, st
         {
             result = await ecs.LaunchAsync(specs[0].RunId, specs.Count, variables, cancellationToken);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
         {
             return specs.Select(_ => ShardLaunch.Refused("ECS could not be called: " + e.Message)).ToArray();
         }

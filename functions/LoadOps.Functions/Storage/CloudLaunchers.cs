@@ -38,7 +38,7 @@ internal sealed class CloudLaunchers : IDisposable
             ecs = ecsSection.Get<EcsOptions>() ?? new EcsOptions();
             problems.AddRange(ecs.Problems());
             var endpoint = ecs.Endpoint ?? (ecs.Region.Length > 0 ? EcsJsonClient.DefaultEndpoint(ecs.Region) : new Uri("https://invalid/"));
-            Ecs = new EcsLauncher(new EcsJsonClient(_http, endpoint, ecs.Region, new EnvironmentCredentialSource(), clock, ecs.MaxAttempts), ecs);
+            Ecs = new EcsLauncher(new EcsJsonClient(_http, endpoint, ecs.Region, AwsCredentialsFor(ecs, clock), clock, ecs.MaxAttempts), ecs);
         }
 
         if (problems.Count > 0)
@@ -54,6 +54,22 @@ internal sealed class CloudLaunchers : IDisposable
             Pools = pools.ToDictionary(p => p.Name, p => p.Launcher, StringComparer.Ordinal),
         };
         Teardown = new RunnerTeardown(Aci, Ecs);
+    }
+
+    /// <summary>The principal's keys from options (Key Vault references) or the environment; the launcher role when set.</summary>
+    private IAwsCredentialSource AwsCredentialsFor(EcsOptions ecs, TimeProvider clock)
+    {
+        IAwsCredentialSource principal = ecs.AccessKeyId is { Length: > 0 } id
+            ? new EnvironmentCredentialSource(name => name switch
+            {
+                "AWS_ACCESS_KEY_ID" => id,
+                "AWS_SECRET_ACCESS_KEY" => ecs.SecretAccessKey,
+                _ => null,
+            })
+            : new EnvironmentCredentialSource();
+        return ecs.RoleArn is { Length: > 0 } role
+            ? new AssumeRoleCredentialSource(_http, principal, role, ecs.ExternalId, ecs.Region, clock, ecs.StsEndpoint)
+            : principal;
     }
 
     public AciLauncher? Aci { get; }
