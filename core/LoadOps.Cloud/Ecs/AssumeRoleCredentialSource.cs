@@ -38,7 +38,7 @@ public sealed class AssumeRoleCredentialSource(
         }
     }
 
-    private async Task<(AwsCredentials, DateTimeOffset)> AssumeAsync(CancellationToken cancellationToken)
+    private async Task<(AwsCredentials Credentials, DateTimeOffset Expires)> AssumeAsync(CancellationToken cancellationToken)
     {
         var form = "Action=AssumeRole&Version=2011-06-15&DurationSeconds=3600&RoleSessionName=loadops-launcher" +
             "&RoleArn=" + Uri.EscapeDataString(roleArn) + (string.IsNullOrEmpty(externalId) ? "" : "&ExternalId=" + Uri.EscapeDataString(externalId));
