@@ -23,13 +23,20 @@ public sealed class AciLauncher(ArmRestClient arm, AciOptions options)
     public static string GroupName(ShardSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        return GroupName(spec.ShardId);
+    }
+
+    /// <summary>The group name of a shard id: known before the launch, so a crash mid-launch leaves nothing unfindable.</summary>
+    public static string GroupName(string shardId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(shardId);
         var text = new StringBuilder("lo-");
-        foreach (var c in spec.ShardId.ToLowerInvariant())
+        foreach (var c in shardId.ToLowerInvariant())
             text.Append(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) ? c : '-');
         var name = text.ToString().TrimEnd('-');
         if (name.Length <= 63)
             return name;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec.ShardId)))[..10];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(shardId)))[..10];
         return name[..52].TrimEnd('-') + "-" + hash;
     }
 

@@ -48,10 +48,10 @@ internal sealed class EcsBatchLaunch(EcsLauncher ecs, ShardQueueWriter queue, st
                 await queue.SendAsync(specs[i], cancellationToken);
                 launches.Add(ShardLaunch.Cloud(handle));
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (e is RequestFailedException or ArgumentException)
             {
                 // The task would wait for work that never comes: stop it now.
-                launches.Add(ShardLaunch.Refused($"the shard spec could not be queued ({e.Status} {e.ErrorCode}); {await StopAsync(result.TaskArns[i], cancellationToken)}"));
+                launches.Add(ShardLaunch.Refused($"the shard spec could not be queued ({e.Message}); {await StopAsync(result.TaskArns[i], cancellationToken)}"));
             }
         }
         return launches;

@@ -20,7 +20,9 @@ public sealed class RunnerSweep(RunStore runs, ShardStore shards, RunnerTeardown
         var runCache = new Dictionary<string, RunRecord?>(StringComparer.Ordinal);
         foreach (var shard in await shards.ListTeardownPendingAsync(cancellationToken))
         {
-            if (!teardown.Owns(shard.LauncherHandle))
+            var handle = teardown.Resolve(shard.ShardId, shard.LauncherHandle);
+            var launching = shard.LauncherHandle?.StartsWith(RunnerTeardown.LaunchingPrefix, StringComparison.Ordinal) == true;
+            if (handle is null && !launching)
             {
                 await shards.MarkTornDownAsync(shard.RunId, shard.ShardId, cancellationToken);
                 continue;
@@ -29,9 +31,9 @@ public sealed class RunnerSweep(RunStore runs, ShardStore shards, RunnerTeardown
                 runCache[shard.RunId] = run = await runs.GetAsync(shard.RunId, cancellationToken);
             try
             {
-                notes.Add(await SweepShardAsync(shard, run, cancellationToken));
+                notes.Add(await SweepShardAsync(shard, handle, launching, run, cancellationToken));
             }
-            catch (Exception e) when (e is AciException or EcsException or InvalidOperationException or HttpRequestException)
+            catch (Exception e) when (e is AciException or EcsException or InvalidOperationException or HttpRequestException or Azure.Identity.AuthenticationFailedException)
             {
                 notes.Add($"{shard.ShardId}: teardown failed, will retry: {e.Message}");
             }
@@ -39,13 +41,23 @@ public sealed class RunnerSweep(RunStore runs, ShardStore shards, RunnerTeardown
         return StageOutcome.Done(notes.Count == 0 ? "No cloud runner to release." : string.Join(" ", notes));
     }
 
-    private async Task<string> SweepShardAsync(ShardRecord shard, RunRecord? run, CancellationToken cancellationToken)
+    private async Task<string> SweepShardAsync(ShardRecord shard, string? handle, bool launching, RunRecord? run, CancellationToken cancellationToken)
     {
-        var handle = shard.LauncherHandle!;
         string? why = run is null ? "its run no longer exists"
             : run.IsTerminal ? $"its run is {run.Status}"
             : shard.IsFinal ? $"the shard is {shard.Status}"
             : null;
+        if (launching && (why is null || handle is null))
+        {
+            // Dispatch is between marking and recording (or died there): wait for the run to end, then release what
+            // the name says; a launch that leaves nothing findable is only forgotten once the run has ended.
+            if (why is null)
+                return $"{shard.ShardId}: launching.";
+            await shards.MarkTornDownAsync(shard.RunId, shard.ShardId, cancellationToken);
+            return $"{shard.ShardId}: nothing recorded to release ({why}).";
+        }
+        if (handle is null)
+            throw new InvalidOperationException("A shard without a cloud handle reached the teardown.");
         if (why is null)
         {
             var check = await teardown.CheckAsync(handle, cancellationToken);

@@ -9,8 +9,25 @@ namespace LoadOps.Cloud.Pipeline;
 /// </summary>
 public sealed class RunnerTeardown(AciLauncher? aci, EcsLauncher? ecs)
 {
+    /// <summary>The handle placed by dispatch before the launch: <c>launching:{location}</c>.</summary>
+    public const string LaunchingPrefix = "launching:";
+
     public bool Owns(string? handle) =>
         handle is not null && (handle.StartsWith(LocationLauncher.AciPrefix, StringComparison.Ordinal) || handle.StartsWith(LocationLauncher.EcsPrefix, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The cloud handle of a shard's runner, or null when it holds nothing this class releases. A shard whose launch
+    /// never recorded its handle (<c>launching:azure/…</c>) is resolved to the group its name would have; an ECS task
+    /// started that way cannot be found without ListTasks, which the launcher role does not hold.
+    /// </summary>
+    public string? Resolve(string shardId, string? handle)
+    {
+        if (Owns(handle))
+            return handle;
+        if (aci is not null && handle is not null && handle.StartsWith(LaunchingPrefix + "azure/", StringComparison.Ordinal))
+            return LocationLauncher.AciPrefix + aci.ResourceId(AciLauncher.GroupName(shardId));
+        return null;
+    }
 
     public async Task<RunnerCheck> CheckAsync(string handle, CancellationToken cancellationToken)
     {

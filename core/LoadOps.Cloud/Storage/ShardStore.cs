@@ -45,12 +45,16 @@ public sealed class ShardStore
         return shards.OrderBy(s => s.Index).ToList();
     }
 
-    /// <summary>pending → launched, remembering how to find the runner; false if the shard was not pending.</summary>
+    /// <summary>
+    /// pending → launched, remembering how to find the runner; false if the shard was not pending. The shard is left to
+    /// the runner sweep until the launch records its real handle, so a runner started by a dispatch that dies before
+    /// recording it is still found (ACI groups have names derived from the shard id).
+    /// </summary>
     public async Task<bool> MarkLaunchedAsync(string runId, string shardId, string launcherHandle, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         return await _rows.UpdateAsync(runId, shardId, false, s => s.Status == ShardStatus.Pending
-            ? (s with { Status = ShardStatus.Launched, LaunchedAt = now, LauncherHandle = launcherHandle }, true)
+            ? (s with { Status = ShardStatus.Launched, LaunchedAt = now, LauncherHandle = launcherHandle, TeardownPending = true }, true)
             : (null, false), cancellationToken);
     }
 

@@ -14,7 +14,8 @@ namespace LoadOps.Functions.Storage;
 /// </summary>
 internal sealed class CloudLaunchers : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    // The default 100 s timeout bounds ECS and STS calls; ARM calls have their own, shorter, per-request timeout.
+    private readonly HttpClient _http = new();
 
     public CloudLaunchers(IConfiguration configuration, StorageClients clients, IEnumerable<PoolLauncherRegistration> pools, TimeProvider clock)
     {

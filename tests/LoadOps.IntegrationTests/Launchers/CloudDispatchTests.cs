@@ -109,4 +109,25 @@ public sealed class CloudDispatchTests(AzuriteFixture azurite)
         Assert.Contains("exit code 2", shard.StatusReason, StringComparison.Ordinal);
         Assert.Empty(rig.Cloud.Groups);
     }
+
+    [Fact]
+    public async Task A_group_started_by_a_dispatch_that_died_before_recording_its_handle_is_still_deleted()
+    {
+        await using var rig = await LauncherRig.StartAsync(azurite, Ct);
+        var runId = TestRuns.NewRunId();
+        var plan = await rig.PlanRunAsync(runId, Ct, null, new RunnerSpec("azure/westeurope", 1));
+        var spec = plan.Shards[0];
+        // What dispatch does before it dies: mark the shard, start the group, and never record the handle.
+        Assert.True(await rig.Shards.MarkLaunchedAsync(runId, spec.ShardId, "launching:azure/westeurope", Ct));
+        await rig.Aci.LaunchAsync(spec, "westeurope", Ct);
+
+        Assert.Contains("launching", (await rig.Sweep.SweepAsync(Ct)).Note, StringComparison.Ordinal);
+        Assert.Single(rig.Cloud.Groups);
+
+        await rig.Runs.TransitionAsync(runId, RunStatus.Failed, "dispatch died", Ct);
+        await rig.Sweep.SweepAsync(Ct);
+
+        Assert.Empty(rig.Cloud.Groups);
+        Assert.False((await rig.Shards.GetAsync(runId, spec.ShardId, Ct))!.TeardownPending);
+    }
 }
