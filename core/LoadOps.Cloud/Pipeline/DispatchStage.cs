@@ -1,15 +1,18 @@
+using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
-/// Stage 3: launches every pending shard of the plan. Each shard is marked launched before its runner starts and only
-/// a shard this call moved out of pending is launched, so a duplicate message never starts a second runner (the price:
-/// a crash between the mark and the launch leaves the shard to go missing at the deadline). A launch that is refused
-/// fails its shard; when no shard could start, the run fails with the reasons.
+/// Stage 3: checks the run's cost against its repository's budget, then launches every pending shard of the plan.
+/// Each shard is marked launched before its runner starts and only a shard this call moved out of pending is launched,
+/// so a duplicate message never starts a second runner (the price: a crash between the mark and the launch leaves the
+/// shard to go missing at the deadline). A started runner's handle is recorded on its shard so the runner sweep can
+/// release its cloud resources. A launch that is refused fails its shard; when no shard could start, the run fails
+/// with the reasons.
 /// </summary>
-public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlobs blobs, IShardLauncher launcher)
+public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlobs blobs, IShardLauncher launcher, RunCostGate? costGate = null)
 {
     public async Task<StageOutcome> HandleAsync(DispatchRun message, CancellationToken cancellationToken)
     {
@@ -24,23 +27,50 @@ public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlob
             return StageOutcome.Done($"Run {run.RunId}: no plan.");
         }
 
-        var started = 0;
-        var refused = new List<string>();
+        if (costGate is not null)
+        {
+            var cost = await costGate.CheckAsync(run, plan.Shards, cancellationToken);
+            await runs.UpdateAsync(run.RunId, r => r with
+            {
+                EstimatedRunnerMinutes = cost.Estimate.RunnerMinutes,
+                EstimatedCost = (double)cost.Estimate.Total,
+                CostCurrency = cost.Estimate.Currency,
+                CostEstimate = cost.Estimate.Describe(),
+            }, cancellationToken);
+            if (!cost.Allowed)
+            {
+                await runs.TransitionAsync(run.RunId, RunStatus.Failed, cost.Message, cancellationToken);
+                return StageOutcome.Done($"Run {run.RunId}: {cost.Message}");
+            }
+        }
+
+        var claimed = new List<Core.Planning.ShardSpec>();
         foreach (var spec in plan.Shards)
         {
-            if (!await shards.MarkLaunchedAsync(run.RunId, spec.ShardId, "launching:" + spec.Location, cancellationToken))
-                continue;
-            var launch = await launcher.LaunchAsync(spec, cancellationToken);
+            if (await shards.MarkLaunchedAsync(run.RunId, spec.ShardId, "launching:" + spec.Location, cancellationToken))
+                claimed.Add(spec);
+        }
+
+        var launches = claimed.Count == 0 ? [] : await launcher.LaunchAllAsync(claimed, cancellationToken);
+        if (launches.Count != claimed.Count)
+            throw new InvalidOperationException($"The launcher answered {launches.Count} launches for {claimed.Count} shards.");
+        var started = 0;
+        var refused = new List<string>();
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var (spec, launch) = (claimed[i], launches[i]);
             if (launch.Started)
             {
                 started++;
+                await shards.RecordHandleAsync(run.RunId, spec.ShardId, launch.Detail, launch.NeedsTeardown, cancellationToken);
                 continue;
             }
             refused.Add($"{spec.ShardId}: {launch.Detail}");
             await shards.MarkFailedAsync(run.RunId, spec.ShardId, launch.Detail, cancellationToken);
         }
 
-        await runs.TransitionAsync(run.RunId, RunStatus.Dispatched, $"{started} of {plan.Shards.Count} shards launched", cancellationToken);
+        var costNote = (await runs.GetAsync(run.RunId, cancellationToken))?.CostEstimate is { } estimate ? "; " + estimate : "";
+        await runs.TransitionAsync(run.RunId, RunStatus.Dispatched, $"{started} of {plan.Shards.Count} shards launched{costNote}", cancellationToken);
         var now = await runs.GetAsync(run.RunId, cancellationToken);
         if (now is not null && now.ShardCount > 0 && now.ShardsFailed == now.ShardCount)
         {

@@ -9,4 +9,17 @@ namespace LoadOps.Cloud.Pipeline;
 public interface IShardLauncher
 {
     Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts several shards, answering one launch per spec in the same order. Launchers that can start runners in
+    /// batches (ECS starts up to ten tasks per call) override this; the default starts them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<ShardLaunch>> LaunchAllAsync(IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var launches = new List<ShardLaunch>(specs.Count);
+        foreach (var spec in specs)
+            launches.Add(await LaunchAsync(spec, cancellationToken));
+        return launches;
+    }
 }

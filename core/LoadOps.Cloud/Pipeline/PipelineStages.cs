@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Planning;
 
@@ -6,7 +7,11 @@ namespace LoadOps.Cloud.Pipeline;
 /// <summary>Every stage of the pipeline over one storage account, for a host that drives them (Functions, <c>loadops serve</c>, tests).</summary>
 public sealed class PipelineStages
 {
-    public PipelineStages(StorageClients clients, IDefinitionSource source, IShardLauncher launcher, TimeProvider clock, PlanOptions? planOptions = null)
+    /// <param name="cost">Prices and budgets; null: no estimate and no budget (a run's cost is not recorded).</param>
+    /// <param name="teardown">Releases cloud runners; null: the host launches none, and <see cref="Runners"/> has nothing to do.</param>
+    public PipelineStages(
+        StorageClients clients, IDefinitionSource source, IShardLauncher launcher, TimeProvider clock, PlanOptions? planOptions = null,
+        CostOptions? cost = null, RunnerTeardown? teardown = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         Runs = new RunStore(clients, clock);
@@ -17,7 +22,9 @@ public sealed class PipelineStages
         var definitions = new DefinitionLoader(source);
         Validate = new ValidateStage(definitions, Runs, new ForkGate(new ApprovalStore(clients)), new RepositoryAdmission(new ActiveRunStore(clients), Runs));
         Plan = new PlanStage(definitions, Runs, Shards, blobs, clock, planOptions);
-        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher);
+        var costGate = cost is null ? null : new RunCostGate(new SpendStore(clients), cost, clock);
+        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher, costGate);
+        Runners = new RunnerSweep(Runs, Shards, teardown ?? new RunnerTeardown(null, null));
         Collect = new CollectStage(Runs, Shards, Results);
         Evaluate = new EvaluateStage(Runs, Results, blobs, baselines);
         Report = new ReportStage(Runs, Results, blobs, baselines);
@@ -35,6 +42,9 @@ public sealed class PipelineStages
     public PlanStage Plan { get; }
     public DispatchStage Dispatch { get; }
     public CollectStage Collect { get; }
+
+    /// <summary>Deletes container groups and stops tasks whose shard or run has ended.</summary>
+    public RunnerSweep Runners { get; }
     public EvaluateStage Evaluate { get; }
     public ReportStage Report { get; }
     public PoisonedRuns Poisoned { get; }

@@ -29,7 +29,7 @@ public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlob
         }
 
         var summary = ResultSummarizer.Summarize(merged);
-        var model = ReportModelBuilder.Build(merged, summary, evaluation, run.PullRequest);
+        var model = ReportModelBuilder.Build(merged, summary, evaluation, run.PullRequest) with { CostEstimate = run.CostEstimate };
         var renderer = new ReportRenderer();
         var names = new List<string>();
         var failures = new List<string>();

@@ -32,6 +32,10 @@ internal static class RunEntityMap
         [nameof(RunRecord.Deadline)] = run.Deadline,
         [nameof(RunRecord.ResultBlobName)] = run.ResultBlobName,
         [nameof(RunRecord.ReportBlobNames)] = JsonSerializer.Serialize(run.ReportBlobNames),
+        [nameof(RunRecord.EstimatedRunnerMinutes)] = run.EstimatedRunnerMinutes,
+        [nameof(RunRecord.EstimatedCost)] = run.EstimatedCost,
+        [nameof(RunRecord.CostCurrency)] = run.CostCurrency,
+        [nameof(RunRecord.CostEstimate)] = run.CostEstimate,
     };
 
     public static RunRecord FromEntity(TableEntity entity) => new()
@@ -55,5 +59,9 @@ internal static class RunEntityMap
         Deadline = entity.GetDateTimeOffset(nameof(RunRecord.Deadline)),
         ResultBlobName = entity.GetString(nameof(RunRecord.ResultBlobName)),
         ReportBlobNames = JsonSerializer.Deserialize<string[]>(entity.GetString(nameof(RunRecord.ReportBlobNames)) ?? "[]") ?? [],
+        EstimatedRunnerMinutes = entity.GetDouble(nameof(RunRecord.EstimatedRunnerMinutes)),
+        EstimatedCost = entity.GetDouble(nameof(RunRecord.EstimatedCost)),
+        CostCurrency = entity.GetString(nameof(RunRecord.CostCurrency)),
+        CostEstimate = entity.GetString(nameof(RunRecord.CostEstimate)),
     };
 }

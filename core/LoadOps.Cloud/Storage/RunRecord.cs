@@ -38,6 +38,17 @@ public sealed record RunRecord
     /// <summary>Blob names of the rendered reports in the reports container.</summary>
     public IReadOnlyList<string> ReportBlobNames { get; init; } = [];
 
+    /// <summary>Estimated runner-minutes of the run, recorded before dispatch (null: no estimate was made).</summary>
+    public double? EstimatedRunnerMinutes { get; init; }
+
+    /// <summary>Estimated cost in <see cref="CostCurrency"/>, recorded before dispatch.</summary>
+    public double? EstimatedCost { get; init; }
+
+    public string? CostCurrency { get; init; }
+
+    /// <summary>The estimate in words, per location, as shown in the run's status and report.</summary>
+    public string? CostEstimate { get; init; }
+
     public bool IsTerminal => RunStatusRules.IsTerminal(Status);
 
     /// <summary>True once every shard is done, missing or failed, so the run can be merged.</summary>

@@ -21,6 +21,8 @@ internal static class ShardEntityMap
         [nameof(ShardRecord.FinishedAt)] = shard.FinishedAt,
         [nameof(ShardRecord.ResultBlobName)] = shard.ResultBlobName,
         [nameof(ShardRecord.LauncherHandle)] = shard.LauncherHandle,
+        [nameof(ShardRecord.TeardownPending)] = shard.TeardownPending,
+        [nameof(ShardRecord.TornDownAt)] = shard.TornDownAt,
     };
 
     public static ShardRecord FromEntity(TableEntity entity) => new()
@@ -35,6 +37,8 @@ internal static class ShardEntityMap
         FinishedAt = entity.GetDateTimeOffset(nameof(ShardRecord.FinishedAt)),
         ResultBlobName = entity.GetString(nameof(ShardRecord.ResultBlobName)),
         LauncherHandle = entity.GetString(nameof(ShardRecord.LauncherHandle)),
+        TeardownPending = entity.GetBoolean(nameof(ShardRecord.TeardownPending)) ?? false,
+        TornDownAt = entity.GetDateTimeOffset(nameof(ShardRecord.TornDownAt)),
     };
 
     public static ShardStatus ParseStatus(TableEntity entity) =>

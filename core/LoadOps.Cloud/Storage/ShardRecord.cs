@@ -20,6 +20,12 @@ public sealed record ShardRecord
     /// <summary>What the launcher needs to find the runner again: container group id, ECS task ARN, agent name.</summary>
     public string? LauncherHandle { get; init; }
 
+    /// <summary>The runner holds cloud resources (container group, task) that the runner sweep has not released yet.</summary>
+    public bool TeardownPending { get; init; }
+
+    /// <summary>When the runner sweep deleted or stopped the runner's resources.</summary>
+    public DateTimeOffset? TornDownAt { get; init; }
+
     /// <summary>Done, missing and failed shards never change again.</summary>
     public bool IsFinal => Status is ShardStatus.Done or ShardStatus.Missing or ShardStatus.Failed;
 

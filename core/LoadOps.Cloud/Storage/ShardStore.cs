@@ -45,12 +45,43 @@ public sealed class ShardStore
         return shards.OrderBy(s => s.Index).ToList();
     }
 
-    /// <summary>pending → launched, remembering how to find the runner; false if the shard was not pending.</summary>
+    /// <summary>
+    /// pending → launched, remembering how to find the runner; false if the shard was not pending. The shard is left to
+    /// the runner sweep until the launch records its real handle, so a runner started by a dispatch that dies before
+    /// recording it is still found (ACI groups have names derived from the shard id).
+    /// </summary>
     public async Task<bool> MarkLaunchedAsync(string runId, string shardId, string launcherHandle, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         return await _rows.UpdateAsync(runId, shardId, false, s => s.Status == ShardStatus.Pending
-            ? (s with { Status = ShardStatus.Launched, LaunchedAt = now, LauncherHandle = launcherHandle }, true)
+            ? (s with { Status = ShardStatus.Launched, LaunchedAt = now, LauncherHandle = launcherHandle, TeardownPending = true }, true)
+            : (null, false), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the handle of a started runner (any status but pending: a fast runner may already have reported) and,
+    /// for cloud resources, that the runner sweep must release them. False when the shard does not exist.
+    /// </summary>
+    public Task<bool> RecordHandleAsync(string runId, string shardId, string launcherHandle, bool needsTeardown, CancellationToken cancellationToken) =>
+        _rows.UpdateAsync(runId, shardId, false, s => s.LauncherHandle == launcherHandle && s.TeardownPending == (needsTeardown && s.TornDownAt is null)
+            ? (null, true)
+            : (s with { LauncherHandle = launcherHandle, TeardownPending = needsTeardown && s.TornDownAt is null }, true), cancellationToken);
+
+    /// <summary>Shards of any run whose runner resources are still to be deleted or stopped.</summary>
+    public async Task<IReadOnlyList<ShardRecord>> ListTeardownPendingAsync(CancellationToken cancellationToken)
+    {
+        var shards = new List<ShardRecord>();
+        await foreach (var entity in _rows.QueryTeardownPendingAsync(cancellationToken))
+            shards.Add(ShardEntityMap.FromEntity(entity));
+        return shards;
+    }
+
+    /// <summary>The runner's resources are gone: the sweep leaves the shard alone from now on.</summary>
+    public Task<bool> MarkTornDownAsync(string runId, string shardId, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        return _rows.UpdateAsync(runId, shardId, false, s => s.TeardownPending
+            ? (s with { TeardownPending = false, TornDownAt = now }, true)
             : (null, false), cancellationToken);
     }
 

@@ -42,6 +42,10 @@ internal sealed class ShardTable(TableClient table, TimeProvider clock)
         return table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: select, cancellationToken: cancellationToken);
     }
 
+    /// <summary>Rows of every run whose runner resources still wait for the runner sweep (a cross-partition scan).</summary>
+    public IAsyncEnumerable<TableEntity> QueryTeardownPendingAsync(CancellationToken cancellationToken) =>
+        table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"TeardownPending eq {true}"), cancellationToken: cancellationToken);
+
     /// <summary>
     /// Reads the row, lets <paramref name="decide"/> pick the new row (null: leave it) and an outcome, and writes under
     /// the row's ETag; on 412 starts over from a fresh read. <paramref name="notFound"/> is returned for a missing row.

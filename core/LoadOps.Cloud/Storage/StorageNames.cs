@@ -24,11 +24,12 @@ public sealed class StorageNames
     public string SchedulesTable => Table("schedules");
     public string ApprovalsTable => Table("approvals");
     public string ActiveRunsTable => Table("activeruns");
+    public string SpendTable => Table("spend");
 
     public string ResultsContainer => Prefixed("results");
     public string ReportsContainer => Prefixed("reports");
 
-    public IReadOnlyList<string> Tables => [RunsTable, ShardsTable, DeliveriesTable, BaselinesTable, SchedulesTable, ApprovalsTable, ActiveRunsTable];
+    public IReadOnlyList<string> Tables => [RunsTable, ShardsTable, DeliveriesTable, BaselinesTable, SchedulesTable, ApprovalsTable, ActiveRunsTable, SpendTable];
     public IReadOnlyList<string> Containers => [ResultsContainer, ReportsContainer];
 
     /// <summary>The stage queues and their poison queues (shard queues are created on dispatch, per location).</summary>

@@ -37,6 +37,9 @@ public sealed record ReportModel
 
     public ReportLinks Links { get; init; } = new();
 
+    /// <summary>The run's cost estimate made before dispatch, in words ("est. 12.0 runner-minutes, 0.48 USD (…)").</summary>
+    public string? CostEstimate { get; init; }
+
     /// <summary>Set when some metrics could not be decided with the baseline at hand.</summary>
     public InconclusiveNote? Inconclusive { get; init; }
 

@@ -40,6 +40,7 @@ internal sealed record ReportView
     public string? InconclusiveText { get; init; }
     public string? ReportUrl { get; init; }
     public string? RunUrl { get; init; }
+    public string? CostText { get; init; }
 
     /// <summary>Rows left out of the tables to respect a size limit (Markdown); 0 when complete.</summary>
     public int OmittedRows { get; init; }
@@ -85,6 +86,7 @@ internal sealed record ReportView
             InconclusiveText = Inconclusive(model.Inconclusive),
             ReportUrl = WebLink(model.Links.ReportUrl),
             RunUrl = WebLink(model.Links.RunUrl),
+            CostText = model.CostEstimate,
         };
     }
 

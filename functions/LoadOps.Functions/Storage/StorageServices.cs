@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Hosting;
@@ -27,7 +28,9 @@ public static class StorageServices
 
     /// <summary>
     /// The pipeline stages and their functions. Definitions come from <c>LoadOps:Local:RepositoryPath</c> when set; a
-    /// definition source or shard launcher registered before this call wins.
+    /// definition source or shard launcher registered before this call wins. Runners start on ACI (<c>LoadOps:Aci</c>),
+    /// ECS (<c>LoadOps:Ecs</c>) and registered pools (<see cref="PoolLauncherRegistration"/>); with none of them every
+    /// shard is refused saying what to configure. <c>LoadOps:Cost</c>, when present, prices runs and enforces budgets.
     /// </summary>
     public static IServiceCollection AddLoadOpsStages(this IServiceCollection services)
     {
@@ -36,12 +39,21 @@ public static class StorageServices
             provider.GetRequiredService<IOptions<LocalOptions>>().Value.RepositoryPath is { Length: > 0 } path
                 ? new LocalDefinitionSource(path)
                 : new UnconfiguredDefinitionSource());
-        services.TryAddSingleton<IShardLauncher, UnavailableShardLauncher>();
+        services.AddSingleton(provider => new CloudLaunchers(
+            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<StorageClients>(),
+            provider.GetServices<PoolLauncherRegistration>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IShardLauncher>(provider => provider.GetRequiredService<CloudLaunchers>() is { Any: true } cloud
+            ? new LocationLauncher(cloud.Set)
+            : new UnavailableShardLauncher());
         services.AddSingleton(provider => new PipelineStages(
             provider.GetRequiredService<StorageClients>(),
             provider.GetRequiredService<IDefinitionSource>(),
             provider.GetRequiredService<IShardLauncher>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            cost: provider.GetRequiredService<IConfiguration>().GetSection(CostOptions.SectionName) is { } section && section.Exists()
+                ? section.Get<CostOptions>() ?? new CostOptions()
+                : null,
+            teardown: provider.GetRequiredService<CloudLaunchers>().Teardown));
         services.AddSingleton<IFunction, ValidateFunction>();
         services.AddSingleton<IFunction, PlanFunction>();
         services.AddSingleton<IFunction, DispatchFunction>();
@@ -49,6 +61,7 @@ public static class StorageServices
         services.AddSingleton<IFunction, EvaluateFunction>();
         services.AddSingleton<IFunction, ReportFunction>();
         services.AddSingleton<IFunction, ScheduleFunction>();
+        services.AddSingleton<IFunction, SweepFunction>();
         return services;
     }
 }

@@ -4,8 +4,8 @@ using LoadOps.Core.Planning;
 namespace LoadOps.Functions.Storage;
 
 /// <summary>
-/// The Functions app has no launcher wired yet (ACI, ECS and pool queues are not connected to dispatch): every shard is
-/// refused with that reason, so the run fails saying so instead of waiting for its deadline.
+/// No launcher is configured (neither <c>LoadOps:Aci</c> nor <c>LoadOps:Ecs</c> nor a pool): every shard is refused
+/// with that reason, so the run fails saying so instead of waiting for its deadline.
 /// </summary>
 internal sealed class UnavailableShardLauncher : IShardLauncher
 {
@@ -13,6 +13,6 @@ internal sealed class UnavailableShardLauncher : IShardLauncher
     {
         ArgumentNullException.ThrowIfNull(spec);
         return Task.FromResult(ShardLaunch.Refused(
-            $"no launcher for location '{spec.Location}' in the Functions app yet (ACI, ECS and pool dispatch are not wired); use `loadops serve` for local runners"));
+            $"no launcher for location '{spec.Location}': the Functions app has no launcher configured (set LoadOps:Aci for azure/<region>, LoadOps:Ecs for aws/<region>); use `loadops serve` for local runners"));
     }
 }

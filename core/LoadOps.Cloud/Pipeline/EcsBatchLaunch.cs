@@ -1,0 +1,72 @@
+using Azure;
+using LoadOps.Cloud.Ecs;
+using LoadOps.Core.Planning;
+
+namespace LoadOps.Cloud.Pipeline;
+
+/// <summary>
+/// Starts the ECS runners of one run at one location. Fargate tasks are interchangeable: each takes one spec from the
+/// location's shard queue (<c>LOADOPS_SHARD_QUEUE</c>), so N shards are ⌈N/10⌉ RunTask calls. Specs are queued only
+/// for tasks that ECS did start, so every queued spec has a runner; a shard without a task (a 200 answer listing
+/// <c>failures</c>, or an error) is refused with ECS's reason.
+/// </summary>
+internal sealed class EcsBatchLaunch(EcsLauncher ecs, ShardQueueWriter queue, string region, IReadOnlyDictionary<string, string> environment)
+{
+    public const string QueueVariable = "LOADOPS_SHARD_QUEUE";
+    public const string RunVariable = "LOADOPS_RUN_ID";
+
+    public async Task<IReadOnlyList<ShardLaunch>> LaunchAsync(IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)
+    {
+        var variables = new Dictionary<string, string>(environment)
+        {
+            [QueueVariable] = queue.QueueName(specs[0].Location),
+            [RunVariable] = specs[0].RunId,
+        };
+        EcsLaunchResult result;
+        try
+        {
+            result = await ecs.LaunchAsync(specs[0].RunId, specs.Count, variables, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+        {
+            return specs.Select(_ => ShardLaunch.Refused("ECS could not be called: " + e.Message)).ToArray();
+        }
+
+        var launches = new List<ShardLaunch>(specs.Count);
+        for (var i = 0; i < specs.Count; i++)
+        {
+            if (i >= result.TaskArns.Count)
+            {
+                launches.Add(ShardLaunch.Refused(
+                    $"ECS started {result.TaskArns.Count} of {specs.Count} runner tasks in {region}: " +
+                    string.Join("; ", result.Failures.Select(f => f.Detail is null ? f.Reason : $"{f.Reason} ({f.Detail})"))));
+                continue;
+            }
+            var handle = $"{LocationLauncher.EcsPrefix}{region}:{result.TaskArns[i]}";
+            try
+            {
+                await queue.SendAsync(specs[i], cancellationToken);
+                launches.Add(ShardLaunch.Cloud(handle));
+            }
+            catch (Exception e) when (e is RequestFailedException or ArgumentException)
+            {
+                // The task would wait for work that never comes: stop it now.
+                launches.Add(ShardLaunch.Refused($"the shard spec could not be queued ({e.Message}); {await StopAsync(result.TaskArns[i], cancellationToken)}"));
+            }
+        }
+        return launches;
+    }
+
+    private async Task<string> StopAsync(string taskArn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ecs.StopAsync(taskArn, "LoadOps: the shard spec could not be queued", cancellationToken);
+            return $"task {taskArn} was stopped";
+        }
+        catch (EcsException e)
+        {
+            return $"task {taskArn} could not be stopped ({e.Message}); stop it by hand";
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using LoadOps.Cloud.Aci;
+using LoadOps.Cloud.Ecs;
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Planning;
+
+namespace LoadOps.Cloud.Pipeline;
+
+/// <summary>
+/// Routes each shard by its location's scheme: <c>azure/…</c> to ACI, <c>aws/…</c> to ECS, <c>pool/NAME</c> to that
+/// pool's launcher, <c>local</c> to the host's. A scheme with no launcher configured is refused, saying what to set.
+/// Cloud launches answer a handle (<c>aci:{resourceId}</c>, <c>ecs:{region}:{taskArn}</c>) that
+/// <see cref="RunnerTeardown"/> understands.
+/// </summary>
+public sealed class LocationLauncher(LauncherSet set) : IShardLauncher
+{
+    public const string AciPrefix = "aci:";
+    public const string EcsPrefix = "ecs:";
+
+    public async Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken) =>
+        (await LaunchAllAsync([spec], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<ShardLaunch>> LaunchAllAsync(IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var launches = new ShardLaunch[specs.Count];
+        foreach (var group in specs.Select((spec, index) => (spec, index)).GroupBy(p => p.spec.Location, StringComparer.Ordinal))
+        {
+            var items = group.ToList();
+            var answers = await LaunchGroupAsync(group.Key, items.Select(i => i.spec).ToList(), cancellationToken);
+            for (var i = 0; i < items.Count; i++)
+                launches[items[i].index] = answers[i];
+        }
+        return launches;
+    }
+
+    private async Task<IReadOnlyList<ShardLaunch>> LaunchGroupAsync(string location, IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)
+    {
+        if (!RunnerLocation.TryParse(location, out var parsed))
+            return Refuse(specs, $"unknown runner location '{location}': use local, azure/<region>, aws/<region> or pool/<name>");
+        switch (parsed.Kind)
+        {
+            case RunnerKind.Azure when set.Aci is { } aci:
+                var started = new List<ShardLaunch>(specs.Count);
+                foreach (var spec in specs)
+                    started.Add(await LaunchAciAsync(aci, spec, parsed.Name!, cancellationToken));
+                return started;
+            case RunnerKind.Azure:
+                return Refuse(specs, $"no Azure Container Instances launcher for '{location}': configure LoadOps:Aci (SubscriptionId, ResourceGroup, Image)");
+            case RunnerKind.Aws when set.Ecs is { } ecs && set.ShardQueue is { } queue:
+                if (!string.Equals(parsed.Name, set.EcsRegion, StringComparison.Ordinal))
+                    return Refuse(specs, $"the ECS launcher serves aws/{set.EcsRegion} only, not '{location}': set LoadOps:Ecs:Region or change the runner location");
+                return await new EcsBatchLaunch(ecs, queue, set.EcsRegion!, set.EcsEnvironment).LaunchAsync(specs, cancellationToken);
+            case RunnerKind.Aws:
+                return Refuse(specs, $"no ECS launcher for '{location}': configure LoadOps:Ecs (Region, Cluster, TaskDefinition, Subnets)");
+            case RunnerKind.Pool when set.Pools.TryGetValue(parsed.Name!, out var pool):
+                return await pool.LaunchAllAsync(specs, cancellationToken);
+            case RunnerKind.Pool:
+                return Refuse(specs, $"no runner pool named '{parsed.Name}' is configured on this host" +
+                    (set.Pools.Count == 0 ? "" : $" (known pools: {string.Join(", ", set.Pools.Keys.Order(StringComparer.Ordinal))})"));
+            case RunnerKind.Local when set.Local is { } local:
+                return await local.LaunchAllAsync(specs, cancellationToken);
+            default:
+                return Refuse(specs, "this host cannot start 'local' runners (they run under `loadops serve` or `loadops run`); use a cloud location or a pool");
+        }
+    }
+
+    private static async Task<ShardLaunch> LaunchAciAsync(AciLauncher aci, ShardSpec spec, string region, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ShardLaunch.Cloud(AciPrefix + await aci.LaunchAsync(spec, region, cancellationToken));
+        }
+        catch (AciException e)
+        {
+            return ShardLaunch.Refused($"Azure Container Instances refused the runner in {region}: {e.Message}");
+        }
+        catch (Azure.Identity.AuthenticationFailedException e)
+        {
+            return ShardLaunch.Refused($"no Azure token for Container Instances (managed identity or DefaultAzureCredential): {e.Message}");
+        }
+    }
+
+    private static ShardLaunch[] Refuse(IReadOnlyList<ShardSpec> specs, string reason) =>
+        specs.Select(_ => ShardLaunch.Refused(reason)).ToArray();
+}

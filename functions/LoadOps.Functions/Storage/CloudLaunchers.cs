@@ -1,0 +1,85 @@
+using Azure.Core;
+using Azure.Identity;
+using LoadOps.Cloud.Aci;
+using LoadOps.Cloud.Ecs;
+using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace LoadOps.Functions.Storage;
+
+/// <summary>
+/// The cloud launchers built from configuration: ACI when <c>LoadOps:Aci</c> is present, ECS when <c>LoadOps:Ecs</c>
+/// is. A section that is present but incomplete stops the app at start with every problem named.
+/// </summary>
+internal sealed class CloudLaunchers : IDisposable
+{
+    // The default 100 s timeout bounds ECS and STS calls; ARM calls have their own, shorter, per-request timeout.
+    private readonly HttpClient _http = new();
+
+    public CloudLaunchers(IConfiguration configuration, StorageClients clients, IEnumerable<PoolLauncherRegistration> pools, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<string>();
+        var aciSection = configuration.GetSection(AciOptions.SectionName);
+        if (aciSection.Exists())
+        {
+            var options = aciSection.Get<AciOptions>() ?? new AciOptions();
+            problems.AddRange(options.Problems());
+            TokenCredential credential = options.ManagedIdentityClientId is { Length: > 0 } clientId
+                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+                : new DefaultAzureCredential();
+            Aci = new AciLauncher(new ArmRestClient(_http, credential, options, clock), options);
+        }
+
+        var ecsSection = configuration.GetSection(EcsOptions.SectionName);
+        EcsOptions? ecs = null;
+        if (ecsSection.Exists())
+        {
+            ecs = ecsSection.Get<EcsOptions>() ?? new EcsOptions();
+            problems.AddRange(ecs.Problems());
+            var endpoint = ecs.Endpoint ?? (ecs.Region.Length > 0 ? EcsJsonClient.DefaultEndpoint(ecs.Region) : new Uri("https://invalid/"));
+            Ecs = new EcsLauncher(new EcsJsonClient(_http, endpoint, ecs.Region, AwsCredentialsFor(ecs, clock), clock, ecs.MaxAttempts), ecs);
+        }
+
+        if (problems.Count > 0)
+            throw new InvalidOperationException("Launcher configuration is incomplete: " + string.Join(" ", problems));
+
+        Set = new LauncherSet
+        {
+            Aci = Aci,
+            Ecs = Ecs,
+            EcsRegion = ecs?.Region,
+            EcsEnvironment = ecs?.Environment ?? new Dictionary<string, string>(),
+            ShardQueue = Ecs is null ? null : new ShardQueueWriter(clients),
+            Pools = pools.ToDictionary(p => p.Name, p => p.Launcher, StringComparer.Ordinal),
+        };
+        Teardown = new RunnerTeardown(Aci, Ecs);
+    }
+
+    /// <summary>The principal's keys from options (Key Vault references) or the environment; the launcher role when set.</summary>
+    private IAwsCredentialSource AwsCredentialsFor(EcsOptions ecs, TimeProvider clock)
+    {
+        IAwsCredentialSource principal = ecs.AccessKeyId is { Length: > 0 } id
+            ? new EnvironmentCredentialSource(name => name switch
+            {
+                "AWS_ACCESS_KEY_ID" => id,
+                "AWS_SECRET_ACCESS_KEY" => ecs.SecretAccessKey,
+                _ => null,
+            })
+            : new EnvironmentCredentialSource();
+        return ecs.RoleArn is { Length: > 0 } role
+            ? new AssumeRoleCredentialSource(_http, principal, role, ecs.ExternalId, ecs.Region, clock, ecs.StsEndpoint)
+            : principal;
+    }
+
+    public AciLauncher? Aci { get; }
+    public EcsLauncher? Ecs { get; }
+    public LauncherSet Set { get; }
+    public RunnerTeardown Teardown { get; }
+
+    /// <summary>True when at least one launcher (cloud or pool) can start runners.</summary>
+    public bool Any => Aci is not null || Ecs is not null || Set.Pools.Count > 0;
+
+    public void Dispose() => _http.Dispose();
+}

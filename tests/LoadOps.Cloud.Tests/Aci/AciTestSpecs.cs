@@ -1,0 +1,17 @@
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Planning;
+
+namespace LoadOps.Cloud.Tests.Aci;
+
+/// <summary>Shard specs of a small planned run, for launcher tests.</summary>
+internal static class AciTestSpecs
+{
+    public static IReadOnlyList<ShardSpec> Plan(params RunnerSpec[] runners) => RunPlanner.Plan(new LoadTestDefinition
+    {
+        Name = "checkout",
+        Target = new TargetSpec { BaseUrl = "http://127.0.0.1:5080" },
+        Load = new LoadSpec { Model = LoadModel.Open, Stages = [new StageSpec(TimeSpan.FromMinutes(1), 10)] },
+        Scenarios = [new ScenarioSpec("browse", 1, [new StepSpec { Name = "list", Method = "GET", Path = "/" }])],
+        Runners = runners,
+    }, "hash", new RunIdentity("checkout-0123456789ab"), new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)).Shards;
+}

@@ -1,0 +1,73 @@
+using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Planning;
+using LoadOps.Functions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoadOps.Functions.Tests.Storage;
+
+public sealed class LauncherWiringTests
+{
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(StorageClients.FromConnectionString("UseDevelopmentStorage=true", new StorageNames()));
+        services.AddLoadOpsStages();
+        return services.BuildServiceProvider();
+    }
+
+    private static ShardSpec Spec(string location) => RunPlanner.Plan(new LoadTestDefinition
+    {
+        Name = "checkout",
+        Target = new TargetSpec { BaseUrl = "http://127.0.0.1:5080" },
+        Load = new LoadSpec { Model = LoadModel.Open, Stages = [new StageSpec(TimeSpan.FromMinutes(1), 10)] },
+        Scenarios = [new ScenarioSpec("browse", 1, [new StepSpec { Name = "list", Method = "GET", Path = "/" }])],
+        Runners = [new RunnerSpec(location, 1)],
+    }, "hash", new RunIdentity("r1"), DateTimeOffset.UnixEpoch).Shards[0];
+
+    [Fact]
+    public async Task Without_launcher_configuration_every_shard_is_refused_saying_what_to_set()
+    {
+        using var provider = Services([]);
+
+        var launch = await provider.GetRequiredService<IShardLauncher>().LaunchAsync(Spec("azure/westeurope"), TestContext.Current.CancellationToken);
+
+        Assert.IsType<UnavailableShardLauncher>(provider.GetRequiredService<IShardLauncher>());
+        Assert.False(launch.Started);
+        Assert.Contains("LoadOps:Aci", launch.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Aci_configuration_routes_azure_locations_and_refuses_unconfigured_aws()
+    {
+        using var provider = Services(new()
+        {
+            ["LoadOps:Aci:SubscriptionId"] = "sub", ["LoadOps:Aci:ResourceGroup"] = "rg", ["LoadOps:Aci:Image"] = "runner:1",
+            ["LoadOps:Aci:Secrets:API_TOKEN"] = "x", ["LoadOps:Cost:Prices:azure"] = "0.02", ["LoadOps:Cost:MonthlyBudget"] = "50",
+        });
+
+        var launcher = provider.GetRequiredService<IShardLauncher>();
+        var aws = await launcher.LaunchAsync(Spec("aws/us-east-1"), TestContext.Current.CancellationToken);
+
+        Assert.IsType<LocationLauncher>(launcher);
+        Assert.False(aws.Started);
+        Assert.Contains("configure LoadOps:Ecs", aws.Detail, StringComparison.Ordinal);
+        Assert.NotNull(provider.GetRequiredService<PipelineStages>().Runners);
+    }
+
+    [Fact]
+    public void An_incomplete_section_stops_the_app_naming_every_missing_setting()
+    {
+        using var provider = Services(new() { ["LoadOps:Ecs:Cluster"] = "loadops" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IShardLauncher>());
+
+        Assert.Contains("LoadOps:Ecs:Region", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LoadOps:Ecs:TaskDefinition", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LoadOps:Ecs:Subnets", error.Message, StringComparison.Ordinal);
+    }
+}
