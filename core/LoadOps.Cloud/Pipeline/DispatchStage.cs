@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 
@@ -7,9 +8,10 @@ namespace LoadOps.Cloud.Pipeline;
 /// Stage 3: launches every pending shard of the plan. Each shard is marked launched before its runner starts and only
 /// a shard this call moved out of pending is launched, so a duplicate message never starts a second runner (the price:
 /// a crash between the mark and the launch leaves the shard to go missing at the deadline). A launch that is refused
-/// fails its shard; when no shard could start, the run fails with the reasons.
+/// fails its shard; when no shard could start, the run fails with the reasons. A dispatched run's check run is started
+/// (in progress); a failure to post it is noted and does not stop the run.
 /// </summary>
-public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlobs blobs, IShardLauncher launcher)
+public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlobs blobs, IShardLauncher launcher, IRunPublisher? publisher = null)
 {
     public async Task<StageOutcome> HandleAsync(DispatchRun message, CancellationToken cancellationToken)
     {
@@ -47,6 +49,7 @@ public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlob
             await runs.TransitionAsync(run.RunId, RunStatus.Failed, "No shard could be launched: " + string.Join(" | ", refused), cancellationToken);
             return StageOutcome.Done($"Run {run.RunId}: no shard could be launched.");
         }
-        return StageOutcome.Done($"Run {run.RunId}: launched {started} shards" + (refused.Count > 0 ? $"; refused: {string.Join(" | ", refused)}" : "."));
+        var published = now is null || publisher is null ? "" : "; " + await publisher.DispatchedAsync(now, cancellationToken);
+        return StageOutcome.Done($"Run {run.RunId}: launched {started} shards" + (refused.Count > 0 ? $"; refused: {string.Join(" | ", refused)}" : "") + published);
     }
 }

@@ -1,12 +1,16 @@
+using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Planning;
 
 namespace LoadOps.Cloud.Pipeline;
 
-/// <summary>Every stage of the pipeline over one storage account, for a host that drives them (Functions, <c>loadops serve</c>, tests).</summary>
+/// <summary>
+/// Every stage of the pipeline over one storage account, for a host that drives them (Functions, <c>loadops serve</c>,
+/// tests). <paramref name="publisher"/> posts to GitHub and Slack; without one nothing is posted.
+/// </summary>
 public sealed class PipelineStages
 {
-    public PipelineStages(StorageClients clients, IDefinitionSource source, IShardLauncher launcher, TimeProvider clock, PlanOptions? planOptions = null)
+    public PipelineStages(StorageClients clients, IDefinitionSource source, IShardLauncher launcher, TimeProvider clock, PlanOptions? planOptions = null, IRunPublisher? publisher = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         Runs = new RunStore(clients, clock);
@@ -15,12 +19,13 @@ public sealed class PipelineStages
         var blobs = new PipelineBlobs(clients);
         var baselines = new BaselineStore(clients);
         var definitions = new DefinitionLoader(source);
-        Validate = new ValidateStage(definitions, Runs);
+        Publisher = publisher ?? NoRunPublisher.Instance;
+        Validate = new ValidateStage(definitions, Runs, Publisher);
         Plan = new PlanStage(definitions, Runs, Shards, blobs, clock, planOptions);
-        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher);
+        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher, Publisher);
         Collect = new CollectStage(Runs, Shards, Results);
         Evaluate = new EvaluateStage(Runs, Results, blobs, baselines);
-        Report = new ReportStage(Runs, Results, blobs, baselines);
+        Report = new ReportStage(Runs, Results, blobs, baselines, Publisher);
         Poisoned = new PoisonedRuns(Runs);
         var schedules = new ScheduleStore(clients, clock);
         Schedule = new ScheduleStage(schedules);
@@ -28,6 +33,7 @@ public sealed class PipelineStages
         Sender = new StageSender(clients);
     }
 
+    public IRunPublisher Publisher { get; }
     public RunStore Runs { get; }
     public ShardStore Shards { get; }
     public ResultStore Results { get; }
