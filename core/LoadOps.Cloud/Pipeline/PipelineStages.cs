@@ -20,13 +20,14 @@ public sealed class PipelineStages
         var baselines = new BaselineStore(clients);
         var definitions = new DefinitionLoader(source);
         Publisher = publisher ?? NoRunPublisher.Instance;
+        var failedRuns = new FailedRuns(Runs, Publisher);
         Validate = new ValidateStage(definitions, Runs, Publisher);
         Plan = new PlanStage(definitions, Runs, Shards, blobs, clock, planOptions);
         Dispatch = new DispatchStage(Runs, Shards, blobs, launcher, Publisher);
-        Collect = new CollectStage(Runs, Shards, Results);
-        Evaluate = new EvaluateStage(Runs, Results, blobs, baselines);
+        Collect = new CollectStage(Runs, Shards, Results, failedRuns);
+        Evaluate = new EvaluateStage(Runs, Results, blobs, baselines, failedRuns);
         Report = new ReportStage(Runs, Results, blobs, baselines, Publisher);
-        Poisoned = new PoisonedRuns(Runs);
+        Poisoned = new PoisonedRuns(Runs, failedRuns);
         var schedules = new ScheduleStore(clients, clock);
         Schedule = new ScheduleStage(schedules);
         Schedules = new ScheduleRegistrar(definitions, schedules);

@@ -27,8 +27,8 @@ public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlob
         var evaluation = await blobs.ReadEvaluationAsync(run.RunId, cancellationToken);
         if (merged is null || evaluation is null)
         {
-            await runs.TransitionAsync(run.RunId, RunStatus.Failed, "The merged result or the evaluation of the run is missing.", cancellationToken);
-            return StageOutcome.Done($"Run {run.RunId}: merged result or evaluation missing.");
+            var note = await new FailedRuns(runs, publisher).FailAsync(run.RunId, "The merged result or the evaluation of the run is missing.", cancellationToken);
+            return StageOutcome.Done($"Run {run.RunId}: merged result or evaluation missing ({note}).");
         }
 
         var summary = ResultSummarizer.Summarize(merged);

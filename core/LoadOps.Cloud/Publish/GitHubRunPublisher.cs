@@ -97,6 +97,25 @@ public sealed class GitHubRunPublisher(GitHubConnections connections, PublishOpt
         return steps.Result;
     }
 
+    public async Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (Target(run.Repo, run.Commit) is not { } repo)
+            return PublishResult.Nothing;
+        var name = CheckRunPublisher.TestName(run.TestName);
+        var steps = new PublishSteps(scrubber, cancellationToken);
+        await steps.RunAsync(name, async () =>
+        {
+            var checks = new CheckRunPublisher(connections.For(run.InstallationId));
+            if (await checks.FindAsync(repo, run.Commit!, name, run.RunId, cancellationToken) is not { } id)
+                return $"{name}: none to complete";
+            var summary = scrubber.Scrub($"LoadOps could not finish run `{run.RunId}`: {run.StatusReason}");
+            await checks.CompleteTestAsync(repo, id, CheckConclusion.Failure, "The run failed", summary, cancellationToken);
+            return $"{name} failure (run failed)";
+        });
+        return steps.Result;
+    }
+
     public static CheckConclusion ConclusionFor(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -20,4 +20,7 @@ public interface IRunPublisher
 
     /// <summary>The run has its verdict: check run completed, PR comment, commit status, Slack.</summary>
     Task<PublishResult> ReportedAsync(RunReport report, CancellationToken cancellationToken);
+
+    /// <summary>The run failed after it was dispatched (no result, poisoned message): its check run must not stay in progress.</summary>
+    Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken);
 }

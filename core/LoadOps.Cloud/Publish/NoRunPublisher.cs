@@ -15,4 +15,6 @@ public sealed class NoRunPublisher : IRunPublisher
     public Task<PublishResult> DispatchedAsync(RunRecord run, CancellationToken cancellationToken) => Task.FromResult(PublishResult.Nothing);
 
     public Task<PublishResult> ReportedAsync(RunReport report, CancellationToken cancellationToken) => Task.FromResult(PublishResult.Nothing);
+
+    public Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken) => Task.FromResult(PublishResult.Nothing);
 }

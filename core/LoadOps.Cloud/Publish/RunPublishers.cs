@@ -25,6 +25,14 @@ public sealed class RunPublishers(IReadOnlyList<IRunPublisher> publishers) : IRu
         return PublishResult.Combine(results);
     }
 
+    public async Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var results = new List<PublishResult>();
+        foreach (var publisher in publishers)
+            results.Add(await publisher.FailedAsync(run, cancellationToken));
+        return PublishResult.Combine(results);
+    }
+
     public async Task<PublishResult> ReportedAsync(RunReport report, CancellationToken cancellationToken)
     {
         var results = new List<PublishResult>();

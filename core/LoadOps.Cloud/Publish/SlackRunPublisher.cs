@@ -17,6 +17,8 @@ public sealed class SlackRunPublisher(SlackNotifier notifier, Func<string, strin
 
     public Task<PublishResult> DispatchedAsync(RunRecord run, CancellationToken cancellationToken) => Task.FromResult(PublishResult.Nothing);
 
+    public Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken) => Task.FromResult(PublishResult.Nothing);
+
     public async Task<PublishResult> ReportedAsync(RunReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);

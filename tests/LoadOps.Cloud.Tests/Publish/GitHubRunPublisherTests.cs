@@ -111,6 +111,28 @@ public sealed class GitHubRunPublisherTests
     }
 
     [Fact]
+    public async Task A_run_that_fails_after_dispatch_completes_its_check_run_as_failure_with_the_reason()
+    {
+        await using var github = await GitHubStub.StartAsync();
+        using var connections = Connections(github.Server);
+        var publisher = Publisher(connections);
+        var failed = Run() with { StatusReason = $"No shard produced a result: s0: missing (token {Secret})" };
+
+        var none = await publisher.FailedAsync(failed, Token);
+        await publisher.DispatchedAsync(Run(), Token);
+        var result = await publisher.FailedAsync(failed, Token);
+
+        Assert.Contains("none to complete", none.ToString(), StringComparison.Ordinal);
+        Assert.False(result.HasProblems, result.ToString());
+        var check = Assert.Single(github.CheckRuns.Values);
+        Assert.Equal("completed", check["status"]!.GetValue<string>());
+        Assert.Equal("failure", check["conclusion"]!.GetValue<string>());
+        var summary = check["output"]!["summary"]!.GetValue<string>();
+        Assert.Contains("No shard produced a result", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Runs_without_a_github_repository_or_commit_post_nothing()
     {
         await using var github = await GitHubStub.StartAsync();
