@@ -25,7 +25,8 @@ namespace LoadOps.IntegrationTests.Publish;
 /// <summary>
 /// A pull request of octo-org/shop on a stub GitHub: the Functions handler app takes the signed webhook, and the
 /// stages (GitHub definition source, GitHub + Slack publishers, in-process runners against the sample target) run it
-/// on Azurite. The definition sends a secret header from <c>LOADOPS_SECRET_E2E_PUBLISH_TOKEN</c>.
+/// on Azurite. The definition sends a secret header from <c>LOADOPS_SECRET_E2E_PUBLISH_TOKEN</c> and notifies a stub
+/// Slack webhook (<c>LOADOPS_SECRET_E2E_SLACK</c>) on every verdict.
 /// </summary>
 internal sealed class GitHubPipelineRig : IAsyncDisposable
 {
@@ -38,6 +39,7 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
 
     public required GitHubStub GitHub { get; init; }
+    public required StubServer Slack { get; init; }
     public required StorageClients Clients { get; init; }
     public required PipelineStages Stages { get; init; }
     public required QueuePump Pump { get; init; }
@@ -65,13 +67,18 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "loadops-publish-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
         var launcher = new InProcessLauncher(new ResultStore(clients, TimeProvider.System), new StageSender(clients), folder);
         var connections = new GitHubConnections(new GitHubOptions { BaseAddress = github.Address, Token = "ghp_e2e_token_0123456789", BaseDelay = TimeSpan.FromMilliseconds(20) }, TimeProvider.System);
-        var settings = new Dictionary<string, string?> { ["LOADOPS_SECRET_" + SecretName] = SecretValue };
+        var slack = await StubServer.StartAsync((_, _) => new StubResponse(200, "ok"));
+        var settings = new Dictionary<string, string?>
+        {
+            ["LOADOPS_SECRET_" + SecretName] = SecretValue,
+            ["LOADOPS_SECRET_E2E_SLACK"] = new Uri(slack.Address, "services/T000/B000/e2e").ToString(),
+        };
         var publisher = RunPublisherFactory.Create(connections, new PublishOptions { CommitStatuses = true }, settings, new HttpClient(), TimeProvider.System);
         var plan = new Core.Planning.PlanOptions { StartDelay = TimeSpan.FromSeconds(2), ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
         var stages = new PipelineStages(clients, new GitHubDefinitionSource(connections), launcher, TimeProvider.System, plan, publisher);
         var log = new List<string>();
         var pump = new QueuePump(stages, clients, line => { lock (log) log.Add(line); }, new QueuePumpOptions { VisibilityTimeout = TimeSpan.FromSeconds(20) });
-        var rig = new GitHubPipelineRig { GitHub = github, Clients = clients, Stages = stages, Pump = pump, Functions = functions, Connections = connections, Log = log };
+        var rig = new GitHubPipelineRig { GitHub = github, Slack = slack, Clients = clients, Stages = stages, Pump = pump, Functions = functions, Connections = connections, Log = log };
         rig._owned.Add(target);
         return rig;
     }
@@ -148,6 +155,8 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
           - { location: local, count: 2 }
         thresholds:
           - "errors < 50%"
+        notify:
+          slack: { webhookSecret: E2E_SLACK, on: [pass, fail, regression, improvement, inconclusive] }
         """;
 
     public async ValueTask DisposeAsync()
@@ -155,6 +164,7 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         await Functions.DisposeAsync();
         Connections.Dispose();
         await GitHub.DisposeAsync();
+        await Slack.DisposeAsync();
         foreach (var owned in _owned)
             await owned.DisposeAsync();
     }

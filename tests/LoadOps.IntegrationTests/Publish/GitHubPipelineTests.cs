@@ -60,8 +60,13 @@ public sealed class GitHubPipelineTests(AzuriteFixture azurite)
         Assert.NotEmpty(rig.GitHub.Statuses);
         Assert.DoesNotContain(rig.GitHub.CheckRuns.Values, c => c["name"]!.GetValue<string>() == "loadops/validate");
 
-        // The runners really sent the secret header, and no posted text contains its value.
+        // One Slack message for the one verdict, even with the report delivered three times.
+        var slack = Assert.Single(rig.Slack.Requests);
+        Assert.Contains(GitHubPipelineRig.TestName, slack.BodyText, StringComparison.Ordinal);
+
+        // The runners resolved the secret header (a missing secret stops them), and no posted text contains its value.
         Assert.DoesNotContain(GitHubPipelineRig.SecretValue, rig.GitHub.AllPostedText, StringComparison.Ordinal);
+        Assert.DoesNotContain(GitHubPipelineRig.SecretValue, slack.BodyText, StringComparison.Ordinal);
         Assert.DoesNotContain(GitHubPipelineRig.SecretValue, markdown, StringComparison.Ordinal);
     }
 
