@@ -73,7 +73,12 @@ internal static class ServeCommand
         Directory.CreateDirectory(options.OutDirectory);
         await output.WriteLineAsync($"loadops serve: definitions from {options.Repository}, output in {options.OutDirectory}; " +
             $"runs start from RunRequest messages on {clients.Names.Queue(StageQueueNames.Validate)}. Ctrl-C stops.");
-        await new ServeHost(options, output, TimeProvider.System).RunAsync(clients, cancellationToken);
+        var (publisher, github, publishing) = ServePublishing.FromEnvironment(TimeProvider.System);
+        using (github)
+        {
+            await output.WriteLineAsync("publishing: " + publishing);
+            await new ServeHost(options, output, TimeProvider.System) { Publisher = publisher }.RunAsync(clients, cancellationToken);
+        }
         return ExitCodes.Ok;
     }
 }

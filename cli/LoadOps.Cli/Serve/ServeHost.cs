@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Planning;
 
@@ -14,12 +15,15 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
     /// <summary>The repository name runs and schedules of the local checkout are recorded under.</summary>
     public const string LocalRepository = "local";
 
+    /// <summary>Where verdicts are posted (GitHub, Slack); none by default.</summary>
+    public IRunPublisher? Publisher { get; init; }
+
     public async Task RunAsync(StorageClients clients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clients);
         var log = (string line) => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}");
         var launcherSlot = new LauncherSlot();
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) });
+        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) }, publisher: Publisher);
         using var watcher = new ShardWatcher(stages, clock, log);
         launcherSlot.Inner = new LocalProcessLauncher(options.OutDirectory, watcher);
         var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };

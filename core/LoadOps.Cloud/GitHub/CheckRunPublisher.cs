@@ -17,7 +17,7 @@ public sealed class CheckRunPublisher(GitHubApi api)
 
     public static string TestName(string test) => $"loadops/{test}";
 
-    public async Task<long> PublishValidationAsync(RepositoryRef repo, string headSha, IReadOnlyList<DefinitionError> problems, CancellationToken cancellationToken)
+    public async Task<long> PublishValidationAsync(RepositoryRef repo, string headSha, IReadOnlyList<DefinitionError> problems, CancellationToken cancellationToken, string? externalId = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
         var errors = problems.Count(p => p.Severity == Severity.Error);
@@ -31,6 +31,7 @@ public sealed class CheckRunPublisher(GitHubApi api)
         {
             Status = single ? CheckStatus.Completed : CheckStatus.InProgress,
             Conclusion = single ? conclusion : null,
+            ExternalId = externalId,
             Output = new NewCheckRunOutput(title, summary) { Annotations = batches.Count > 0 ? batches[0] : null },
         };
         var run = await api.CallAsync("create check run " + ValidateName,
@@ -60,12 +61,38 @@ public sealed class CheckRunPublisher(GitHubApi api)
         return run.Id;
     }
 
-    public async Task CompleteTestAsync(RepositoryRef repo, long checkRunId, RunVerdict verdict, string title, string markdownReport, CancellationToken cancellationToken)
+    /// <summary>
+    /// The id of the check run named <paramref name="name"/> on the commit whose external id is
+    /// <paramref name="externalId"/>, or null: how a redelivered message finds what it posted the first time.
+    /// </summary>
+    public async Task<long?> FindAsync(RepositoryRef repo, string headSha, string name, string externalId, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, string> { ["check_name"] = name, ["filter"] = "all", ["per_page"] = "100" };
+        var found = await api.CallAsync($"find check run {name}",
+            c => c.Get<CheckRunsResponse>(repo.Uri($"commits/{Uri.EscapeDataString(headSha)}/check-runs"), parameters), cancellationToken);
+        return found.CheckRuns?.FirstOrDefault(r => r.Name == name && r.ExternalId == externalId)?.Id;
+    }
+
+    /// <summary>The test's check run for <paramref name="externalId"/> (the run id): the existing one, or a new one in progress.</summary>
+    public async Task<(long Id, bool Created)> EnsureStartedAsync(RepositoryRef repo, string headSha, string test, string externalId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(repo, headSha, TestName(test), externalId, cancellationToken) is { } existing)
+            return (existing, false);
+        var create = new NewCheckRun(TestName(test), headSha) { Status = CheckStatus.InProgress, ExternalId = externalId };
+        var run = await api.CallAsync("create check run " + TestName(test),
+            c => c.Post<CheckRun>(repo.Uri("check-runs"), create, cancellationToken), cancellationToken);
+        return (run.Id, true);
+    }
+
+    public Task CompleteTestAsync(RepositoryRef repo, long checkRunId, RunVerdict verdict, string title, string markdownReport, CancellationToken cancellationToken) =>
+        CompleteTestAsync(repo, checkRunId, ConclusionFor(verdict), title, markdownReport, cancellationToken);
+
+    public async Task CompleteTestAsync(RepositoryRef repo, long checkRunId, CheckConclusion conclusion, string title, string markdownReport, CancellationToken cancellationToken)
     {
         var update = new CheckRunUpdate
         {
             Status = CheckStatus.Completed,
-            Conclusion = ConclusionFor(verdict),
+            Conclusion = conclusion,
             Output = new NewCheckRunOutput(title, Truncate(markdownReport)),
         };
         await api.CallAsync($"complete check run {checkRunId}",

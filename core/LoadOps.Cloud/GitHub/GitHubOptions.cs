@@ -17,6 +17,13 @@ public sealed class GitHubOptions
     public string? AppId { get; init; }
     public long InstallationId { get; init; }
     public string? PrivateKeyPem { get; init; }
+
+    /// <summary>The same key under the name the Bicep template's app setting uses (<c>LoadOps__GitHub__PrivateKey</c>).</summary>
+    public string? PrivateKey
+    {
+        get => PrivateKeyPem;
+        init => PrivateKeyPem ??= value;
+    }
     public string? Token { get; init; }
 
     /// <summary>Attempts per request for throttling, server errors and timeouts.</summary>

@@ -10,7 +10,7 @@ namespace LoadOps.Cloud.Pipeline;
 /// <see cref="ShardDone"/> counts nothing twice; two workers that both see the last shard merge the same inputs into
 /// the same blob, and the run's state machine lets the pipeline go on from there once.
 /// </summary>
-public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore results)
+public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore results, FailedRuns? failedRuns = null)
 {
     public async Task<StageOutcome> HandleAsync(ShardDone message, CancellationToken cancellationToken)
     {
@@ -80,8 +80,10 @@ public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore r
         if (accumulator.InputCount == 0)
         {
             var reason = "No shard produced a result: " + string.Join(" | ", problems);
-            await runs.TransitionAsync(run.RunId, RunStatus.Failed, reason, cancellationToken);
-            return StageOutcome.Done($"Run {run.RunId}: {reason}");
+            var note = failedRuns is null
+                ? (await runs.TransitionAsync(run.RunId, RunStatus.Failed, reason, cancellationToken)).Message
+                : await failedRuns.FailAsync(run.RunId, reason, cancellationToken);
+            return StageOutcome.Done($"Run {run.RunId}: {reason} ({note})");
         }
 
         var blob = await results.PutMergedResultAsync(accumulator.Build(), cancellationToken);

@@ -4,20 +4,26 @@ using LoadOps.Core.Validation;
 
 namespace LoadOps.Cloud.Pipeline;
 
-/// <summary>Reads the repository's policy and definitions from an <see cref="IDefinitionSource"/> and validates them.</summary>
+/// <summary>
+/// Reads the repository's policy and definitions from an <see cref="IDefinitionSource"/> and validates them. The
+/// policy is read at <c>policyRef</c> when one is given (a pull request's base branch: a PR cannot loosen its own
+/// policy), else at the definitions' commit.
+/// </summary>
 public sealed class DefinitionLoader(IDefinitionSource source)
 {
     /// <summary>One definition file checked against the policy; <see cref="Errors"/> include the policy's own errors.</summary>
     public sealed record Checked(string Path, string Text, string Hash, string Name, LoadTestDefinition? Definition, IReadOnlyList<DefinitionError> Errors);
 
     /// <summary>Every definition of the repository, each checked with the others' names for the uniqueness rule.</summary>
-    public async Task<IReadOnlyList<Checked>> LoadAllAsync(string repository, string? commit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Checked>> LoadAllAsync(
+        string repository, string? commit, CancellationToken cancellationToken, string? policyRef = null, long? installationId = null)
     {
-        var policy = await ReadPolicyAsync(repository, commit, cancellationToken);
+        var from = source.ForInstallation(installationId);
+        var policy = await ReadPolicyAsync(from, repository, policyRef ?? commit, cancellationToken);
         var files = new List<(string Path, string Text)>();
-        foreach (var path in await source.ListAsync(repository, commit, cancellationToken))
+        foreach (var path in await from.ListAsync(repository, commit, cancellationToken))
         {
-            if (await source.ReadAsync(repository, commit, path, cancellationToken) is { } text)
+            if (await from.ReadAsync(repository, commit, path, cancellationToken) is { } text)
                 files.Add((path, text));
         }
 
@@ -32,17 +38,23 @@ public sealed class DefinitionLoader(IDefinitionSource source)
     }
 
     /// <summary>One definition read again (by the plan stage); null when the file no longer exists.</summary>
-    public async Task<Checked?> LoadAsync(string repository, string? commit, string path, CancellationToken cancellationToken)
+    public async Task<Checked?> LoadAsync(
+        string repository, string? commit, string path, CancellationToken cancellationToken, string? policyRef = null, long? installationId = null)
     {
-        var text = await source.ReadAsync(repository, commit, path, cancellationToken);
+        var from = source.ForInstallation(installationId);
+        var text = await from.ReadAsync(repository, commit, path, cancellationToken);
         if (text is null)
             return null;
-        return Check(path, text, await ReadPolicyAsync(repository, commit, cancellationToken), []);
+        return Check(path, text, await ReadPolicyAsync(from, repository, policyRef ?? commit, cancellationToken), []);
     }
 
-    /// <summary>The repository's policy at the commit (the defaults when it has none).</summary>
-    public Task<PolicyParseResult> LoadPolicyAsync(string repository, string? commit, CancellationToken cancellationToken) =>
-        ReadPolicyAsync(repository, commit, cancellationToken);
+    /// <summary>The repository's policy at a ref (the defaults when it has none).</summary>
+    public Task<PolicyParseResult> LoadPolicyAsync(string repository, string? gitRef, long? installationId, CancellationToken cancellationToken) =>
+        ReadPolicyAsync(source.ForInstallation(installationId), repository, gitRef, cancellationToken);
+
+    /// <summary>The definition paths a pull request changes, or null when the source cannot tell.</summary>
+    public Task<IReadOnlyList<string>?> ChangedInPullRequestAsync(string repository, int pullRequest, long? installationId, CancellationToken cancellationToken) =>
+        source.ForInstallation(installationId).ChangedInPullRequestAsync(repository, pullRequest, cancellationToken);
 
     private static Checked Check(string path, string text, PolicyParseResult policy, IReadOnlyCollection<string> others)
     {
@@ -52,9 +64,9 @@ public sealed class DefinitionLoader(IDefinitionSource source)
         return new Checked(path, text, DefinitionHash.Of(text), validation.Name ?? path, definition, errors);
     }
 
-    private async Task<PolicyParseResult> ReadPolicyAsync(string repository, string? commit, CancellationToken cancellationToken)
+    private static async Task<PolicyParseResult> ReadPolicyAsync(IDefinitionSource from, string repository, string? policyRef, CancellationToken cancellationToken)
     {
-        var text = await source.ReadAsync(repository, commit, LoadPolicy.RepositoryPath, cancellationToken);
+        var text = await from.ReadAsync(repository, policyRef, LoadPolicy.RepositoryPath, cancellationToken);
         return text is null ? new PolicyParseResult(LoadPolicy.Default, []) : PolicyParser.Parse(LoadPolicy.RepositoryPath, text);
     }
 }

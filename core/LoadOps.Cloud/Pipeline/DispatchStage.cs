@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Cost;
+using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 
@@ -10,9 +11,11 @@ namespace LoadOps.Cloud.Pipeline;
 /// so a duplicate message never starts a second runner (the price: a crash between the mark and the launch leaves the
 /// shard to go missing at the deadline). A started runner's handle is recorded on its shard so the runner sweep can
 /// release its cloud resources. A launch that is refused fails its shard; when no shard could start, the run fails
-/// with the reasons.
+/// with the reasons. A dispatched run's check run is started (in progress); a failure to post it is noted and does not
+/// stop the run.
 /// </summary>
-public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlobs blobs, IShardLauncher launcher, RunCostGate? costGate = null)
+public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlobs blobs, IShardLauncher launcher, RunCostGate? costGate = null,
+    IRunPublisher? publisher = null)
 {
     public async Task<StageOutcome> HandleAsync(DispatchRun message, CancellationToken cancellationToken)
     {
@@ -77,6 +80,7 @@ public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlob
             await runs.TransitionAsync(run.RunId, RunStatus.Failed, "No shard could be launched: " + string.Join(" | ", refused), cancellationToken);
             return StageOutcome.Done($"Run {run.RunId}: no shard could be launched.");
         }
-        return StageOutcome.Done($"Run {run.RunId}: launched {started} shards" + (refused.Count > 0 ? $"; refused: {string.Join(" | ", refused)}" : "."));
+        var published = now is null || publisher is null ? "" : "; " + await publisher.DispatchedAsync(now, cancellationToken);
+        return StageOutcome.Done($"Run {run.RunId}: launched {started} shards" + (refused.Count > 0 ? $"; refused: {string.Join(" | ", refused)}" : "") + published);
     }
 }

@@ -11,7 +11,7 @@ namespace LoadOps.Cloud.Pipeline;
 /// trustworthy runs of the same test and definition on the baseline branch), stores the evaluation, asks for the
 /// report. Pure reads and one overwrite: a duplicate computes the same evaluation again.
 /// </summary>
-public sealed class EvaluateStage(RunStore runs, ResultStore results, PipelineBlobs blobs, BaselineStore baselines)
+public sealed class EvaluateStage(RunStore runs, ResultStore results, PipelineBlobs blobs, BaselineStore baselines, FailedRuns? failedRuns = null)
 {
     public async Task<StageOutcome> HandleAsync(EvaluateRun message, CancellationToken cancellationToken)
     {
@@ -24,8 +24,11 @@ public sealed class EvaluateStage(RunStore runs, ResultStore results, PipelineBl
         var plan = await blobs.ReadPlanAsync(run.RunId, cancellationToken);
         if (merged is null || plan is null || plan.Shards.Count == 0)
         {
-            await runs.TransitionAsync(run.RunId, RunStatus.Failed, "The merged result or the plan of the run is missing.", cancellationToken);
-            return StageOutcome.Done($"Run {run.RunId}: merged result or plan missing.");
+            const string reason = "The merged result or the plan of the run is missing.";
+            var note = failedRuns is null
+                ? (await runs.TransitionAsync(run.RunId, RunStatus.Failed, reason, cancellationToken)).Message
+                : await failedRuns.FailAsync(run.RunId, reason, cancellationToken);
+            return StageOutcome.Done($"Run {run.RunId}: merged result or plan missing ({note}).");
         }
 
         var definition = plan.Shards[0].Definition;

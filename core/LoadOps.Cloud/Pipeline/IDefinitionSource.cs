@@ -1,8 +1,9 @@
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
-/// Where the definitions of a repository at a commit are read from: a local folder today (<see cref="LocalDefinitionSource"/>),
-/// GitHub's contents API later. Paths are relative to the repository root, with forward slashes.
+/// Where the definitions of a repository at a commit are read from: a local folder (<see cref="LocalDefinitionSource"/>)
+/// or GitHub's trees and contents API (<c>GitHub.GitHubDefinitionSource</c>). Paths are relative to the repository
+/// root, with forward slashes. A null or empty commit means the default branch as it is now.
 /// </summary>
 public interface IDefinitionSource
 {
@@ -11,4 +12,11 @@ public interface IDefinitionSource
 
     /// <summary>A file's text, or null when it does not exist.</summary>
     Task<string?> ReadAsync(string repository, string? commit, string path, CancellationToken cancellationToken);
+
+    /// <summary>The same source reading through a GitHub App installation; a source that needs none returns itself.</summary>
+    IDefinitionSource ForInstallation(long? installationId) => this;
+
+    /// <summary>The definition paths a pull request adds or changes, or null when this source cannot tell.</summary>
+    Task<IReadOnlyList<string>?> ChangedInPullRequestAsync(string repository, int pullRequest, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>?>(null);
 }

@@ -1,17 +1,21 @@
 using LoadOps.Cloud.Cost;
+using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Planning;
 
 namespace LoadOps.Cloud.Pipeline;
 
-/// <summary>Every stage of the pipeline over one storage account, for a host that drives them (Functions, <c>loadops serve</c>, tests).</summary>
+/// <summary>
+/// Every stage of the pipeline over one storage account, for a host that drives them (Functions, <c>loadops serve</c>,
+/// tests). <paramref name="publisher"/> posts to GitHub and Slack; without one nothing is posted.
+/// </summary>
 public sealed class PipelineStages
 {
     /// <param name="cost">Prices and budgets; null: no estimate and no budget (a run's cost is not recorded).</param>
     /// <param name="teardown">Releases cloud runners; null: the host launches none, and <see cref="Runners"/> has nothing to do.</param>
     public PipelineStages(
         StorageClients clients, IDefinitionSource source, IShardLauncher launcher, TimeProvider clock, PlanOptions? planOptions = null,
-        CostOptions? cost = null, RunnerTeardown? teardown = null)
+        CostOptions? cost = null, RunnerTeardown? teardown = null, IRunPublisher? publisher = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         Runs = new RunStore(clients, clock);
@@ -20,21 +24,24 @@ public sealed class PipelineStages
         var blobs = new PipelineBlobs(clients);
         var baselines = new BaselineStore(clients);
         var definitions = new DefinitionLoader(source);
-        Validate = new ValidateStage(definitions, Runs, new ForkGate(new ApprovalStore(clients)), new RepositoryAdmission(new ActiveRunStore(clients), Runs));
+        Publisher = publisher ?? NoRunPublisher.Instance;
+        var failedRuns = new FailedRuns(Runs, Publisher);
+        Validate = new ValidateStage(definitions, Runs, new ForkGate(new ApprovalStore(clients)), new RepositoryAdmission(new ActiveRunStore(clients), Runs), Publisher);
         Plan = new PlanStage(definitions, Runs, Shards, blobs, clock, planOptions);
         var costGate = cost is null ? null : new RunCostGate(new SpendStore(clients), cost, clock);
-        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher, costGate);
+        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher, costGate, Publisher);
         Runners = new RunnerSweep(Runs, Shards, teardown ?? new RunnerTeardown(null, null));
-        Collect = new CollectStage(Runs, Shards, Results);
-        Evaluate = new EvaluateStage(Runs, Results, blobs, baselines);
-        Report = new ReportStage(Runs, Results, blobs, baselines);
-        Poisoned = new PoisonedRuns(Runs);
+        Collect = new CollectStage(Runs, Shards, Results, failedRuns);
+        Evaluate = new EvaluateStage(Runs, Results, blobs, baselines, failedRuns);
+        Report = new ReportStage(Runs, Results, blobs, baselines, Publisher);
+        Poisoned = new PoisonedRuns(Runs, failedRuns);
         var schedules = new ScheduleStore(clients, clock);
         Schedule = new ScheduleStage(schedules);
         Schedules = new ScheduleRegistrar(definitions, schedules);
         Sender = new StageSender(clients);
     }
 
+    public IRunPublisher Publisher { get; }
     public RunStore Runs { get; }
     public ShardStore Shards { get; }
     public ResultStore Results { get; }

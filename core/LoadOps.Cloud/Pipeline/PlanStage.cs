@@ -22,7 +22,7 @@ public sealed class PlanStage(DefinitionLoader definitions, RunStore runs, Shard
         var stored = await blobs.ReadPlanAsync(run.RunId, cancellationToken);
         if (stored is null)
         {
-            var loaded = await definitions.LoadAsync(run.Repo, run.Commit, message.DefinitionPath, cancellationToken);
+            var loaded = await definitions.LoadAsync(run.Repo, run.Commit, message.DefinitionPath, cancellationToken, run.PolicyRef, run.InstallationId);
             var problem = loaded switch
             {
                 null => $"The definition {message.DefinitionPath} no longer exists.",

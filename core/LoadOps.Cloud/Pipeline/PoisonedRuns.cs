@@ -3,7 +3,7 @@ using LoadOps.Cloud.Storage;
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>A stage message that was given up (poisoned) fails the run it was about, saying which stage and why.</summary>
-public sealed class PoisonedRuns(RunStore runs)
+public sealed class PoisonedRuns(RunStore runs, FailedRuns? failedRuns = null)
 {
     /// <summary>Returns what happened, for the log; a message without a run (a run request) only gets noted.</summary>
     public async Task<string> FailAsync<T>(string stageQueueName, PoisonedMessage<T> poisoned, CancellationToken cancellationToken)
@@ -12,7 +12,10 @@ public sealed class PoisonedRuns(RunStore runs)
         ArgumentNullException.ThrowIfNull(poisoned);
         if (PipelineQueues.RunIdOf(poisoned.Body) is not { } runId)
             return $"A {stageQueueName} message ({poisoned.MessageId}) was moved to the poison queue: {poisoned.Reason}";
-        var failed = await runs.TransitionAsync(runId, RunStatus.Failed, $"The {stageQueueName} stage gave up on the run: {poisoned.Reason}", cancellationToken);
-        return $"Run {runId}: {failed.Message}";
+        var reason = $"The {stageQueueName} stage gave up on the run: {poisoned.Reason}";
+        var note = failedRuns is null
+            ? (await runs.TransitionAsync(runId, RunStatus.Failed, reason, cancellationToken)).Message
+            : await failedRuns.FailAsync(runId, reason, cancellationToken);
+        return $"Run {runId}: {note}";
     }
 }

@@ -1,6 +1,8 @@
 using System.Text;
+using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
+using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Reports;
 using LoadOps.Core.Results;
@@ -9,9 +11,10 @@ namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
 /// Stage 6: renders the reports into the reports container, records a trustworthy complete run as a baseline
-/// candidate of its branch, and ends the run as reported. Posting to GitHub and Slack is not built yet.
+/// candidate of its branch, publishes the verdict (check run, PR comment, commit status, Slack) and ends the run as
+/// reported. A publishing failure never fails the run: it is added to the run's status reason.
 /// </summary>
-public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlobs blobs, BaselineStore baselines)
+public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlobs blobs, BaselineStore baselines, IRunPublisher? publisher = null)
 {
     public async Task<StageOutcome> HandleAsync(ReportRun message, CancellationToken cancellationToken)
     {
@@ -24,8 +27,8 @@ public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlob
         var evaluation = await blobs.ReadEvaluationAsync(run.RunId, cancellationToken);
         if (merged is null || evaluation is null)
         {
-            await runs.TransitionAsync(run.RunId, RunStatus.Failed, "The merged result or the evaluation of the run is missing.", cancellationToken);
-            return StageOutcome.Done($"Run {run.RunId}: merged result or evaluation missing.");
+            var note = await new FailedRuns(runs, publisher).FailAsync(run.RunId, "The merged result or the evaluation of the run is missing.", cancellationToken);
+            return StageOutcome.Done($"Run {run.RunId}: merged result or evaluation missing ({note}).");
         }
 
         var summary = ResultSummarizer.Summarize(merged);
@@ -33,6 +36,7 @@ public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlob
         var renderer = new ReportRenderer();
         var names = new List<string>();
         var failures = new List<string>();
+        var texts = new Dictionary<ReportFormat, string>();
         foreach (var (format, fileName, contentType) in ReportFiles.All)
         {
             var rendered = renderer.Render(model, format);
@@ -41,6 +45,7 @@ public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlob
                 failures.Add($"{fileName}: {string.Join(" | ", rendered.Errors)}");
                 continue;
             }
+            texts[format] = rendered.Text;
             using var content = new MemoryStream(Encoding.UTF8.GetBytes(rendered.Text));
             names.Add(await results.PutReportAsync(run.RunId, fileName, content, contentType, cancellationToken));
         }
@@ -48,9 +53,22 @@ public sealed class ReportStage(RunStore runs, ResultStore results, PipelineBlob
         if (summary.IsTrustworthy && run.ResultBlobName is { } resultBlob && run.Branch is { } branch)
             await baselines.AddAsync(BaselineOf(run, branch, resultBlob, merged, summary), cancellationToken);
 
-        var reason = $"{evaluation.Verdict}: {evaluation.Headline}" + (failures.Count == 0 ? "" : $" (reports not rendered: {string.Join(" | ", failures)})");
+        var published = await PublishAsync(run, evaluation, texts, cancellationToken);
+        var reason = $"{evaluation.Verdict}: {evaluation.Headline}" + (failures.Count == 0 ? "" : $" (reports not rendered: {string.Join(" | ", failures)})") +
+            (published.HasProblems ? $" ({published})" : "");
         var reported = await runs.TransitionAsync(run.RunId, RunStatus.Reported, reason, cancellationToken, r => r with { ReportBlobNames = names });
-        return StageOutcome.Done($"Run {run.RunId}: {reported.Message} {evaluation.Verdict}.");
+        return StageOutcome.Done($"Run {run.RunId}: {reported.Message} {evaluation.Verdict}; {published}.");
+    }
+
+    private async Task<PublishResult> PublishAsync(RunRecord run, RunEvaluation evaluation, Dictionary<ReportFormat, string> texts, CancellationToken cancellationToken)
+    {
+        if (publisher is null)
+            return PublishResult.Nothing;
+        var plan = await blobs.ReadPlanAsync(run.RunId, cancellationToken);
+        if (plan is null || plan.Shards.Count == 0 || !texts.TryGetValue(ReportFormat.Markdown, out var markdown))
+            return new PublishResult([], ["nothing published: the plan or the Markdown report of the run is missing"]);
+        return await publisher.ReportedAsync(
+            new RunReport(run, evaluation, plan.Shards[0].Definition, markdown, texts.GetValueOrDefault(ReportFormat.Slack)), cancellationToken);
     }
 
     private static BaselineEntry BaselineOf(RunRecord run, string branch, string resultBlob, ResultFile merged, ResultSummary summary) => new()

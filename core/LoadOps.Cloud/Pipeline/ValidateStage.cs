@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Policy;
@@ -11,9 +12,11 @@ namespace LoadOps.Cloud.Pipeline;
 /// repository's concurrent caps admit it; an invalid one's run fails at once with its located errors as the reason. A
 /// fork's pull request that no one with write access approved stops at <see cref="RunStatus.AwaitingApproval"/>
 /// (<see cref="ForkGate"/>). A redelivered request finds its runs by their derived ids and only re-sends the plan
-/// message of a run still validating (planning is idempotent).
+/// message of a run still validating (planning is idempotent). On a pull request only the definitions it changes run
+/// (<see cref="RunRequest.ChangedPaths"/>, else the source's list of the PR's files), and the policy is read from the base
+/// branch, never from the PR. Validation errors are posted as the <c>loadops/validate</c> check run.
 /// </summary>
-public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, ForkGate forks, RepositoryAdmission admission)
+public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, ForkGate forks, RepositoryAdmission admission, IRunPublisher? publisher = null)
 {
     private const int ErrorsInReason = 5;
 
@@ -25,11 +28,15 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
             return StageOutcome.Done($"Request {original.RequestId}: {gate.Stop}.");
         var request = gate.Request;
 
-        var all = await definitions.LoadAllAsync(request.Repository, request.Commit, cancellationToken);
-        var chosen = all.Where(d => request.TestName is null || d.Name == request.TestName).ToList();
+        var policyRef = PolicyRefOf(request);
+        var all = await definitions.LoadAllAsync(request.Repository, request.Commit, cancellationToken, policyRef, request.InstallationId);
+        var changed = await ChangedDefinitionsAsync(request, cancellationToken);
+        var chosen = all.Where(d => request.TestName is null ? changed is null || changed.Contains(d.Path) : d.Name == request.TestName).ToList();
         if (chosen.Count == 0)
-            return StageOutcome.Done($"Request {request.RequestId}: no definition{(request.TestName is null ? "" : $" named '{request.TestName}'")} under loadtests/.");
-        var policy = (await definitions.LoadPolicyAsync(request.Repository, request.Commit, cancellationToken)).Policy;
+            return StageOutcome.Done(changed is not null && request.TestName is null
+                ? $"Request {request.RequestId}: pull request #{request.PullRequest} changes no definition under loadtests/."
+                : $"Request {request.RequestId}: no definition{(request.TestName is null ? "" : $" named '{request.TestName}'")} under loadtests/.");
+        var policy = (await definitions.LoadPolicyAsync(request.Repository, policyRef ?? request.Commit, request.InstallationId, cancellationToken)).Policy;
 
         var next = new List<object>();
         var notes = new List<string>();
@@ -38,7 +45,7 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
         foreach (var definition in chosen)
         {
             var runId = RunIds.For(request.RequestId, definition.Name);
-            await runs.CreateAsync(NewRun(runId, request, definition), cancellationToken);
+            await runs.CreateAsync(NewRun(runId, request, definition) with { PolicyRef = policyRef, InstallationId = request.InstallationId }, cancellationToken);
             if (definition.Definition is null)
             {
                 await runs.TransitionAsync(runId, RunStatus.Failed, InvalidReason(definition), cancellationToken);
@@ -67,6 +74,9 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
             next.Add(new PlanRun(runId, definition.Path, definition.Hash));
             notes.Add($"{runId}: valid");
         }
+        var problems = chosen.SelectMany(d => d.Errors).Distinct().ToList();
+        if (publisher is not null && problems.Any(p => p.Severity == Severity.Error))
+            notes.Add("validate check: " + await publisher.ValidationFailedAsync(request, problems, cancellationToken));
         return new StageOutcome(next, $"Request {request.RequestId}: " + string.Join("; ", notes));
     }
 
@@ -96,6 +106,21 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
             notes.Add($"{oldRunId}: superseded");
         }
         return notes;
+    }
+
+    /// <summary>A pull request's policy comes from its base branch, so a PR cannot loosen the limits it runs under.</summary>
+    private static string? PolicyRefOf(RunRequest request) =>
+        request.PullRequest is null ? null : request.BaseBranch is { Length: > 0 } branch ? branch : "HEAD";
+
+    /// <summary>The definition paths a pull request changes; null (run all) for pushes, schedules and sources that cannot tell.</summary>
+    private async Task<HashSet<string>?> ChangedDefinitionsAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        if (request.PullRequest is not { } pullRequest || request.Trigger != RunTrigger.PullRequest)
+            return null;
+        var paths = request.ChangedPaths.Count > 0
+            ? request.ChangedPaths
+            : await definitions.ChangedInPullRequestAsync(request.Repository, pullRequest, request.InstallationId, cancellationToken);
+        return paths is null ? null : new HashSet<string>(paths, StringComparer.Ordinal);
     }
 
     private static RunRecord NewRun(string runId, RunRequest request, DefinitionLoader.Checked definition) => new()

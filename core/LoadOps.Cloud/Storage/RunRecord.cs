@@ -13,6 +13,15 @@ public sealed record RunRecord
     public int? PullRequest { get; init; }
     public required RunTrigger Trigger { get; init; }
 
+    /// <summary>The GitHub App installation the run's repository is read and published through (null: the configured one).</summary>
+    public long? InstallationId { get; init; }
+
+    /// <summary>
+    /// The ref <c>.loadops/policy.yaml</c> is read at: the base branch for a pull request (never the PR's own file),
+    /// null for the run's commit.
+    /// </summary>
+    public string? PolicyRef { get; init; }
+
     public RunStatus Status { get; init; } = RunStatus.Queued;
 
     /// <summary>Why the run is in its status, in words for a person (mostly for failed and timed-out).</summary>

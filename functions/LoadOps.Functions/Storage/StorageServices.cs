@@ -1,5 +1,7 @@
 using LoadOps.Cloud.Cost;
+using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Stages;
@@ -7,12 +9,13 @@ using LoadOps.Functions.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Functions.Storage;
 
 /// <summary>Puts the functions' state in Azure Storage (or Azurite), as configured under <c>LoadOps:Storage</c>.</summary>
-public static class StorageServices
+public static partial class StorageServices
 {
     public static IServiceCollection AddLoadOpsStorage(this IServiceCollection services)
     {
@@ -27,24 +30,32 @@ public static class StorageServices
     }
 
     /// <summary>
-    /// The pipeline stages and their functions. Definitions come from <c>LoadOps:Local:RepositoryPath</c> when set; a
-    /// definition source or shard launcher registered before this call wins. Runners start on ACI (<c>LoadOps:Aci</c>),
-    /// ECS (<c>LoadOps:Ecs</c>) and registered pools (<see cref="PoolLauncherRegistration"/>); with none of them every
-    /// shard is refused saying what to configure. <c>LoadOps:Cost</c>, when present, prices runs and enforces budgets.
+    /// The pipeline stages and their functions. Definitions come from GitHub when <c>LoadOps:GitHub</c> has an App or a
+    /// token, else from <c>LoadOps:Local:RepositoryPath</c>; the verdict is published to GitHub (when configured) and
+    /// Slack. Runners start on ACI (<c>LoadOps:Aci</c>), ECS (<c>LoadOps:Ecs</c>) and registered pools
+    /// (<see cref="PoolLauncherRegistration"/>); with none of them every shard is refused saying what to configure.
+    /// <c>LoadOps:Cost</c>, when present, prices runs and enforces budgets. A definition source, shard launcher or
+    /// publisher registered before this call wins.
     /// </summary>
     public static IServiceCollection AddLoadOpsStages(this IServiceCollection services)
     {
         services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName);
+        services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptions<PublishOptions>().BindConfiguration(PublishOptions.SectionName);
+        services.TryAddSingleton<GitHubAccess>();
         services.TryAddSingleton<IDefinitionSource>(provider =>
-            provider.GetRequiredService<IOptions<LocalOptions>>().Value.RepositoryPath is { Length: > 0 } path
-                ? new LocalDefinitionSource(path)
-                : new UnconfiguredDefinitionSource());
+            provider.GetRequiredService<GitHubAccess>().Connections is { } github
+                ? new GitHubDefinitionSource(github)
+                : provider.GetRequiredService<IOptions<LocalOptions>>().Value.RepositoryPath is { Length: > 0 } path
+                    ? new LocalDefinitionSource(path)
+                    : new UnconfiguredDefinitionSource());
         services.AddSingleton(provider => new CloudLaunchers(
             provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<StorageClients>(),
             provider.GetServices<PoolLauncherRegistration>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IShardLauncher>(provider => provider.GetRequiredService<CloudLaunchers>() is { Any: true } cloud
             ? new LocationLauncher(cloud.Set)
             : new UnavailableShardLauncher());
+        services.TryAddSingleton(CreatePublisher);
         services.AddSingleton(provider => new PipelineStages(
             provider.GetRequiredService<StorageClients>(),
             provider.GetRequiredService<IDefinitionSource>(),
@@ -53,7 +64,8 @@ public static class StorageServices
             cost: provider.GetRequiredService<IConfiguration>().GetSection(CostOptions.SectionName) is { } section && section.Exists()
                 ? section.Get<CostOptions>() ?? new CostOptions()
                 : null,
-            teardown: provider.GetRequiredService<CloudLaunchers>().Teardown));
+            teardown: provider.GetRequiredService<CloudLaunchers>().Teardown,
+            publisher: provider.GetRequiredService<IRunPublisher>()));
         services.AddSingleton<IFunction, ValidateFunction>();
         services.AddSingleton<IFunction, PlanFunction>();
         services.AddSingleton<IFunction, DispatchFunction>();
@@ -64,4 +76,18 @@ public static class StorageServices
         services.AddSingleton<IFunction, SweepFunction>();
         return services;
     }
+
+    /// <summary>GitHub (when configured) and Slack; says once, at creation, what will be posted.</summary>
+    private static IRunPublisher CreatePublisher(IServiceProvider provider)
+    {
+        var github = provider.GetRequiredService<GitHubAccess>().Connections;
+        var options = provider.GetRequiredService<IOptions<PublishOptions>>().Value;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageServices).FullName!);
+        LogPublishing(logger, RunPublisherFactory.Describe(github, options));
+        return RunPublisherFactory.Create(github, options, provider.GetRequiredService<IConfiguration>().AsEnumerable(), new HttpClient(),
+            provider.GetRequiredService<TimeProvider>());
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Publishing: {Description}")]
+    private static partial void LogPublishing(ILogger logger, string description);
 }

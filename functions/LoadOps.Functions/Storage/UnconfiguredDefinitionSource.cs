@@ -3,13 +3,13 @@ using LoadOps.Cloud.Pipeline;
 namespace LoadOps.Functions.Storage;
 
 /// <summary>
-/// Stands in while no definition source is configured: every read fails with what to set. Reading definitions from
-/// GitHub (contents API at the commit) is not built yet; a local folder is (<c>LoadOps:Local:RepositoryPath</c>).
+/// Stands in while no definition source is configured: every read fails with what to set (GitHub under
+/// <c>LoadOps:GitHub</c>, or a local folder under <c>LoadOps:Local:RepositoryPath</c>).
 /// </summary>
 internal sealed class UnconfiguredDefinitionSource : IDefinitionSource
 {
     private const string Message =
-        "No definition source: set LoadOps:Local:RepositoryPath to a checked-out repository. Reading definitions from GitHub is not built yet.";
+        "No definition source: set LoadOps:GitHub (AppId + PrivateKeyPem, or Token) to read definitions from GitHub, or LoadOps:Local:RepositoryPath to a checked-out repository.";
 
     public Task<IReadOnlyList<string>> ListAsync(string repository, string? commit, CancellationToken cancellationToken) =>
         throw new InvalidOperationException(Message);

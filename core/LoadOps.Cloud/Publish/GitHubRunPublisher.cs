@@ -1,0 +1,144 @@
+using LoadOps.Cloud.GitHub;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Evaluation;
+using LoadOps.Core.Pipeline;
+using LoadOps.Core.Validation;
+using Octokit;
+
+namespace LoadOps.Cloud.Publish;
+
+/// <summary>
+/// Posts a run to GitHub through the installation of its request: the <c>loadops/&lt;test&gt;</c> check run (external id
+/// = run id, so a redelivery finds and updates it instead of creating a second), the sticky PR comment (found by its
+/// hidden marker), the commit status when <see cref="PublishOptions.CommitStatuses"/> is on, and the
+/// <c>loadops/validate</c> check run (external id = request id) when validation fails. A pass with reservations
+/// (untrustworthy numbers, lost shards) is never a clean success: it concludes neutral. Runs without a GitHub
+/// repository (owner/name) or a commit (scheduled runs) get no check run, comment or status.
+/// </summary>
+public sealed class GitHubRunPublisher(GitHubConnections connections, PublishOptions options, SecretScrubber scrubber) : IRunPublisher
+{
+    private const int MaxTitleLength = 200;
+
+    public async Task<PublishResult> ValidationFailedAsync(RunRequest request, IReadOnlyList<DefinitionError> problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (Target(request.Repository, request.Commit) is not { } repo)
+            return PublishResult.Nothing;
+        var steps = new PublishSteps(scrubber, cancellationToken);
+        await steps.RunAsync(CheckRunPublisher.ValidateName, async () =>
+        {
+            var checks = new CheckRunPublisher(connections.For(request.InstallationId));
+            if (await checks.FindAsync(repo, request.Commit, CheckRunPublisher.ValidateName, request.RequestId, cancellationToken) is not null)
+                return CheckRunPublisher.ValidateName + " (already posted)";
+            var scrubbed = problems.Select(p => p with { Message = scrubber.Scrub(p.Message) }).ToList();
+            await checks.PublishValidationAsync(repo, request.Commit, scrubbed, cancellationToken, request.RequestId);
+            return $"{CheckRunPublisher.ValidateName} ({scrubbed.Count} annotation(s))";
+        });
+        return steps.Result;
+    }
+
+    public async Task<PublishResult> DispatchedAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (Target(run.Repo, run.Commit) is not { } repo)
+            return PublishResult.Nothing;
+        var name = CheckRunPublisher.TestName(run.TestName);
+        var steps = new PublishSteps(scrubber, cancellationToken);
+        await steps.RunAsync(name, async () =>
+        {
+            var (_, created) = await new CheckRunPublisher(connections.For(run.InstallationId))
+                .EnsureStartedAsync(repo, run.Commit!, run.TestName, run.RunId, cancellationToken);
+            return created ? $"{name} in progress" : $"{name} (already in progress)";
+        });
+        return steps.Result;
+    }
+
+    public async Task<PublishResult> ReportedAsync(RunReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var run = report.Run;
+        if (Target(run.Repo, run.Commit) is not { } repo)
+            return PublishResult.Nothing;
+        var sha = run.Commit!;
+        var name = CheckRunPublisher.TestName(run.TestName);
+        var markdown = scrubber.Scrub(report.Markdown);
+        var title = Shorten(scrubber.Scrub($"{report.Evaluation.Verdict}: {report.Evaluation.Headline}"));
+        var steps = new PublishSteps(scrubber, cancellationToken);
+
+        await steps.RunAsync(name, async () =>
+        {
+            var checks = new CheckRunPublisher(connections.For(run.InstallationId));
+            var (id, _) = await checks.EnsureStartedAsync(repo, sha, run.TestName, run.RunId, cancellationToken);
+            var conclusion = ConclusionFor(report);
+            await checks.CompleteTestAsync(repo, id, conclusion, title, markdown, cancellationToken);
+            var truncated = markdown.Length > CheckRunPublisher.MaxSummaryLength ? ", summary truncated to GitHub's 65,535 characters" : "";
+            return $"{name} {conclusion.ToString().ToLowerInvariant()}{truncated}";
+        });
+        if (run.PullRequest is { } pullRequest && options.PullRequestComments)
+        {
+            await steps.RunAsync($"comment on #{pullRequest}", async () =>
+            {
+                var (id, created) = await new StickyCommentPublisher(connections.For(run.InstallationId))
+                    .UpsertAsync(repo, pullRequest, run.TestName, markdown, cancellationToken);
+                return created ? $"comment {id} on #{pullRequest}" : $"comment {id} on #{pullRequest} updated";
+            });
+        }
+        if (options.CommitStatuses)
+        {
+            await steps.RunAsync($"status {name}", async () =>
+            {
+                var state = StateFor(report);
+                await new CommitStatusPublisher(connections.For(run.InstallationId))
+                    .SetAsync(repo, sha, run.TestName, state, title, null, cancellationToken);
+                return $"status {name} {state.ToString().ToLowerInvariant()}";
+            });
+        }
+        return steps.Result;
+    }
+
+    public async Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (Target(run.Repo, run.Commit) is not { } repo)
+            return PublishResult.Nothing;
+        var name = CheckRunPublisher.TestName(run.TestName);
+        var steps = new PublishSteps(scrubber, cancellationToken);
+        await steps.RunAsync(name, async () =>
+        {
+            var checks = new CheckRunPublisher(connections.For(run.InstallationId));
+            if (await checks.FindAsync(repo, run.Commit!, name, run.RunId, cancellationToken) is not { } id)
+                return $"{name}: none to complete";
+            var summary = scrubber.Scrub($"LoadOps could not finish run `{run.RunId}`: {run.StatusReason}");
+            await checks.CompleteTestAsync(repo, id, CheckConclusion.Failure, "The run failed", summary, cancellationToken);
+            return $"{name} failure (run failed)";
+        });
+        return steps.Result;
+    }
+
+    public static CheckConclusion ConclusionFor(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var conclusion = CheckRunPublisher.ConclusionFor(report.Evaluation.Verdict);
+        return conclusion == CheckConclusion.Success && !report.IsCleanPass ? CheckConclusion.Neutral : conclusion;
+    }
+
+    public static CommitState StateFor(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var state = CommitStatusPublisher.StateFor(report.Evaluation.Verdict);
+        return state == CommitState.Success && !report.IsCleanPass ? CommitState.Error : state;
+    }
+
+    private static RepositoryRef? Target(string repository, string? commit)
+    {
+        if (string.IsNullOrWhiteSpace(commit))
+            return null;
+        var parts = repository.Split('/');
+        return parts.Length == 2 && parts.All(p => p.Length > 0) ? new RepositoryRef(parts[0], parts[1]) : null;
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxTitleLength ? text : text[..(MaxTitleLength - 1)] + "…";
+
+    public override string ToString() => $"GitHub publisher ({connections})";
+}

@@ -1,0 +1,42 @@
+using LoadOps.Cloud.Slack;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Pipeline;
+using LoadOps.Core.Validation;
+
+namespace LoadOps.Cloud.Publish;
+
+/// <summary>
+/// Posts the Slack report for the events a definition lists in <c>notify.slack.on</c>, to the incoming webhook held by
+/// the secret <c>webhookSecret</c> names (read by <paramref name="secret"/>, e.g. from <c>LOADOPS_SECRET_&lt;NAME&gt;</c>).
+/// Only the report stage posts; validation and dispatch are GitHub's business.
+/// </summary>
+public sealed class SlackRunPublisher(SlackNotifier notifier, Func<string, string?> secret, SecretScrubber scrubber) : IRunPublisher
+{
+    public Task<PublishResult> ValidationFailedAsync(RunRequest request, IReadOnlyList<DefinitionError> problems, CancellationToken cancellationToken) =>
+        Task.FromResult(PublishResult.Nothing);
+
+    public Task<PublishResult> DispatchedAsync(RunRecord run, CancellationToken cancellationToken) => Task.FromResult(PublishResult.Nothing);
+
+    public Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken) => Task.FromResult(PublishResult.Nothing);
+
+    public async Task<PublishResult> ReportedAsync(RunReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var spec = report.Definition.Notify?.Slack;
+        var notifyEvent = SlackNotifier.EventFor(report.Evaluation.Verdict);
+        if (!SlackNotifier.Wants(spec, notifyEvent))
+            return PublishResult.Nothing;
+        if (report.SlackJson is null)
+            return new PublishResult([], ["Slack: the Slack report could not be rendered, so nothing was sent"]);
+
+        var url = secret(spec!.WebhookSecret);
+        var webhook = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
+        var outcome = await notifier.NotifyAsync(webhook, spec, notifyEvent, scrubber.Scrub(report.SlackJson), cancellationToken);
+        return outcome.Delivery switch
+        {
+            SlackDelivery.Sent => new PublishResult(["Slack"], []),
+            SlackDelivery.Skipped => PublishResult.Nothing,
+            _ => new PublishResult([], [scrubber.Scrub(outcome.ToString())]),
+        };
+    }
+}
