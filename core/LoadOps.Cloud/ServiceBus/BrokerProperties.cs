@@ -12,8 +12,14 @@ internal static class BrokerProperties
 {
     public const string Header = "BrokerProperties";
 
-    public static string ForSend(string messageId) =>
-        JsonSerializer.Serialize(new Dictionary<string, string> { ["MessageId"] = messageId });
+    /// <summary>The properties set on send: the message id and, optionally, its time to live in seconds.</summary>
+    public static string ForSend(string messageId, TimeSpan? timeToLive)
+    {
+        var properties = new System.Text.Json.Nodes.JsonObject { ["MessageId"] = messageId };
+        if (timeToLive is { } ttl)
+            properties["TimeToLive"] = Math.Max(1, (long)Math.Ceiling(ttl.TotalSeconds));
+        return properties.ToJsonString();
+    }
 
     public static ServiceBusReceivedMessage Parse(string? header, string body, string queue)
     {

@@ -30,15 +30,18 @@ public sealed class ServiceBusQueueClient
 
     public string Queue { get; }
 
-    /// <summary>Sends a JSON body. With <paramref name="messageId"/> a retried send is recognisable (duplicate detection).</summary>
-    public async Task SendAsync(string body, string? messageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a JSON body. With <paramref name="messageId"/> a retried send is recognisable (duplicate detection); an
+    /// unreceived message expires after <paramref name="timeToLive"/> (the queue's default when null).
+    /// </summary>
+    public async Task SendAsync(string body, string? messageId, TimeSpan? timeToLive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         using var _ = await _http.SendAsync(ServiceBusOperation.Send, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, Messages()) { Content = new StringContent(body, Encoding.UTF8, JsonType) };
-            if (messageId is not null)
-                request.Headers.TryAddWithoutValidation(BrokerProperties.Header, BrokerProperties.ForSend(messageId));
+            if (messageId is not null || timeToLive is not null)
+                request.Headers.TryAddWithoutValidation(BrokerProperties.Header, BrokerProperties.ForSend(messageId ?? Guid.NewGuid().ToString("N"), timeToLive));
             return request;
         }, TimeSpan.Zero, cancellationToken);
     }
