@@ -7,10 +7,9 @@ namespace LoadOps.Cloud.ServiceBus;
 /// or a <see cref="ServiceBusException"/> that says what happened. Retries 429 and 503 after Retry-After (capped), other
 /// 5xx, timeouts and connection errors with exponential back-off, up to <c>maxAttempts</c>; never retries 4xx.
 /// </summary>
-internal sealed class ServiceBusHttp(HttpClient http, ServiceBusCredential credential, TimeProvider clock, int maxAttempts, Uri entity, string queue)
+internal sealed class ServiceBusHttp(
+    HttpClient http, ServiceBusCredential credential, TimeProvider clock, int maxAttempts, Uri entity, string queue, TimeSpan requestTimeout)
 {
-    /// <summary>How long a request may take beyond the time the service was asked to wait (long-poll receive).</summary>
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
     public async Task<HttpResponseMessage> SendAsync(ServiceBusOperation operation, Func<HttpRequestMessage> build, TimeSpan serverWait, CancellationToken cancellationToken)
@@ -21,7 +20,7 @@ internal sealed class ServiceBusHttp(HttpClient http, ServiceBusCredential crede
         {
             TimeSpan? retryAfter = null;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(serverWait + RequestTimeout);
+            timeout.CancelAfter(serverWait + requestTimeout);
             try
             {
                 using var request = build();
@@ -44,7 +43,7 @@ internal sealed class ServiceBusHttp(HttpClient http, ServiceBusCredential crede
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                last = $"no answer within {(serverWait + RequestTimeout).TotalSeconds:0} s";
+                last = $"no answer within {(serverWait + requestTimeout).TotalSeconds:0.#} s";
             }
 
             if (attempt >= maxAttempts)

@@ -17,7 +17,8 @@ public sealed class ServiceBusQueueClient
     private readonly Uri _entity;
 
     /// <param name="namespaceUri">e.g. <c>https://myns.servicebus.windows.net/</c> (http only for a loopback stub).</param>
-    public ServiceBusQueueClient(HttpClient http, Uri namespaceUri, string queue, ServiceBusCredential credential, TimeProvider clock, int maxAttempts = 4)
+    /// <param name="requestTimeout">How long one attempt may take beyond a receive's wait (default 30 s).</param>
+    public ServiceBusQueueClient(HttpClient http, Uri namespaceUri, string queue, ServiceBusCredential credential, TimeProvider clock, int maxAttempts = 4, TimeSpan? requestTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(namespaceUri);
         ArgumentException.ThrowIfNullOrWhiteSpace(queue);
@@ -25,7 +26,7 @@ public sealed class ServiceBusQueueClient
             throw new ArgumentException("A Service Bus namespace URI must be https:// (http only for 127.0.0.1).", nameof(namespaceUri));
         Queue = queue;
         _entity = new Uri(new Uri(namespaceUri.GetLeftPart(UriPartial.Authority) + "/"), Uri.EscapeDataString(queue));
-        _http = new ServiceBusHttp(http, credential, clock, maxAttempts, _entity, queue);
+        _http = new ServiceBusHttp(http, credential, clock, maxAttempts, _entity, queue, requestTimeout ?? TimeSpan.FromSeconds(30));
     }
 
     public string Queue { get; }

@@ -5,7 +5,6 @@ namespace LoadOps.Runner.Tests.Cli;
 public sealed class RunnerCommandLineTests
 {
     [Theory]
-    [InlineData("agent --pool lab", "agent mode")]
     [InlineData("shard --queue q1", "shard --queue")]
     public async Task Queue_modes_fail_loudly_as_not_implemented(string command, string what)
     {
