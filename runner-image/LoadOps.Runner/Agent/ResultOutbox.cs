@@ -22,6 +22,9 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
     private const string ItemFile = "item.json";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
+    /// <summary>The SDK's own quick retries; longer outages are this class's back-off, which lasts until the grants expire.</summary>
+    private static readonly TimeSpan SdkRetryDelay = TimeSpan.FromMilliseconds(500);
+
     public string FolderOf(string shardId) => Path.Combine(workDirectory, "shards", shardId);
 
     public bool IsReported(string shardId) => File.Exists(Path.Combine(workDirectory, "done", shardId));
@@ -64,13 +67,13 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
 
         var uploaded = await RetryAsync(item, "upload the result", async ct =>
         {
-            var blob = new BlobClient(item.ResultUploadUrl);
+            var blob = new BlobClient(item.ResultUploadUrl, new BlobClientOptions { Retry = { MaxRetries = 2, Delay = SdkRetryDelay } });
             var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
             await blob.UploadAsync(resultPath, options, ct);
         }, cancellationToken);
         var reported = uploaded && await RetryAsync(item, "send ShardDone", async ct =>
         {
-            var queue = new QueueClient(item.DoneQueueUrl, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            var queue = new QueueClient(item.DoneQueueUrl, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64, Retry = { MaxRetries = 2, Delay = SdkRetryDelay } });
             var done = new ShardDone(item.Spec.RunId, item.Spec.ShardId, item.ResultBlobName);
             await queue.SendMessageAsync(JsonSerializer.Serialize(done, LoadOpsJson.Compact), ct);
         }, cancellationToken);
@@ -93,7 +96,11 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
         return false;
     }
 
-    /// <summary>Tries until it works or the item's grants expire; the SDK's text is not logged (it may quote the SAS URL).</summary>
+    /// <summary>
+    /// Tries until it works or the item's grants expire: any failure (refused, unreachable, an answer that is not what
+    /// the service sends, e.g. a proxy's page) is worth another try while the result waits on disk. The SDK's text is not
+    /// logged: it may quote the SAS URL.
+    /// </summary>
     private async Task<bool> RetryAsync(PoolWorkItem item, string what, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromSeconds(1);
@@ -104,8 +111,7 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
                 await action(cancellationToken);
                 return true;
             }
-            catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException or IOException ||
-                                      (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (e is not OutOfMemoryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 var why = e is RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : e.GetType().Name;
                 if (time.GetUtcNow() + backoff >= item.ExpiresOn)
