@@ -18,7 +18,7 @@ internal sealed class ServeLauncher(IShardLauncher local, IShardLauncher pools) 
 
     public static ServeLauncher Create(StorageClients clients, ServeOptions options, ShardWatcher watcher, TimeProvider clock) =>
         new(new LocalProcessLauncher(options.OutDirectory, watcher),
-            new PoolLauncher(new PoolQueues(clients, options.Pools, Http, clock), new PoolGrants(clients, new ResultStore(clients, clock), clock), clock));
+            PoolLauncher.Create(clients, options.Pools, Http, clock));
 
     public Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
@@ -18,6 +19,15 @@ public sealed class PoolLauncher(PoolQueues queues, PoolGrants grants, TimeProvi
 {
     /// <summary>Used when a spec carries no deadline (the planner always sets one).</summary>
     private static readonly TimeSpan DefaultValidity = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The launcher over one storage account and the pools' options (bound from <see cref="PoolOptions.SectionName"/>, or
+    /// read with <see cref="PoolOptionsReader"/>). <paramref name="http"/> carries Service Bus calls; keep it for the process's
+    /// life. <paramref name="identity"/> authorises Service Bus pools without a SAS key (default: DefaultAzureCredential).
+    /// </summary>
+    public static PoolLauncher Create(
+        StorageClients clients, IReadOnlyDictionary<string, PoolOptions>? pools, HttpClient http, TimeProvider clock, Azure.Core.TokenCredential? identity = null) =>
+        new(new PoolQueues(clients, pools, http, clock, identity), new PoolGrants(clients, new ResultStore(clients, clock), clock), clock);
 
     public async Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
     {

@@ -9,14 +9,20 @@ public static class PoolOptionsReader
 {
     private static readonly string Prefix = PoolOptions.SectionName + ":";
 
+    /// <summary>The namespace bicep deploys (<c>LoadOps__ServiceBus__Namespace</c>): the default of Service Bus pools that name none.</summary>
+    public const string DefaultNamespaceKey = "LoadOps:ServiceBus:Namespace";
+
     public static (IReadOnlyDictionary<string, PoolOptions> Pools, IReadOnlyList<string> Problems) Read(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var values = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
+        string? defaultNamespace = null;
         foreach (var (rawKey, value) in settings)
         {
             var key = rawKey.Replace("__", ":", StringComparison.Ordinal);
+            if (string.Equals(key, DefaultNamespaceKey, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(value))
+                defaultNamespace = value;
             if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || value is null)
                 continue;
             var parts = key[Prefix.Length..].Split(':');
@@ -43,7 +49,7 @@ public static class PoolOptionsReader
             {
                 Transport = transport,
                 QueueName = properties.GetValueOrDefault(nameof(PoolOptions.QueueName)),
-                ServiceBusNamespace = properties.GetValueOrDefault(nameof(PoolOptions.ServiceBusNamespace)),
+                ServiceBusNamespace = properties.GetValueOrDefault(nameof(PoolOptions.ServiceBusNamespace)) ?? defaultNamespace,
                 SasKeyName = properties.GetValueOrDefault(nameof(PoolOptions.SasKeyName)),
                 SasKey = properties.GetValueOrDefault(nameof(PoolOptions.SasKey)),
             };

@@ -44,6 +44,21 @@ public sealed class PoolOptionsReaderTests
         Assert.DoesNotContain(problems, p => p.Contains("super-secret", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Service_bus_pools_default_to_the_deployed_namespace()
+    {
+        var (pools, problems) = PoolOptionsReader.Read([
+            Setting("LoadOps__ServiceBus__Namespace", "deployed-ns"),
+            Setting("LoadOps__Pools__lab__Transport", "ServiceBus"),
+            Setting("LoadOps__Pools__edge__Transport", "ServiceBus"),
+            Setting("LoadOps__Pools__edge__ServiceBusNamespace", "other-ns"),
+        ]);
+
+        Assert.Empty(problems);
+        Assert.Equal("deployed-ns", pools["lab"].ServiceBusNamespace);
+        Assert.Equal("other-ns", pools["edge"].ServiceBusNamespace);
+    }
+
     [Theory]
     [InlineData("myns", "https://myns.servicebus.windows.net/")]
     [InlineData("myns.servicebus.windows.net", "https://myns.servicebus.windows.net/")]

@@ -11,7 +11,7 @@ namespace LoadOps.IntegrationTests.Pools;
 internal static class PoolFixtures
 {
     public static PoolLauncher Launcher(StorageClients clients, HttpClient http, IReadOnlyDictionary<string, PoolOptions>? pools = null) =>
-        new(new PoolQueues(clients, pools, http, TimeProvider.System), new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System), TimeProvider.System);
+        PoolLauncher.Create(clients, pools, http, TimeProvider.System);
 
     public static QueueClient PoolQueue(StorageClients clients, string pool) => clients.Queues.GetQueueClient(clients.Names.ShardQueue("pool/" + pool));
 
