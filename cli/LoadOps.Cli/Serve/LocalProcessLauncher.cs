@@ -7,8 +7,8 @@ namespace LoadOps.Cli.Serve;
 
 /// <summary>
 /// Dispatch for <c>local</c> runners: each shard is a <c>loadops-runner</c> process on this machine writing into
-/// <c>{out}/runs/{runId}/shards/{shardId}/</c>; the <see cref="ShardWatcher"/> reports it when it exits. Other
-/// locations (Azure, AWS, pools) are refused: <c>loadops serve</c> does not launch cloud runners.
+/// <c>{out}/runs/{runId}/shards/{shardId}/</c>; the <see cref="ShardWatcher"/> reports it when it exits. Pools are routed
+/// elsewhere (<see cref="ServeLauncher"/>); Azure and AWS are refused: <c>loadops serve</c> does not launch cloud runners.
 /// </summary>
 internal sealed class LocalProcessLauncher(string outDirectory, ShardWatcher watcher) : IShardLauncher
 {
@@ -16,7 +16,7 @@ internal sealed class LocalProcessLauncher(string outDirectory, ShardWatcher wat
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!RunnerLocation.TryParse(spec.Location, out var location) || location.Kind != RunnerKind.Local)
-            return Task.FromResult(ShardLaunch.Refused($"loadops serve runs only 'local' runners; '{spec.Location}' needs the cloud launchers (not built)"));
+            return Task.FromResult(ShardLaunch.Refused($"loadops serve runs only 'local' and 'pool/NAME' runners; '{spec.Location}' needs the cloud launchers (not in serve)"));
         try
         {
             var process = LocalShardProcess.Start(spec, Path.Combine(outDirectory, "runs", spec.RunId));

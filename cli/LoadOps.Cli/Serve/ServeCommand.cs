@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 
 namespace LoadOps.Cli.Serve;
@@ -6,6 +7,7 @@ namespace LoadOps.Cli.Serve;
 /// <summary>
 /// <c>loadops serve [--storage CONNECTION] [--repo PATH] [--out DIR]</c>: runs the pipeline's stages on this machine
 /// against Azurite or Azure Storage until Ctrl-C. Runs start from <c>RunRequest</c> messages on <c>loadops-validate</c>.
+/// BYO pools are configured from the environment (<c>LoadOps__Pools__NAME__Transport</c>, …; see docs/byo-vm.md).
 /// </summary>
 internal static class ServeCommand
 {
@@ -24,12 +26,19 @@ internal static class ServeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var (pools, problems) = PoolOptionsReader.Read(Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Select(e => new KeyValuePair<string, string?>((string)e.Key, e.Value as string)));
+            foreach (var problem in problems)
+                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + problem);
+            if (problems.Count > 0)
+                return ExitCodes.Usage;
             var options = new ServeOptions(
                 parse.GetValue(storage) ?? Environment.GetEnvironmentVariable(StorageVariable) ?? "UseDevelopmentStorage=true",
                 Path.GetFullPath(parse.GetValue(repo) ?? "."),
                 Path.GetFullPath(parse.GetValue(outDirectory) ?? Path.Combine("loadops-out", "serve")))
             {
                 NamePrefix = parse.GetValue(prefix) ?? "",
+                Pools = pools,
             };
             return await RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });

@@ -7,7 +7,7 @@ namespace LoadOps.Cli.Serve;
 
 /// <summary>
 /// The local host of the pipeline: the same stage classes the Functions app runs, driven by polling the stage queues,
-/// with local runner processes for dispatch, a deadline sweep, and every report copied to
+/// with local runner processes (and pool work queues for BYO agents) for dispatch, a deadline sweep, and every report copied to
 /// <c>{out}/runs/{runId}/</c> as well as to the reports container.
 /// </summary>
 internal sealed class ServeHost(ServeOptions options, TextWriter output, TimeProvider clock)
@@ -25,7 +25,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         var launcherSlot = new LauncherSlot();
         var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) }, publisher: Publisher);
         using var watcher = new ShardWatcher(stages, clock, log);
-        launcherSlot.Inner = new LocalProcessLauncher(options.OutDirectory, watcher);
+        launcherSlot.Inner = ServeLauncher.Create(clients, options, watcher, clock);
         var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
 
         var nextSweep = clock.GetUtcNow();

@@ -2,14 +2,15 @@ using System.Text.Json;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
+using LoadOps.Runner.Agent;
 using LoadOps.Runner.Execution;
 using LoadOps.Runner.Http;
 
 namespace LoadOps.Runner.Cli;
 
 /// <summary>
-/// <c>loadops-runner shard --spec FILE [--out DIR]</c> runs one shard; <c>shard --queue</c> and <c>agent --pool</c>
-/// are reserved for queue-driven runners and refuse to run until they exist.
+/// <c>loadops-runner shard --spec FILE [--out DIR]</c> runs one shard; <c>agent --pool NAME</c> serves a BYO runner pool
+/// (<see cref="PoolAgent"/>); <c>shard --queue</c> is reserved and refuses to run until it exists.
 /// </summary>
 public static class RunnerCommandLine
 {
@@ -18,7 +19,10 @@ public static class RunnerCommandLine
                                        run one shard, write DIR/result.json (default DIR: .);
                                        --http raw: the lean HTTP/1.1 client (more requests per core)
                loadops-runner shard --queue QUEUE              (not implemented yet)
-               loadops-runner agent --pool NAME                (not implemented yet)
+               loadops-runner agent --pool NAME (--queue-url URL | --servicebus NAMESPACE [--queue-name Q])
+                                    [--work-dir DIR] [--lock S] [--heartbeat S] [--poll S] [--http client|raw]
+                                       BYO VM: run the pool's shards one at a time until SIGTERM (drain);
+                                       Service Bus key from LOADOPS_QUEUE_CONNECTION or LOADOPS_QUEUE_KEY_NAME/_KEY
         """;
 
     private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
@@ -39,7 +43,7 @@ public static class RunnerCommandLine
         switch (args[0])
         {
             case "agent":
-                return NotImplemented(error, "agent mode (polling a BYO pool queue)");
+                return await RunAgentAsync(values, output, error, cancellationToken);
             case "shard" when values.ContainsKey("--queue"):
                 return NotImplemented(error, "shard --queue (taking the shard spec from a queue)");
             case "shard" when values.GetValueOrDefault("--http", "client") is not ("client" or "raw"):
@@ -100,6 +104,16 @@ public static class RunnerCommandLine
             await error.WriteLineAsync($"error: the result could not be written into '{outDir}': {e.Message}");
             return RunnerExitCodes.Failed;
         }
+    }
+
+    private static async Task<int> RunAgentAsync(Dictionary<string, string> values, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var (settings, queue, problem) = AgentArguments.Parse(values, Environment.GetEnvironmentVariable, http);
+        if (problem is not null)
+            return Fail(error, problem);
+        using var signals = new StopSignals(cancellationToken, error);
+        return await new PoolAgent(settings!, queue!, output).RunAsync(signals.Token, cancellationToken);
     }
 
     private static int NotImplemented(TextWriter error, string what)

@@ -112,4 +112,22 @@ public sealed class InstallScriptTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("must hold a Service Bus connection string", run.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_storage_queue_url_file_configures_the_agent_without_printing_the_sas()
+    {
+        var urlFile = Path.Combine(work.FullName, "pool.url");
+        await File.WriteAllTextAsync(urlFile, "https://acct.queue.core.windows.net/loadops-shards-pool-lab?sv=2024-01-01&sp=pu&sig=c2lnbmF0dXJl\n", TestContext.Current.CancellationToken);
+
+        var run = await InstallAsync("--dry-run", "--pool", "lab", "--runner", tarball, "--queue-url-file", urlFile);
+
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        Assert.Contains("| LOADOPS_QUEUE_URL=<redacted>", run.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("LOADOPS_QUEUE_CONNECTION", run.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2lnbmF0dXJl", run.AllOutput, StringComparison.Ordinal);
+
+        var both = await InstallAsync([.. Valid(tarball), "--queue-url-file", urlFile]);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("not both", both.StandardError, StringComparison.Ordinal);
+    }
 }

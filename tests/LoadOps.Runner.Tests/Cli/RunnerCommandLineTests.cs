@@ -5,7 +5,27 @@ namespace LoadOps.Runner.Tests.Cli;
 public sealed class RunnerCommandLineTests
 {
     [Theory]
-    [InlineData("agent --pool lab", "agent mode")]
+    [InlineData("agent", "agent needs --pool NAME")]
+    [InlineData("agent --pool Lab!", "must be lowercase letters")]
+    [InlineData("agent --pool lab", "agent needs its pool's queue")]
+    [InlineData("agent --pool lab --queue-url https://acct.queue.core.windows.net/q", "carries no SAS")]
+    [InlineData("agent --pool lab --queue-url http://acct.queue.core.windows.net/q?sig=secret-sig", "https://")]
+    [InlineData("agent --pool lab --servicebus myns", "LOADOPS_QUEUE_CONNECTION")]
+    [InlineData("agent --pool lab --lock 0", "whole seconds")]
+    [InlineData("agent --pool lab --lock 10 --heartbeat 20", "--heartbeat must be shorter")]
+    [InlineData("agent --pool lab --key abc", "does not take '--key'")]
+    public async Task Agent_arguments_are_checked_before_any_work_and_secrets_are_not_echoed(string command, string message)
+    {
+        var error = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(command.Split(' '), TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Usage, exit);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-sig", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("shard --queue q1", "shard --queue")]
     public async Task Queue_modes_fail_loudly_as_not_implemented(string command, string what)
     {

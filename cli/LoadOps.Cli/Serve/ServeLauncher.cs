@@ -1,0 +1,29 @@
+using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Pools;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Planning;
+
+namespace LoadOps.Cli.Serve;
+
+/// <summary>
+/// Dispatch of <c>loadops serve</c> by location: <c>pool/NAME</c> shards go on the pool's work queue for BYO agents
+/// (<see cref="PoolLauncher"/>, Storage queue by default, per <see cref="ServeOptions.Pools"/>); everything else goes to
+/// the local runner processes, which refuse the cloud locations.
+/// </summary>
+internal sealed class ServeLauncher(IShardLauncher local, IShardLauncher pools) : IShardLauncher
+{
+    /// <summary>One client for the Service Bus REST calls of every pool, for the life of the process.</summary>
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    public static ServeLauncher Create(StorageClients clients, ServeOptions options, ShardWatcher watcher, TimeProvider clock) =>
+        new(new LocalProcessLauncher(options.OutDirectory, watcher),
+            PoolLauncher.Create(clients, options.Pools, Http, clock));
+
+    public Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var isPool = RunnerLocation.TryParse(spec.Location, out var location) && location.Kind == RunnerKind.Pool;
+        return (isPool ? pools : local).LaunchAsync(spec, cancellationToken);
+    }
+}

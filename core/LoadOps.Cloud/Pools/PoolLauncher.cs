@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Azure;
+using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Definitions;
+using LoadOps.Core.Pipeline;
+using LoadOps.Core.Planning;
+using LoadOps.Core.Serialization;
+
+namespace LoadOps.Cloud.Pools;
+
+/// <summary>
+/// Dispatch for <c>pool/NAME</c> locations: puts a <see cref="PoolWorkItem"/> (the shard spec plus SAS grants to upload
+/// its result and report <see cref="ShardDone"/>) on the pool's work queue, where an agent
+/// (<c>loadops-runner agent --pool NAME</c>) picks it up. The item expires unreceived at the run's deadline. Other
+/// locations, a pool whose configuration is unusable, or a queue that refuses are refused with the reason.
+/// </summary>
+public sealed class PoolLauncher(PoolQueues queues, PoolGrants grants, TimeProvider clock) : IShardLauncher
+{
+    /// <summary>Used when a spec carries no deadline (the planner always sets one).</summary>
+    private static readonly TimeSpan DefaultValidity = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The launcher over one storage account and the pools' options (bound from <see cref="PoolOptions.SectionName"/>, or
+    /// read with <see cref="PoolOptionsReader"/>). <paramref name="http"/> carries Service Bus calls; keep it for the process's
+    /// life. <paramref name="identity"/> authorises Service Bus pools without a SAS key (default: DefaultAzureCredential).
+    /// </summary>
+    public static PoolLauncher Create(
+        StorageClients clients, IReadOnlyDictionary<string, PoolOptions>? pools, HttpClient http, TimeProvider clock, Azure.Core.TokenCredential? identity = null) =>
+        new(new PoolQueues(clients, pools, http, clock, identity), new PoolGrants(clients, new ResultStore(clients, clock), clock), clock);
+
+    public async Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!RunnerLocation.TryParse(spec.Location, out var location) || location.Kind != RunnerKind.Pool || location.Name is null)
+            return ShardLaunch.Refused($"the pool launcher runs only 'pool/NAME' locations, not '{spec.Location}'");
+        var pool = location.Name;
+        if (!queues.TryGet(pool, out var queue, out var problem))
+            return ShardLaunch.Refused($"pool '{pool}' is not usable: {problem}");
+
+        var now = clock.GetUtcNow();
+        var expiresOn = spec.Deadline ?? now + DefaultValidity;
+        if (expiresOn <= now)
+            return ShardLaunch.Refused($"the run's deadline {expiresOn:O} has passed; the shard was not queued for pool '{pool}'");
+        try
+        {
+            var item = await grants.CreateAsync(spec, expiresOn, cancellationToken);
+            var body = JsonSerializer.Serialize(item, LoadOpsJson.Compact);
+            await queue!.SendAsync(body, spec.ShardId, expiresOn - now, cancellationToken);
+            return ShardLaunch.Running($"pool:{pool}:{queue.Name}");
+        }
+        catch (WorkQueueException e)
+        {
+            return ShardLaunch.Refused($"pool '{pool}': {e.Message}");
+        }
+        catch (RequestFailedException e)
+        {
+            // Creating a grant failed (e.g. the identity may not get a user delegation key); the SDK text may quote URLs.
+            return ShardLaunch.Refused($"pool '{pool}': the storage grants for the agent could not be made ({e.Status} {e.ErrorCode}); " +
+                "the host's identity needs Storage Blob/Queue Data Contributor (user delegation SAS) or an account key");
+        }
+    }
+}

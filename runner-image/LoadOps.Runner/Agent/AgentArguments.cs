@@ -1,0 +1,113 @@
+using System.Globalization;
+using LoadOps.Cloud.Pools;
+using LoadOps.Cloud.ServiceBus;
+using LoadOps.Runner.Http;
+
+namespace LoadOps.Runner.Agent;
+
+/// <summary>
+/// Reads <c>agent</c>'s flags and environment into settings and a work queue: a Storage queue URL with a SAS
+/// (<c>--queue-url</c> / <c>LOADOPS_QUEUE_URL</c>), or a Service Bus queue (<c>--servicebus NS</c> /
+/// <c>LOADOPS_QUEUE_NAMESPACE</c>, <c>--queue-name</c> / <c>LOADOPS_QUEUE_NAME</c>) with its Listen key from
+/// <c>LOADOPS_QUEUE_CONNECTION</c> or <c>LOADOPS_QUEUE_KEY_NAME</c> + <c>LOADOPS_QUEUE_KEY</c> (never a flag: the command
+/// line is visible to every user). Never a storage account key. Problems are sentences; no secret is echoed.
+/// </summary>
+internal static class AgentArguments
+{
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "--pool", "--queue-url", "--servicebus", "--queue-name", "--work-dir", "--lock", "--heartbeat", "--poll", "--http",
+    };
+
+    public static (AgentSettings? Settings, IWorkQueue? Queue, string? Problem) Parse(
+        IReadOnlyDictionary<string, string> values, Func<string, string?> environment, HttpClient http)
+    {
+        string? Value(string flag, string variable) => values.TryGetValue(flag, out var v) ? v : environment(variable) is { Length: > 0 } e ? e : null;
+
+        if (values.Keys.FirstOrDefault(k => !Flags.Contains(k)) is { } unknown)
+            return Fail($"agent does not take '{unknown}'");
+        var pool = Value("--pool", "LOADOPS_POOL");
+        if (pool is null || !System.Text.RegularExpressions.Regex.IsMatch(pool, "^[a-z0-9][a-z0-9-]{0,62}$"))
+            return Fail(pool is null ? "agent needs --pool NAME (or LOADOPS_POOL)" : $"--pool '{pool}' must be lowercase letters, digits and dashes");
+        if (!Seconds(values, "--lock", 60, out var lockDuration) || !Seconds(values, "--heartbeat", 20, out var heartbeat) || !Seconds(values, "--poll", 5, out var poll))
+            return Fail("--lock, --heartbeat and --poll take whole seconds (1 to 3600)");
+        if (values.GetValueOrDefault("--http", "client") is not ("client" or "raw"))
+            return Fail($"--http takes 'client' or 'raw', not '{values["--http"]}'");
+        if (heartbeat >= lockDuration)
+            return Fail("--heartbeat must be shorter than --lock");
+
+        // systemd's StateDirectory= sets STATE_DIRECTORY (a colon-separated list; the first is ours).
+        var work = Value("--work-dir", "LOADOPS_WORK_DIR") ?? environment("STATE_DIRECTORY")?.Split(':')[0] ?? Path.Combine(Directory.GetCurrentDirectory(), "loadops-agent");
+        var settings = new AgentSettings
+        {
+            Pool = pool,
+            WorkDirectory = Path.GetFullPath(work),
+            LockDuration = lockDuration,
+            HeartbeatInterval = heartbeat,
+            PollInterval = poll,
+            Transport = values.GetValueOrDefault("--http") == "raw" ? HttpTransportKind.Raw : HttpTransportKind.HttpClient,
+        };
+
+        var queueUrl = Value("--queue-url", "LOADOPS_QUEUE_URL");
+        var connection = environment("LOADOPS_QUEUE_CONNECTION");
+        var serviceBus = Value("--servicebus", "LOADOPS_QUEUE_NAMESPACE");
+        if (queueUrl is not null && (serviceBus is not null || connection is not null))
+            return Fail("give either a Storage queue URL (--queue-url / LOADOPS_QUEUE_URL) or a Service Bus queue (--servicebus, LOADOPS_QUEUE_CONNECTION), not both");
+        if (queueUrl is not null)
+            return StorageQueue(queueUrl, settings);
+        if (serviceBus is null && connection is null)
+            return Fail("agent needs its pool's queue: --queue-url URL-WITH-SAS (Storage) or --servicebus NAMESPACE with LOADOPS_QUEUE_CONNECTION or LOADOPS_QUEUE_KEY_NAME/LOADOPS_QUEUE_KEY (Service Bus)");
+        return ServiceBusQueue(serviceBus, connection, Value("--queue-name", "LOADOPS_QUEUE_NAME"), environment, http, settings);
+    }
+
+    private static (AgentSettings?, IWorkQueue?, string?) StorageQueue(string text, AgentSettings settings)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+            return Fail("the queue URL must be an absolute https:// URL (http only for 127.0.0.1); value not shown");
+        if (!url.Query.Contains("sig=", StringComparison.Ordinal))
+            return Fail("the queue URL carries no SAS (no sig=…): create one with process and update permissions (az storage queue generate-sas --permissions pu)");
+        if (url.Query.Contains("AccountKey", StringComparison.OrdinalIgnoreCase))
+            return Fail("the queue URL must carry a SAS, never a storage account key");
+        return (settings, StorageWorkQueue.FromSasUrl(url, settings.LockDuration), null);
+    }
+
+    private static (AgentSettings?, IWorkQueue?, string?) ServiceBusQueue(
+        string? serviceBus, string? connection, string? queueName, Func<string, string?> environment, HttpClient http, AgentSettings settings)
+    {
+        Uri ns;
+        string keyName, key;
+        if (connection is not null)
+        {
+            if (!ServiceBusConnectionString.TryParse(connection, out var parsed, out var problem))
+                return Fail("LOADOPS_QUEUE_CONNECTION: " + problem);
+            (ns, keyName, key) = (parsed!.Namespace, parsed.KeyName, parsed.Key);
+            queueName ??= parsed.EntityPath;
+        }
+        else
+        {
+            var (name, secret) = (environment("LOADOPS_QUEUE_KEY_NAME"), environment("LOADOPS_QUEUE_KEY"));
+            if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(secret))
+                return Fail("a Service Bus queue needs LOADOPS_QUEUE_CONNECTION, or LOADOPS_QUEUE_KEY_NAME and LOADOPS_QUEUE_KEY (a Listen rule of the queue)");
+            if (serviceBus!.Contains("://", StringComparison.Ordinal) && !serviceBus.StartsWith("https://", StringComparison.OrdinalIgnoreCase) &&
+                !(Uri.TryCreate(serviceBus, UriKind.Absolute, out var loop) && loop.IsLoopback))
+                return Fail("--servicebus must be a namespace name, a host name or an https:// URI");
+            (ns, keyName, key) = (PoolOptions.NamespaceUri(serviceBus), name, secret);
+        }
+
+        var client = new ServiceBusQueueClient(http, ns, queueName ?? PoolOptions.ServiceBusQueueOf(settings.Pool),
+            ServiceBusCredential.FromSharedAccessKey(keyName, key, settings.Time), settings.Time);
+        return (settings, new ServiceBusWorkQueue(client, TimeSpan.FromSeconds(20)), null);
+    }
+
+    private static bool Seconds(IReadOnlyDictionary<string, string> values, string flag, int fallback, out TimeSpan value)
+    {
+        value = TimeSpan.FromSeconds(fallback);
+        if (!values.TryGetValue(flag, out var text))
+            return true;
+        var ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600;
+        value = TimeSpan.FromSeconds(ok ? seconds : fallback);
+        return ok;
+    }
+
+    private static (AgentSettings?, IWorkQueue?, string?) Fail(string problem) => (null, null, problem);
+}

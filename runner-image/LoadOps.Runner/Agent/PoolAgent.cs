@@ -1,0 +1,153 @@
+using System.Text.Json;
+using LoadOps.Cloud.Pools;
+using LoadOps.Core.Pipeline;
+using LoadOps.Core.Serialization;
+using LoadOps.Runner.Execution;
+
+namespace LoadOps.Runner.Agent;
+
+/// <summary>
+/// <c>loadops-runner agent</c>: polls the pool's work queue and runs one shard at a time through the same
+/// <see cref="ShardRunner"/> as <c>shard --spec</c>, keeping the item locked while it runs and uploads. On start it first
+/// reports what a previous run of the agent left in its outbox. <paramref name="drain"/> (SIGTERM) stops taking work and
+/// ends the current shard early (a partial result), which is still uploaded and reported; then the agent returns.
+/// </summary>
+internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWriter output)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private readonly ResultOutbox _outbox = new(settings.WorkDirectory, settings.Time, line => Log(output, settings.Time, line));
+
+    /// <summary>Runs until drained (returns 0) or until the queue refuses for good (returns 1, the reason logged).</summary>
+    public async Task<int> RunAsync(CancellationToken drain, CancellationToken abort)
+    {
+        Directory.CreateDirectory(settings.WorkDirectory);
+        Write($"agent for pool '{settings.Pool}' polling {queue.Name}; work directory {settings.WorkDirectory}");
+        foreach (var folder in _outbox.PendingFolders())
+            await _outbox.ReportAsync(folder, abort);
+
+        var backoff = settings.PollInterval;
+        while (!drain.IsCancellationRequested)
+        {
+            WorkItem? item;
+            try
+            {
+                item = await queue.ReceiveAsync(drain);
+            }
+            catch (OperationCanceledException) when (drain.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (WorkQueueException e) when (e.Failure == WorkQueueFailure.Refused)
+            {
+                Write($"error: {e.Message}");
+                return 1;
+            }
+            catch (WorkQueueException e)
+            {
+                Write($"{e.Message} Retrying in {backoff.TotalSeconds:0} s.");
+                await DelayAsync(backoff, drain);
+                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+                continue;
+            }
+
+            backoff = settings.PollInterval;
+            if (item is null)
+                await DelayAsync(settings.PollInterval, drain);
+            else
+                await HandleAsync(item, drain, abort);
+        }
+        Write("drained: no more work is taken; stopping");
+        return 0;
+    }
+
+    private async Task HandleAsync(WorkItem item, CancellationToken drain, CancellationToken abort)
+    {
+        var work = Read(item);
+        if (work is null)
+        {
+            Write($"work item {item.Id} is not a LoadOps work item (or names an unusable shard id); deleting it, no agent could run it");
+            await SettleAsync(item, complete: true, abort);
+            return;
+        }
+
+        var spec = work.Spec;
+        if (_outbox.IsReported(spec.ShardId) || settings.Time.GetUtcNow() >= work.ExpiresOn)
+        {
+            Write($"{spec.ShardId}: {(_outbox.IsReported(spec.ShardId) ? "already reported by this agent" : "its run's deadline has passed")}; settling the item without running");
+            await SettleAsync(item, complete: true, abort);
+            return;
+        }
+
+        Write($"{spec.ShardId}: received (delivery {item.DeliveryCount}); running");
+        var folder = await _outbox.KeepAsync(work, abort);
+        var keeper = new LockKeeper(queue, item, queue is StorageWorkQueue ? settings.LockDuration / 3 : settings.HeartbeatInterval, settings.Time, Write);
+        await using (keeper)
+        {
+            var options = new ShardRunnerOptions { Output = output, Transport = settings.Transport, Time = settings.Time };
+            var run = await ShardRunner.RunAsync(spec, folder, drain, options);
+            if (!run.Started)
+            {
+                foreach (var problem in run.Errors)
+                    Write($"{spec.ShardId}: cannot run: {problem}");
+                Directory.Delete(folder, recursive: true);
+                var drop = item.DeliveryCount >= settings.MaxDeliveries;
+                Write(drop ? $"{spec.ShardId}: dropped after {item.DeliveryCount} deliveries" : $"{spec.ShardId}: handed back for another agent");
+                await keeper.DisposeAsync();
+                await SettleAsync(keeper.Current, complete: drop, abort);
+                return;
+            }
+            await _outbox.ReportAsync(folder, abort);
+        }
+        await SettleAsync(keeper.Current, complete: true, abort);
+    }
+
+    private static PoolWorkItem? Read(WorkItem item)
+    {
+        try
+        {
+            var work = JsonSerializer.Deserialize<PoolWorkItem>(item.Body, LoadOpsJson.Compact);
+            var id = work?.Spec?.ShardId;
+            return id is null || id.Length == 0 || id.IndexOfAny(['/', '\\']) >= 0 || id is "." or ".." ? null : work;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Completes or abandons; a lost lock or a failure is only logged: the done marker makes a redelivery harmless.</summary>
+    private async Task SettleAsync(WorkItem item, bool complete, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (complete)
+                await queue.CompleteAsync(item, cancellationToken);
+            else
+                await queue.AbandonAsync(item, cancellationToken);
+        }
+        catch (WorkQueueException e)
+        {
+            Write($"settling work item {item.Id}: {e.Message}");
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken drain)
+    {
+        try
+        {
+            await Task.Delay(delay, settings.Time, drain);
+        }
+        catch (OperationCanceledException) when (drain.IsCancellationRequested)
+        {
+            // Draining: the loop ends.
+        }
+    }
+
+    private void Write(string line) => Log(output, settings.Time, line);
+
+    private static void Log(TextWriter output, TimeProvider time, string line)
+    {
+        lock (output)
+            output.WriteLine($"{time.GetUtcNow():HH:mm:ss} agent: {line}");
+    }
+}
