@@ -80,7 +80,43 @@ internal static class CompressedHistogramReader
     public static void AddCounts(ReadOnlySpan<byte> counts, SparseHistogram sum)
     {
         ArgumentNullException.ThrowIfNull(sum);
+        var (low, high) = SlotRange(counts);
+        sum.Reserve(low, high);
         ReadCounts(counts, sum);
+    }
+
+    /// <summary>The lowest and one past the highest slot of checked counts (empty: 0, 0), found without decoding the values.</summary>
+    private static (int Low, int High) SlotRange(ReadOnlySpan<byte> counts)
+    {
+        int index = 0, low = -1, high = 0, position = 0;
+        while (position < counts.Length)
+        {
+            ulong raw = 0;
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = counts[position++];
+                raw |= (ulong)(b & 0x7F) << shift;
+                shift += 7;
+            }
+            while ((b & 0x80) != 0 && shift < 56);
+            if ((b & 0x80) != 0)
+                raw |= (ulong)counts[position++] << 56;
+            var value = (long)(raw >> 1) ^ -(long)(raw & 1);
+            if (value < 0)
+            {
+                index += (int)-value;
+                continue;
+            }
+            if (value > 0)
+            {
+                low = low < 0 ? index : low;
+                high = index + 1;
+            }
+            index++;
+        }
+        return low < 0 ? (0, 0) : (low, high);
     }
 
     /// <summary>False when the payload is not in the standard shape; throws <see cref="FormatException"/> when damaged.</summary>
