@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text;
+using System.IO.Compression;
 
 namespace LoadOps.Core.Results;
 
@@ -193,43 +194,55 @@ internal static class CompressedHistogramReader
     }
 
     [ThreadStatic]
-    private static DeflateDecoder? t_decoder;
+    private static byte[]? t_buffer;
 
     [ThreadStatic]
     private static byte[]? t_base64;
 
-    /// <summary>Once the header is out: the header and the counts it announces, and no further.</summary>
-    private static readonly Func<ReadOnlySpan<byte>, int> Announced = header =>
-    {
-        var payload = BinaryPrimitives.ReadInt32BigEndian(header[4..]);
-        if (payload < 0 || payload > MaxPayload)
-            throw new FormatException("The latency histogram is damaged: bad counts length.");
-        return HeaderLength + payload;
-    };
-
     /// <summary>
     /// Inflates the header and the counts into a reused per-thread buffer (valid until the next call on this thread),
     /// and no further: the library compresses its whole ~190 KB buffer, so all but the first few hundred bytes of the
-    /// stream are padding zeros. Reading only what the header announces, with a reused managed inflater
-    /// (<see cref="DeflateDecoder"/>) rather than a native stream per histogram, is what makes a decode cost microseconds.
+    /// stream are padding zeros. Reading only what the header announces is what makes a decode cost microseconds.
     /// </summary>
     private static ReadOnlySpan<byte> Inflate(byte[] bytes, int offset, int length)
     {
         // zlib framing (Java's Deflater, this library) starts with a 2-byte header whose value is a multiple of 31.
         if (length >= 2 && (bytes[offset] & 0x0F) == 8 && ((bytes[offset] << 8) | bytes[offset + 1]) % 31 == 0)
         {
-            if ((bytes[offset + 1] & 0x20) != 0)
-                throw new FormatException("The latency histogram is damaged: it asks for a preset dictionary.");
             offset += 2;
             length -= 2;
         }
+        var buffer = t_buffer ??= new byte[1 << 12];
         try
         {
-            return (t_decoder ??= new DeflateDecoder()).Inflate(bytes, offset, length, HeaderLength, Announced);
+            using var input = new MemoryStream(bytes, offset, length, writable: false);
+            using var inflater = new DeflateStream(input, CompressionMode.Decompress);
+            var total = ReadUpTo(inflater, buffer, 0, HeaderLength);
+            if (total < HeaderLength)
+                return buffer.AsSpan(0, total);
+            var payload = BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(4));
+            if (payload < 0 || payload > MaxPayload)
+                throw new FormatException("The latency histogram is damaged: bad counts length.");
+            if (buffer.Length < HeaderLength + payload)
+            {
+                Array.Resize(ref buffer, HeaderLength + payload);
+                t_buffer = buffer;
+            }
+            total += ReadUpTo(inflater, buffer, HeaderLength, payload);
+            return buffer.AsSpan(0, total);
         }
         catch (InvalidDataException e)
         {
             throw new FormatException("The latency histogram is damaged: " + e.Message, e);
         }
+    }
+
+    private static int ReadUpTo(DeflateStream stream, byte[] buffer, int offset, int count)
+    {
+        var total = 0;
+        int read;
+        while (total < count && (read = stream.Read(buffer, offset + total, count - total)) > 0)
+            total += read;
+        return total;
     }
 }
