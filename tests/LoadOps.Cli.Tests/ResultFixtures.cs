@@ -13,12 +13,14 @@ internal sealed class ResultFixtures : IDisposable
     public string Path(string name) => System.IO.Path.Combine(_folder.FullName, name);
 
     /// <summary>Writes a result whose 'pay' latencies are spread around <paramref name="medianMicros"/>.</summary>
-    public string Write(string name, double medianMicros, string runId = "run-1", string? shardId = null, int version = 1, string definition = "checkout")
+    public string Write(string name, double medianMicros, string runId = "run-1", string? shardId = null, int version = 1, string definition = "checkout",
+        DateTimeOffset? start = null, string? commit = null)
     {
+        var at = start ?? Start;
         var histogram = HistogramCodec.Create();
         for (var i = 0; i < 400; i++)
             histogram.RecordValue((long)(medianMicros * (0.5 + (i / 400.0))));
-        var interval = new IntervalStats { Start = Start, Ok = 400, Histogram = HistogramCodec.Encode(histogram) };
+        var interval = new IntervalStats { Start = at, Ok = 400, Histogram = HistogramCodec.Encode(histogram) };
         var result = new ResultFile
         {
             Version = version,
@@ -27,8 +29,9 @@ internal sealed class ResultFixtures : IDisposable
             Definition = definition,
             DefinitionHash = "h1",
             Location = "local",
-            Start = Start,
-            End = Start.AddSeconds(5),
+            Commit = commit,
+            Start = at,
+            End = at.AddSeconds(5),
             Steps = [new StepResult("main", "pay", [interval])],
         };
         var path = Path(name);

@@ -65,15 +65,25 @@ internal static class MergeScale
         var clock = Stopwatch.StartNew();
         var accumulator = new ResultAccumulator();
         long peakManaged = 0;
+        var streamed = !Environment.GetCommandLineArgs().Contains("--objects");
         var reading = TimeSpan.Zero;
         foreach (var file in files)
         {
-            var before = clock.Elapsed;
-            ReadOutcome read;
+            MergeProblem? problem;
             await using (var stream = File.OpenRead(file))
-                read = await ResultFileReader.ReadAsync(stream, file, cancellationToken);
-            reading += clock.Elapsed - before;
-            if ((read.Problem ?? accumulator.Add(read.Result!, file)) is { } problem)
+            {
+                if (streamed)
+                    problem = await accumulator.AddAsync(stream, file, cancellationToken);
+                else
+                {
+                    // The object path, for comparison: System.Text.Json into records, then added.
+                    var before = clock.Elapsed;
+                    var read = await ResultFileReader.ReadAsync(stream, file, cancellationToken);
+                    reading += clock.Elapsed - before;
+                    problem = read.Problem ?? accumulator.Add(read.Result!, file);
+                }
+            }
+            if (problem is not null)
             {
                 Console.Error.WriteLine(problem);
                 return 2;
@@ -81,6 +91,7 @@ internal static class MergeScale
             peakManaged = Math.Max(peakManaged, GC.GetTotalMemory(forceFullCollection: false));
         }
         var added = clock.Elapsed;
+        var addedCpu = Cpu();
         // Live memory of the running sums (and the two staging batches): a full collection, outside the timings.
         clock.Stop();
         var live = GC.GetTotalMemory(forceFullCollection: true);
@@ -90,12 +101,21 @@ internal static class MergeScale
         await using (var stream = File.Create(output))
             await System.Text.Json.JsonSerializer.SerializeAsync(stream, merged, LoadOpsJson.Compact, cancellationToken);
         clock.Stop();
+        var builtCpu = Cpu();
         var summary = ResultSummarizer.Summarize(merged);
+        var summaryCpu = Cpu() - builtCpu;
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"merged {shards} shards: add {added.TotalSeconds:0.0} s (of which reading JSON {reading.TotalSeconds:0.0} s), total with build+write {clock.Elapsed.TotalSeconds:0.0} s, " +
+        Console.WriteLine($"merged {shards} shards: {(streamed ? "streamed" : "objects")}: add {added.TotalSeconds:0.0} s{(streamed ? "" : $" (of which reading JSON {reading.TotalSeconds:0.0} s)")}, total with build+write {clock.Elapsed.TotalSeconds:0.0} s; CPU (both threads, from process start) add {addedCpu.TotalSeconds:0.0} s, " +
+            $"build+write {(builtCpu - addedCpu).TotalSeconds:0.0} s, summary {summaryCpu.TotalSeconds:0.0} s; " +
             $"peak working set {process.PeakWorkingSet64 / 1e6:0} MB, peak managed heap seen {peakManaged / 1e6:0} MB, live after the last add {live / 1e6:0} MB, " +
             $"requests {summary.Overall.Totals.Total:N0}, p99 {summary.Overall.Value(LoadOps.Core.Definitions.Metric.P99) / 1000:0.0} ms, steps out {merged.Steps.Count}");
         return 0;
+    }
+
+    private static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static long Latency(Random random)

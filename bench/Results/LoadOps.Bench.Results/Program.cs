@@ -4,7 +4,7 @@ using LoadOps.Bench.Results;
 // loadops results benchmarks (run in Release, never in CI):
 //   accuracy [--trials N]                 regression verdicts on synthetic histories
 //   generate --out DIR [--shards N]       write N shard results of 20 steps × 120 intervals
-//   merge --dir DIR [--shards N]          merge the first N of them, streamed; wall time and peak memory
+//   merge --dir DIR [--shards N] [--objects]  merge the first N of them from their bytes (or as objects); wall time and memory
 var command = args.Length > 0 ? args[0] : "";
 string Option(string name, string fallback)
 {
@@ -17,6 +17,7 @@ switch (command)
 {
     case "accuracy":
         RegressionAccuracy.Run(Count("--trials", 1_000));
+        RegressionAccuracy.Repeated(Count("--trials", 1_000));
         return 0;
     case "generate":
         await MergeScale.GenerateAsync(Option("--out", Path.Combine(Path.GetTempPath(), "loadops-merge-bench")), Count("--shards", 1_000), CancellationToken.None);

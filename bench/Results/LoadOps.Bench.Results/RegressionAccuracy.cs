@@ -36,7 +36,7 @@ internal static class RegressionAccuracy
                     var random = new Random((model == "between" ? 100_000 : 0) + (int)(cv * 1_000 * 100) + (int)(shift * 100));
                     var counts = new int[4];
                     for (var t = 0; t < trials; t++)
-                        counts[(int)Trial(random, cv, shift, model == "between")]++;
+                        counts[(int)Trial(random, cv, shift, model == "between", candidateRuns: 1)]++;
                     string Rate(Verdict v) => (100.0 * counts[(int)v] / trials).ToString("0.0", CultureInfo.InvariantCulture) + "%";
                     Console.WriteLine($"| {cv:P0} | {shift:P0} | {Rate(Verdict.Regression)} | {Rate(Verdict.Inconclusive)} | {Rate(Verdict.Pass)} | {Rate(Verdict.Improvement)} |");
                 }
@@ -44,11 +44,32 @@ internal static class RegressionAccuracy
         }
     }
 
-    private static Verdict Trial(Random random, double cv, double shift, bool betweenRuns)
+    /// <summary>The between model with the candidate run repeated m times (their mean compared): what it takes to reach the target.</summary>
+    public static void Repeated(int trials)
+    {
+        Console.WriteLine();
+        Console.WriteLine("noise model: between, candidate run repeated m times");
+        Console.WriteLine("| CV | shift | m | regression | inconclusive | pass | improvement |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (cv, shift) in new[] { (0.05, 0.0), (0.05, 0.10), (0.02, 0.0), (0.02, 0.10), (0.10, 0.0), (0.10, 0.20) })
+        {
+            foreach (var m in new[] { 1, 3, 5, 8, 12, 16 })
+            {
+                var random = new Random(200_000 + (int)(cv * 1_000 * 100) + (int)(shift * 100) + (m * 7));
+                var counts = new int[4];
+                for (var t = 0; t < trials; t++)
+                    counts[(int)Trial(random, cv, shift, betweenRuns: true, candidateRuns: m)]++;
+                string Rate(Verdict v) => (100.0 * counts[(int)v] / trials).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+                Console.WriteLine($"| {cv:P0} | {shift:P0} | {m} | {Rate(Verdict.Regression)} | {Rate(Verdict.Inconclusive)} | {Rate(Verdict.Pass)} | {Rate(Verdict.Improvement)} |");
+            }
+        }
+    }
+
+    private static Verdict Trial(Random random, double cv, double shift, bool betweenRuns, int candidateRuns)
     {
         var baseline = Enumerable.Range(0, BaselineRuns).Select(i => Summary($"b{i}", SimulateRun(random, cv, 0, betweenRuns), withIntervals: false)).ToList();
-        var candidate = Summary("c", SimulateRun(random, cv, shift, betweenRuns), withIntervals: true);
-        return RegressionAnalyzer.Analyze(candidate, baseline, Options).Verdict;
+        var candidates = Enumerable.Range(0, candidateRuns).Select(i => Summary($"c{i}", SimulateRun(random, cv, shift, betweenRuns), withIntervals: true)).ToList();
+        return RegressionAnalyzer.Analyze(candidates, baseline, Options).Verdict;
     }
 
     private static double[] SimulateRun(Random random, double cv, double shift, bool betweenRuns)

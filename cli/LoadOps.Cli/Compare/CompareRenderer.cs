@@ -81,6 +81,8 @@ internal static class CompareRenderer
                 verdict = c.Verdict,
                 reason = c.Reason,
                 moreRunsNeeded = c.MoreRunsNeeded,
+                moreCandidateRunsNeeded = c.MoreCandidateRunsNeeded,
+                candidateRuns = c.Test.CandidateRuns,
             }),
         };
         return JsonSerializer.Serialize(document, LoadOpsJson.Options) + Environment.NewLine;

@@ -4,23 +4,40 @@ using LoadOps.Core.Definitions;
 namespace LoadOps.Cli.Compare;
 
 /// <summary>The checked arguments of <c>loadops compare</c>; <see cref="Parse"/> turns bad ones into a message.</summary>
-internal sealed record CompareRequest(IReadOnlyList<string> Baseline, string Current, string Format, double? Tolerance, IReadOnlyList<Metric>? Metrics)
+internal sealed record CompareRequest(IReadOnlyList<string> Baseline, IReadOnlyList<string> Current, string Format, double? Tolerance, IReadOnlyList<Metric>? Metrics)
 {
     public static readonly string[] Formats = ["text", "json", "md"];
 
-    public static CompareRequest? Parse(string[]? baseline, string? current, string? format, string? tolerance, string? metrics, out string? problem)
+    public static CompareRequest? Parse(string[]? baseline, string[]? current, string? format, string? tolerance, string? metrics, out string? problem)
     {
         problem = null;
         if (baseline is null || baseline.Length == 0)
             problem = "--baseline RESULT... is required: the earlier runs to compare with.";
-        else if (string.IsNullOrWhiteSpace(current))
-            problem = "--current RESULT is required: the run to judge.";
+        else if (current is null || current.Length == 0 || current.Any(string.IsNullOrWhiteSpace))
+            problem = "--current RESULT is required: the run to judge (several files: the same code run repeatedly, compared by their mean).";
         else if (!Formats.Contains(format ?? "text"))
             problem = $"--format '{format}' is not known; use one of: {string.Join(", ", Formats)}.";
         if (problem is not null)
             return null;
+        return ParseOptions(tolerance, metrics, out var parsedTolerance, out var parsedMetrics, out problem)
+            ? new CompareRequest(baseline!, current!, format ?? "text", parsedTolerance, parsedMetrics)
+            : null;
+    }
 
-        double? parsedTolerance = null;
+    /// <summary>The options <c>--series</c> shares with a baseline comparison: format, tolerance and metrics.</summary>
+    public static bool ParseSeries(string? format, string? tolerance, string? metrics, out double? parsedTolerance, out IReadOnlyList<Metric>? parsedMetrics, out string? problem)
+    {
+        parsedTolerance = null;
+        parsedMetrics = null;
+        problem = Formats.Contains(format ?? "text") ? null : $"--format '{format}' is not known; use one of: {string.Join(", ", Formats)}.";
+        return problem is null && ParseOptions(tolerance, metrics, out parsedTolerance, out parsedMetrics, out problem);
+    }
+
+    private static bool ParseOptions(string? tolerance, string? metrics, out double? parsedTolerance, out IReadOnlyList<Metric>? result, out string? problem)
+    {
+        problem = null;
+        result = null;
+        parsedTolerance = null;
         if (tolerance is not null)
         {
             var percent = tolerance.EndsWith('%');
@@ -28,7 +45,7 @@ internal sealed record CompareRequest(IReadOnlyList<string> Baseline, string Cur
                 value < 0 || (percent ? value > 1000 : value > 10))
             {
                 problem = $"--tolerance '{tolerance}' is not a relative change; write a percentage such as 5% or a fraction such as 0.05.";
-                return null;
+                return false;
             }
             parsedTolerance = percent ? value / 100 : value;
         }
@@ -44,16 +61,17 @@ internal sealed record CompareRequest(IReadOnlyList<string> Baseline, string Cur
                     var nearest = NearestName.Find(name.ToLowerInvariant(), MetricInfo.Names);
                     problem = $"--metrics: unknown metric '{name}'" + (nearest is null ? "" : $" (did you mean '{nearest}'?)") +
                         $"; known metrics: {string.Join(", ", MetricInfo.Names)}.";
-                    return null;
+                    return false;
                 }
                 parsedMetrics.Add(metric);
             }
             if (parsedMetrics.Count == 0)
             {
                 problem = "--metrics is empty; name at least one metric, e.g. --metrics p95,rps.";
-                return null;
+                return false;
             }
         }
-        return new CompareRequest(baseline!, current!, format ?? "text", parsedTolerance, parsedMetrics);
+        result = parsedMetrics;
+        return true;
     }
 }

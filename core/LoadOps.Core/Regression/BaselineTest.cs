@@ -17,39 +17,74 @@ public static class BaselineTest
     private const int Batches = 8;
 
     public static MetricTest Compare(Metric metric, IReadOnlyList<double> baseline, double candidate,
+        IReadOnlyList<double> candidateIntervals, RegressionOptions options) =>
+        Compare(metric, baseline, [candidate], candidateIntervals, options);
+
+    /// <summary>
+    /// As above with the candidate measured by several runs (the PR run repeated): their mean is compared, the noise is
+    /// pooled over baseline and candidate runs (n + m − 2 degrees of freedom) and the gap is in units of
+    /// noise·√(1/m + 1/n). <paramref name="candidateIntervals"/> (of one candidate run) only floor the noise when m = 1.
+    /// </summary>
+    public static MetricTest Compare(Metric metric, IReadOnlyList<double> baseline, IReadOnlyList<double> candidates,
         IReadOnlyList<double> candidateIntervals, RegressionOptions options)
     {
         ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(candidateIntervals);
         ArgumentNullException.ThrowIfNull(options);
+        if (candidates.Count == 0)
+            throw new ArgumentException("At least one candidate value is needed.", nameof(candidates));
         var relative = IsRelative(metric);
         var n = baseline.Count;
+        var m = candidates.Count;
         var values = baseline.Select(v => Scale(v, relative)).ToArray();
+        var mine = candidates.Select(v => Scale(v, relative)).ToArray();
         var mean = n == 0 ? double.NaN : values.Average();
+        var own = mine.Average();
         var center = relative ? Math.Exp(mean) : mean;
+        var candidate = relative ? Math.Exp(own) : own;
         var change = relative
-            ? Math.Exp(Scale(candidate, relative) - mean) - 1
-            : (candidate - mean) / Math.Max(Math.Abs(mean), options.FractionFloor);
+            ? Math.Exp(own - mean) - 1
+            : (own - mean) / Math.Max(Math.Abs(mean), options.FractionFloor);
         if (n < 2)
-            return new MetricTest(n, center, candidate, n == 0 ? double.NaN : change, 1, double.NaN, double.NaN);
+            return new MetricTest(n, center, candidate, n == 0 ? double.NaN : change, 1, double.NaN, double.NaN) { CandidateRuns = m };
 
-        var spread = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
+        var squares = values.Sum(v => (v - mean) * (v - mean)) + mine.Sum(v => (v - own) * (v - own));
+        var spread = Math.Sqrt(squares / (n + m - 2));
         var floor = relative ? options.RelativeNoiseFloor : options.FractionFloor / 2;
-        var noise = Math.Max(Math.Max(spread, floor), BatchMeansError([.. candidateIntervals.Select(v => Scale(v, relative))]));
-        var distance = (Scale(candidate, relative) - mean) / (noise * Math.Sqrt(1 + (1.0 / n)));
-        return new MetricTest(n, center, candidate, change, StudentT.TwoSidedP(distance, n - 1), noise, distance);
+        var intervalFloor = m == 1 ? BatchMeansError([.. candidateIntervals.Select(v => Scale(v, relative))]) : 0;
+        var noise = Math.Max(Math.Max(spread, floor), intervalFloor);
+        var distance = (own - mean) / (noise * Math.Sqrt((1.0 / m) + (1.0 / n)));
+        return new MetricTest(n, center, candidate, change, StudentT.TwoSidedP(distance, n + m - 2), noise, distance) { CandidateRuns = m };
     }
 
-    /// <summary>Baseline runs needed (in total) before a change this large could be called at <paramref name="alpha"/>; null when no number of runs would do (the change is within run-to-run noise).</summary>
+    /// <summary>Baseline runs needed (in total) before a change this large could be called at <paramref name="alpha"/>; null when no number of baseline runs would do (the change is within the candidate's own run-to-run noise).</summary>
     public static int? RunsNeeded(MetricTest test, double alpha, int maxRuns = 60)
     {
         ArgumentNullException.ThrowIfNull(test);
         if (double.IsNaN(test.Noise) || double.IsNaN(test.Distance))
             return null;
-        var effect = Math.Abs(test.Distance) * Math.Sqrt(1 + (1.0 / test.BaselineRuns));
+        var m = test.CandidateRuns;
+        var gap = Math.Abs(Gap(test));
         for (var runs = Math.Max(3, test.BaselineRuns + 1); runs <= maxRuns; runs++)
         {
-            if (effect / Math.Sqrt(1 + (1.0 / runs)) >= StudentT.CriticalValue(alpha, runs - 1))
+            if (gap >= StudentT.CriticalValue(alpha, runs + m - 2) * test.Noise * Math.Sqrt((1.0 / m) + (1.0 / runs)))
+                return runs;
+        }
+        return null;
+    }
+
+    /// <summary>Candidate runs needed (in total; the PR run repeated, their mean compared) before a change this large could be called at <paramref name="alpha"/>; null when more than <paramref name="maxRuns"/>.</summary>
+    public static int? CandidateRunsNeeded(MetricTest test, double alpha, int maxRuns = 30)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (double.IsNaN(test.Noise) || double.IsNaN(test.Distance))
+            return null;
+        var n = test.BaselineRuns;
+        var gap = Math.Abs(Gap(test));
+        for (var runs = test.CandidateRuns + 1; runs <= maxRuns; runs++)
+        {
+            if (gap >= StudentT.CriticalValue(alpha, n + runs - 2) * test.Noise * Math.Sqrt((1.0 / runs) + (1.0 / n)))
                 return runs;
         }
         return null;
@@ -62,9 +97,47 @@ public static class BaselineTest
         ArgumentNullException.ThrowIfNull(options);
         if (double.IsNaN(test.Noise))
             return double.NaN;
-        var distance = StudentT.CriticalValue(alpha, test.BaselineRuns - 1) * test.Noise * Math.Sqrt(1 + (1.0 / test.BaselineRuns));
+        var distance = StudentT.CriticalValue(alpha, test.BaselineRuns + test.CandidateRuns - 2) * StandardError(test);
         return IsRelative(metric) ? Math.Exp(distance) - 1 : distance / Math.Max(Math.Abs(test.BaselineValue), options.FractionFloor);
     }
+
+    /// <summary>
+    /// How much worse the metric may plausibly have become: the one-sided upper bound, at <paramref name="confidence"/>,
+    /// of the change in the worse direction, as a fraction of the tolerance's unit (relative for latency and rps; for
+    /// errors and dropped, in units of max(|baseline|, floor) like <see cref="MetricTest.RelativeChange"/>). NaN
+    /// without a noise estimate. A pass needs this within the tolerance: a change the noise could hide is not ruled out.
+    /// </summary>
+    public static double WorstPlausibleChange(Metric metric, MetricTest test, double confidence, RegressionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(options);
+        if (double.IsNaN(test.Noise) || double.IsNaN(test.Distance))
+            return double.NaN;
+        var worse = metric.HigherIsWorse() ? Gap(test) : -Gap(test);
+        var bound = worse + (StudentT.CriticalValue(2 * (1 - confidence), test.BaselineRuns + test.CandidateRuns - 2) * StandardError(test));
+        return IsRelative(metric)
+            ? Math.Exp(bound) - 1
+            : bound / Math.Max(Math.Abs(test.BaselineValue), options.FractionFloor);
+    }
+
+    /// <summary>Candidate runs (in total) after which <see cref="WorstPlausibleChange"/> would fall within <paramref name="tolerance"/> if the change stayed as observed; null when no number up to <paramref name="maxRuns"/> would.</summary>
+    public static int? CandidateRunsToRuleOut(Metric metric, MetricTest test, double confidence, double tolerance, RegressionOptions options, int maxRuns = 30)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        for (var runs = test.CandidateRuns + 1; runs <= maxRuns; runs++)
+        {
+            var more = test with { CandidateRuns = runs, Distance = Gap(test) / (test.Noise * Math.Sqrt((1.0 / runs) + (1.0 / test.BaselineRuns))) };
+            if (WorstPlausibleChange(metric, more, confidence, options) <= tolerance)
+                return runs;
+        }
+        return null;
+    }
+
+    /// <summary>The candidate's gap to the baseline mean on the test's scale (log for relative metrics).</summary>
+    private static double Gap(MetricTest test) => test.Distance * StandardError(test);
+
+    private static double StandardError(MetricTest test) =>
+        test.Noise * Math.Sqrt((1.0 / test.CandidateRuns) + (1.0 / test.BaselineRuns));
 
     public static bool IsRelative(Metric metric) => metric.Unit() != MetricUnit.Fraction;
 

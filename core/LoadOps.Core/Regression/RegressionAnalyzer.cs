@@ -12,9 +12,20 @@ namespace LoadOps.Core.Regression;
 /// </summary>
 public static class RegressionAnalyzer
 {
-    public static RegressionReport Analyze(ResultSummary candidate, IReadOnlyList<ResultSummary> baseline, RegressionOptions options)
+    public static RegressionReport Analyze(ResultSummary candidate, IReadOnlyList<ResultSummary> baseline, RegressionOptions options) =>
+        Analyze([candidate], baseline, options);
+
+    /// <summary>
+    /// As above with the candidate measured by several runs of the same code (the PR run repeated): their mean is
+    /// compared (<see cref="BaselineTest.Compare(Metric, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, RegressionOptions)"/>).
+    /// The first candidate names the run; any untrustworthy candidate makes every verdict inconclusive.
+    /// </summary>
+    public static RegressionReport Analyze(IReadOnlyList<ResultSummary> candidates, IReadOnlyList<ResultSummary> baseline, RegressionOptions options)
     {
-        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (candidates.Count == 0)
+            throw new ArgumentException("At least one candidate run is needed.", nameof(candidates));
+        var candidate = candidates[0];
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(options);
         var notes = new List<string>();
@@ -32,10 +43,11 @@ public static class RegressionAnalyzer
         {
             foreach (var metric in options.Metrics.Where(m => step is null || m != Metric.Dropped))
             {
-                if (pick(candidate) is not { } mine || mine.Value(metric) is not { } value)
+                if (pick(candidate) is not { } mine || mine.Value(metric) is null)
                     continue;
+                var values = candidates.Select(pick).Select(s => s?.Value(metric)).OfType<double>().ToList();
                 var history = usable.Select(pick).Select(s => s?.Value(metric)).OfType<double>().ToList();
-                tests.Add((scenario, step, metric, BaselineTest.Compare(metric, history, value, mine.IntervalValues(metric), options)));
+                tests.Add((scenario, step, metric, BaselineTest.Compare(metric, history, values, mine.IntervalValues(metric), options)));
             }
         }
 
@@ -44,14 +56,16 @@ public static class RegressionAnalyzer
         var adjustedByIndex = tested.Select((x, k) => (x.i, adjusted[k])).ToDictionary(x => x.i, x => x.Item2);
         var comparisons = tests.Select((t, i) => Judge(t.Scenario, t.Step, t.Metric, t.Test, adjustedByIndex.GetValueOrDefault(i, 1), Math.Max(1, tested.Count), options)).ToList();
 
-        if (!candidate.IsTrustworthy)
+        if (candidates.FirstOrDefault(c => !c.IsTrustworthy) is { } doubtful)
         {
-            var why = candidate.Status != ResultStatus.Complete
-                ? $"the candidate run is {candidate.Status.ToString().ToLowerInvariant()}"
-                : "the candidate run is untrustworthy: " + string.Join("; ", candidate.TrustIssues.Select(i => i.Message));
+            var why = doubtful.Status != ResultStatus.Complete
+                ? $"the candidate run{(candidates.Count > 1 ? " " + doubtful.RunId : "")} is {doubtful.Status.ToString().ToLowerInvariant()}"
+                : $"the candidate run{(candidates.Count > 1 ? " " + doubtful.RunId : "")} is untrustworthy: " + string.Join("; ", doubtful.TrustIssues.Select(i => i.Message));
             notes.Add(why + "; no verdict can be clean.");
             comparisons = [.. comparisons.Select(c => c with { Verdict = Verdict.Inconclusive, Reason = $"{why} (would have been: {c.Verdict.ToString().ToLowerInvariant()}). {c.Reason}" })];
         }
+        if (candidates.Count > 1)
+            notes.Add($"the candidate is the mean of {candidates.Count} runs: {string.Join(", ", candidates.Select(c => c.RunId))}.");
         if (tests.Count == 0)
             notes.Add("nothing to compare: the candidate has no data for the chosen metrics.");
 
@@ -72,23 +86,62 @@ public static class RegressionAnalyzer
             return Make(Verdict.Inconclusive, $"only {test.BaselineRuns} baseline run(s) have {metric.Name()} here; at least {options.MinimumBaselineRuns} are needed to know the run-to-run noise.")
                 with { MoreRunsNeeded = options.MinimumBaselineRuns - test.BaselineRuns };
 
-        var detectable = BaselineTest.DetectableChange(metric, test, options.Alpha / testCount, options);
+        var alpha = options.Alpha / testCount;
+        var detectable = BaselineTest.DetectableChange(metric, test, alpha, options);
         if (Math.Abs(test.RelativeChange) <= options.Tolerance)
-            return Make(Verdict.Pass, $"{change}, within the {Percent(options.Tolerance, signed: false)} tolerance.") with { DetectableChange = detectable };
+            return Within(test, metric, change, options, Make) with { DetectableChange = detectable };
 
         var worse = metric.HigherIsWorse() ? test.RelativeChange > 0 : test.RelativeChange < 0;
         var p = adjusted.ToString("0.####", CultureInfo.InvariantCulture);
         if (adjusted < options.Alpha)
             return Make(worse ? Verdict.Regression : Verdict.Improvement, $"{change} ({(worse ? "worse" : "better")}), significant (p = {p} after Holm).") with { DetectableChange = detectable };
 
-        var needed = BaselineTest.RunsNeeded(test, options.Alpha / testCount);
-        var noise = BaselineTest.IsRelative(metric) ? Percent(test.Noise, signed: false) : Percent(test.Noise, signed: false) + " points";
-        var advice = needed is { } runs
-            ? $"about {runs - test.BaselineRuns} more baseline run(s) would likely decide it"
-            : "more baseline runs alone would not decide it: make the runs steadier or longer";
-        return Make(Verdict.Inconclusive, $"{change} is beyond the tolerance but within run-to-run noise (±{noise}, p = {p} after Holm); {advice}.")
-            with { MoreRunsNeeded = needed - test.BaselineRuns, DetectableChange = detectable };
+        var baselineRuns = BaselineTest.RunsNeeded(test, alpha);
+        var candidateRuns = BaselineTest.CandidateRunsNeeded(test, alpha);
+        var advice = Advice(test, baselineRuns, candidateRuns, "decide it");
+        return Make(Verdict.Inconclusive, $"{change} is beyond the tolerance but within run-to-run noise (±{Noise(metric, test)}, p = {p} after Holm); {advice}.")
+            with { MoreRunsNeeded = Fewest(test, baselineRuns, candidateRuns), MoreCandidateRunsNeeded = candidateRuns - test.CandidateRuns, DetectableChange = detectable };
     }
+
+    /// <summary>
+    /// A change within the tolerance passes only when the noise rules out one beyond it in the worse direction
+    /// (<see cref="RegressionOptions.PassConfidence"/>); otherwise a true regression could be hiding, and silence would be a false pass.
+    /// </summary>
+    private static MetricComparison Within(MetricTest test, Metric metric, string change, RegressionOptions options,
+        Func<Verdict, string, MetricComparison> make)
+    {
+        var tolerance = Percent(options.Tolerance, signed: false);
+        var worst = BaselineTest.WorstPlausibleChange(metric, test, options.PassConfidence, options);
+        if (!(worst > options.Tolerance))
+            return make(Verdict.Pass, $"{change}, within the {tolerance} tolerance.");
+
+        var candidateRuns = BaselineTest.CandidateRunsToRuleOut(metric, test, options.PassConfidence, options.Tolerance, options);
+        var confidence = Percent(options.PassConfidence, signed: false);
+        var advice = candidateRuns is { } runs
+            ? $"repeating the run about {runs - test.CandidateRuns} more time(s) and comparing the mean would likely settle it"
+            : $"more runs alone would hardly settle it: the noise is large for a {tolerance} tolerance; make the runs steadier or longer, or widen the tolerance";
+        return make(Verdict.Inconclusive, $"{change}, within the {tolerance} tolerance, but run-to-run noise (±{Noise(metric, test)}) cannot rule out " +
+            $"{Percent(worst, signed: false)} worse ({confidence} confidence); {advice}.")
+            with { MoreRunsNeeded = candidateRuns - test.CandidateRuns, MoreCandidateRunsNeeded = candidateRuns - test.CandidateRuns };
+    }
+
+    private static string Advice(MetricTest test, int? baselineRuns, int? candidateRuns, string what)
+    {
+        var parts = new List<string>();
+        if (candidateRuns is { } c)
+            parts.Add($"repeating the run about {c - test.CandidateRuns} more time(s)");
+        if (baselineRuns is { } b)
+            parts.Add($"about {b - test.BaselineRuns} more baseline run(s)");
+        return parts.Count == 0
+            ? "more runs alone would not decide it: make the runs steadier or longer"
+            : $"{string.Join(" or ", parts)} would likely {what}";
+    }
+
+    private static int? Fewest(MetricTest test, int? baselineRuns, int? candidateRuns) =>
+        new[] { baselineRuns - test.BaselineRuns, candidateRuns - test.CandidateRuns }.Where(n => n is not null).Min();
+
+    private static string Noise(Metric metric, MetricTest test) =>
+        BaselineTest.IsRelative(metric) ? Percent(test.Noise, signed: false) : Percent(test.Noise, signed: false) + " points";
 
     private static string Percent(double fraction, bool signed) =>
         (fraction * 100).ToString(signed ? "+0.#;-0.#;0" : "0.#", CultureInfo.InvariantCulture) + "%";

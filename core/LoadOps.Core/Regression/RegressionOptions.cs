@@ -13,6 +13,13 @@ public sealed record RegressionOptions
     /// <summary>Chance of any false alarm across all metrics × steps of one comparison (Holm-corrected, two-sided).</summary>
     public double Alpha { get; init; } = 0.01;
 
+    /// <summary>
+    /// A pass must rule out, at this one-sided confidence, a change beyond the tolerance in the worse direction
+    /// (<see cref="BaselineTest.WorstPlausibleChange"/>); otherwise the comparison is inconclusive and says how many
+    /// repeated runs would settle it. 0.5 would pass on the observed change alone.
+    /// </summary>
+    public double PassConfidence { get; init; } = 0.8;
+
     /// <summary>Fewer baseline runs than this cannot say anything about run-to-run noise.</summary>
     public int MinimumBaselineRuns { get; init; } = 3;
 

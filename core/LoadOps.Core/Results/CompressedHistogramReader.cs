@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Text;
 using System.IO.Compression;
 
 namespace LoadOps.Core.Results;
@@ -27,18 +30,47 @@ internal static class CompressedHistogramReader
     {
         ArgumentNullException.ThrowIfNull(base64);
         ArgumentNullException.ThrowIfNull(into);
+        var bytes = t_base64 ??= new byte[1 << 12];
+        if (bytes.Length < base64.Length)
+            t_base64 = bytes = new byte[base64.Length];
+        if (!Convert.TryFromBase64Chars(base64, bytes, out var written))
+            throw new FormatException("The latency histogram is not valid base64.");
+        return Stage(bytes, written, base64, into);
+    }
+
+    /// <summary>
+    /// As <see cref="Stage(string, ByteList)"/>, from the UTF-8 bytes of the base64 text as a JSON reader holds them
+    /// (unescaped): decoded straight from the bytes, no string is made unless the encoding is not the standard shape.
+    /// </summary>
+    public static int Stage(ReadOnlySpan<byte> utf8Base64, ByteList into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        var bytes = t_base64 ??= new byte[1 << 12];
+        var needed = Base64.GetMaxDecodedFromUtf8Length(utf8Base64.Length);
+        if (bytes.Length < needed)
+            t_base64 = bytes = new byte[needed];
+        // Anything the strict decoder refuses (whitespace inside, bad characters) takes the lenient string path, which names the damage.
+        return Base64.DecodeFromUtf8(utf8Base64, bytes, out _, out var written) == OperationStatus.Done
+            ? Stage(bytes, written, null, into)
+            : Stage(Encoding.UTF8.GetString(utf8Base64), into);
+    }
+
+    private static int Stage(byte[] decoded, int length, string? base64, ByteList into)
+    {
         var start = into.Count;
-        if (TryRead(base64, out var counts))
+        if (TryRead(decoded, length, out var counts))
         {
             into.Append(counts);
             return start;
         }
+        base64 ??= Convert.ToBase64String(decoded, 0, length);
         // Not our standard shape (written by another tool): let the library decode it, then re-encode in the standard one.
         var histogram = HistogramCodec.Decode(base64);
         var standard = new SparseHistogram();
         foreach (var slot in histogram.RecordedValues())
             standard.Add(HistogramShape.IndexOf(slot.ValueIteratedTo), slot.CountAtValueIteratedTo);
-        if (!TryRead(standard.Encode(), out counts))
+        var encoded = Convert.FromBase64String(standard.Encode());
+        if (!TryRead(encoded, encoded.Length, out counts))
             throw new InvalidOperationException("The standard encoding was not read back as the standard shape.");
         into.Append(counts);
         return start;
@@ -48,18 +80,49 @@ internal static class CompressedHistogramReader
     public static void AddCounts(ReadOnlySpan<byte> counts, SparseHistogram sum)
     {
         ArgumentNullException.ThrowIfNull(sum);
+        var (low, high) = SlotRange(counts);
+        sum.Reserve(low, high);
         ReadCounts(counts, sum);
     }
 
+    /// <summary>The lowest and one past the highest slot of checked counts (empty: 0, 0), found without decoding the values.</summary>
+    private static (int Low, int High) SlotRange(ReadOnlySpan<byte> counts)
+    {
+        int index = 0, low = -1, high = 0, position = 0;
+        while (position < counts.Length)
+        {
+            ulong raw = 0;
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = counts[position++];
+                raw |= (ulong)(b & 0x7F) << shift;
+                shift += 7;
+            }
+            while ((b & 0x80) != 0 && shift < 56);
+            if ((b & 0x80) != 0)
+                raw |= (ulong)counts[position++] << 56;
+            var value = (long)(raw >> 1) ^ -(long)(raw & 1);
+            if (value < 0)
+            {
+                index += (int)-value;
+                continue;
+            }
+            if (value > 0)
+            {
+                low = low < 0 ? index : low;
+                high = index + 1;
+            }
+            index++;
+        }
+        return low < 0 ? (0, 0) : (low, high);
+    }
+
     /// <summary>False when the payload is not in the standard shape; throws <see cref="FormatException"/> when damaged.</summary>
-    private static bool TryRead(string base64, out ReadOnlySpan<byte> counts)
+    private static bool TryRead(byte[] bytes, int written, out ReadOnlySpan<byte> counts)
     {
         counts = default;
-        var bytes = t_base64 ??= new byte[1 << 12];
-        if (bytes.Length < base64.Length)
-            t_base64 = bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64Chars(base64, bytes, out var written))
-            throw new FormatException("The latency histogram is not valid base64.");
         if (written < 10)
             throw new FormatException("The latency histogram is damaged: too short.");
 

@@ -6,39 +6,36 @@ internal sealed class IntervalAccumulator
     /// <summary>Order of creation within one merge, so a batch of additions can be grouped by sum.</summary>
     public int Id { get; init; }
 
-    public long Ok { get; private set; }
-    public FailureCounts Failed { get; private set; } = FailureCounts.None;
-    public long BytesSent { get; private set; }
-    public long BytesReceived { get; private set; }
+    private IntervalCounts _counts;
+
+    public long Ok => _counts.Ok;
+    public FailureCounts Failed => new(_counts.Status, _counts.Timeout, _counts.Connect, _counts.Check, _counts.Other);
+    public long BytesSent => _counts.BytesSent;
+    public long BytesReceived => _counts.BytesReceived;
     public SparseHistogram Histogram { get; } = new();
 
     public void Add(IntervalStats stats, SparseHistogram histogram)
     {
-        AddCounts(stats);
+        AddCounts(IntervalCounts.Of(stats));
         Histogram.Add(histogram);
     }
 
-    /// <summary>Adds an interval whose histogram counts were staged by <see cref="CompressedHistogramReader.Stage"/>.</summary>
-    public void Add(IntervalStats stats, ReadOnlySpan<byte> counts)
+    /// <summary>Adds an interval whose histogram counts were staged by <see cref="CompressedHistogramReader.Stage(string, ByteList)"/>.</summary>
+    public void Add(in IntervalCounts counts, ReadOnlySpan<byte> histogram)
     {
-        AddCounts(stats);
-        CompressedHistogramReader.AddCounts(counts, Histogram);
+        AddCounts(counts);
+        CompressedHistogramReader.AddCounts(histogram, Histogram);
     }
 
-    private void AddCounts(IntervalStats stats)
-    {
-        Ok += stats.Ok;
-        Failed = Failed.Add(stats.Failed);
-        BytesSent += stats.BytesSent;
-        BytesReceived += stats.BytesReceived;
-    }
+    private void AddCounts(in IntervalCounts other) =>
+        _counts = new(
+            _counts.Ok + other.Ok, _counts.Status + other.Status, _counts.Timeout + other.Timeout, _counts.Connect + other.Connect,
+            _counts.Check + other.Check, _counts.Other + other.Other, _counts.BytesSent + other.BytesSent, _counts.BytesReceived + other.BytesReceived);
 
     public void Add(IntervalAccumulator other)
     {
-        Ok += other.Ok;
-        Failed = Failed.Add(other.Failed);
-        BytesSent += other.BytesSent;
-        BytesReceived += other.BytesReceived;
+        ArgumentNullException.ThrowIfNull(other);
+        AddCounts(other._counts);
         Histogram.Add(other.Histogram);
     }
 

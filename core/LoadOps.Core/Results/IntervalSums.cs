@@ -23,12 +23,21 @@ internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
     private int _nextId;
     private Task _pending = Task.CompletedTask;
 
+    /// <summary>The staging slot the next input is read into; it counts only once <see cref="Commit"/> is called.</summary>
+    public StagedInput Next => _batches[_batch][_filled];
+
     /// <summary>Decodes and queues one input; returns the reason it was refused, nothing of it kept.</summary>
     public MergeProblem? Add(ResultFile input, string source)
     {
-        var staged = _batches[_batch][_filled];
-        if (Stage(input, source, staged) is { } damaged)
+        if (Stage(input, source, Next) is { } damaged)
             return damaged;
+        Commit();
+        return null;
+    }
+
+    /// <summary>Queues the input staged in <see cref="Next"/>; a full batch is handed to the other thread.</summary>
+    public void Commit()
+    {
         if (++_filled == batchSize)
         {
             // One batch in flight at most: the other one is free to fill once the previous addition is done.
@@ -37,6 +46,16 @@ internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
             _pending = Task.Run(() => Apply(full, batchSize));
             _batch = 1 - _batch;
             _filled = 0;
+        }
+    }
+
+    /// <summary>Null when every staged interval starts on a multiple of <paramref name="interval"/> since the Unix epoch.</summary>
+    public static MergeProblem? CheckAlignment(StagedInput staged, TimeSpan interval, string source)
+    {
+        foreach (var item in staged.Intervals)
+        {
+            if ((item.Start - DateTimeOffset.UnixEpoch.UtcTicks) % interval.Ticks != 0)
+                return new(source, $"step '{item.Key.Step}': interval starting {new DateTimeOffset(item.Start, TimeSpan.Zero):O} is not aligned to a multiple of {DurationText.Format(interval)} since the Unix epoch; intervals of different shards could not line up.");
         }
         return null;
     }
@@ -73,14 +92,13 @@ internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
         var work = CollectionsMarshal.AsSpan(_work);
         work.Sort(static (a, b) => a.Sum.Id.CompareTo(b.Sum.Id));
         foreach (var item in work)
-            item.Sum.Add(item.Stats, item.Counts.Span[item.From..item.To]);
+            item.Sum.Add(item.Counts, item.Bytes.Span[item.From..item.To]);
         _work.Clear();
     }
 
     private static MergeProblem? Stage(ResultFile input, string source, StagedInput staged)
     {
-        staged.Counts.Clear();
-        staged.Intervals.Clear();
+        staged.Clear();
         var perLocation = input.Steps.Any(s => s.Location is not null);
         foreach (var step in input.Steps.Where(s => (s.Location is not null) == perLocation))
         {
@@ -99,8 +117,7 @@ internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
                 {
                     return new(source, $"step '{step.Step}', interval {interval.Start:O}: {e.Message}");
                 }
-                // Only the counts are kept: holding the interval itself would keep its histogram text (and the input) alive.
-                staged.Intervals.Add(new((step.Scenario, step.Step, location), interval.Start.UtcTicks, interval with { Histogram = "" }, from, staged.Counts.Count));
+                staged.Intervals.Add(new((step.Scenario, step.Step, location), interval.Start.UtcTicks, IntervalCounts.Of(interval), from, staged.Counts.Count));
             }
         }
         return null;
@@ -108,14 +125,5 @@ internal sealed class IntervalSums(int batchSize = IntervalSums.BatchSize)
 
     private static StagedInput[] NewBatch(int size) => [.. Enumerable.Range(0, size).Select(_ => new StagedInput())];
 
-    private readonly record struct Staged((string, string, string?) Key, long Start, IntervalStats Stats, int From, int To);
-
-    private readonly record struct Work(IntervalAccumulator Sum, IntervalStats Stats, ByteList Counts, int From, int To);
-
-    /// <summary>One input's checked histogram counts (all in one buffer, ~1 byte per slot in use) and where each interval's are.</summary>
-    private sealed class StagedInput
-    {
-        public ByteList Counts { get; } = new();
-        public List<Staged> Intervals { get; } = [];
-    }
+    private readonly record struct Work(IntervalAccumulator Sum, IntervalCounts Counts, ByteList Bytes, int From, int To);
 }

@@ -25,6 +25,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     private DateTimeOffset _end = DateTimeOffset.MinValue;
     private readonly HashSet<ResultStatus> _statuses = [];
     private readonly IntervalSums _sums = new();
+    private byte[] _json = new byte[1 << 16];
 
     public int InputCount { get; private set; }
 
@@ -41,6 +42,47 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
             _health.Add(sample, input.ShardId);
         Record(input, source);
         return null;
+    }
+
+    /// <summary>
+    /// Adds one result file given as its UTF-8 JSON, read without building its object graph (the fast path of a large
+    /// merge: histograms are decoded straight from the bytes). Returns null when merged, or why it was refused
+    /// (unreadable, or not belonging); nothing of a refused input is kept.
+    /// </summary>
+    public MergeProblem? Add(ReadOnlySpan<byte> utf8Json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var staged = _sums.Next;
+        var problem = ResultJsonReader.Read(utf8Json, source, staged, out var input);
+        if (problem is null && Check(input!, source) is { } refused)
+            problem = refused;
+        if (problem is not null)
+        {
+            staged.Clear();
+            return problem;
+        }
+        _sums.Commit();
+        foreach (var sample in input!.Health)
+            _health.Add(sample, input.ShardId);
+        Record(input, source);
+        return null;
+    }
+
+    /// <summary>Reads <paramref name="utf8Json"/> to its end into a buffer reused from input to input, then adds it as <see cref="Add(ReadOnlySpan{byte}, string)"/>.</summary>
+    public async Task<MergeProblem?> AddAsync(Stream utf8Json, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var length = 0;
+        if (utf8Json.CanSeek && utf8Json.Length - utf8Json.Position + 1 > _json.Length)
+            _json = new byte[utf8Json.Length - utf8Json.Position + 1];
+        int read;
+        while ((read = await utf8Json.ReadAsync(_json.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+            if (length == _json.Length)
+                Array.Resize(ref _json, _json.Length * 2);
+        }
+        return Add(_json.AsSpan(0, length), source);
     }
 
     private MergeProblem? Check(ResultFile input, string source)

@@ -34,12 +34,31 @@ internal sealed class SparseHistogram
     public void Add(SparseHistogram other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (other.TotalCount == 0)
+            return;
+        // One growth to the other's whole range, not one per slot beyond the window.
+        Reserve(other._offset, other._offset + other.WindowLength);
         for (var i = 0; i < other.WindowLength; i++)
         {
             var count = other.CountAtWindow(i);
             if (count != 0)
                 Add(other._offset + i, count);
         }
+    }
+
+    /// <summary>
+    /// Makes the window span at least slots <paramref name="low"/> (inclusive) to <paramref name="high"/> (exclusive),
+    /// so a histogram about to be added grows the window once (a window grown slot by slot is copied many times).
+    /// </summary>
+    public void Reserve(int low, int high)
+    {
+        if (low >= high)
+            return;
+        if (low < 0 || high > HistogramShape.SlotCount)
+            throw new ArgumentOutOfRangeException(nameof(low), $"slots {low}..{high} are outside the histogram shape.");
+        if (WindowLength > 0 && low >= _offset && high <= _offset + WindowLength)
+            return;
+        Grow(low, high);
     }
 
     public void Add(int index, long count)
@@ -50,7 +69,7 @@ internal sealed class SparseHistogram
             throw new ArgumentOutOfRangeException(nameof(index), $"slot {index} with count {count} is outside the histogram shape.");
         var at = index - _offset;
         if ((uint)at >= (uint)WindowLength)
-            at = Grow(index);
+            at = Grow(index, index + 1);
         TotalCount += count;
         if (_large is not null)
         {
@@ -93,16 +112,17 @@ internal sealed class SparseHistogram
 
     private long CountAtWindow(int i) => _large is not null ? _large[i] : _small[i];
 
-    private int Grow(int index)
+    /// <summary>Grows the window to span [<paramref name="from"/>, <paramref name="to"/>); returns the window index of <paramref name="from"/>.</summary>
+    private int Grow(int from, int to)
     {
         var length = WindowLength;
-        var low = length == 0 ? index : Math.Min(_offset, index);
-        var high = length == 0 ? index + 1 : Math.Max(_offset + length, index + 1);
+        var low = length == 0 ? from : Math.Min(_offset, from);
+        var high = length == 0 ? to : Math.Max(_offset + length, to);
         // Leave room on the side that grew, so a widening range copies a logarithmic number of times.
         var slack = (high - low) / 4;
-        if (length > 0 && index < _offset)
+        if (length > 0 && from < _offset)
             low -= slack;
-        else if (length > 0)
+        if (length > 0 && to > _offset + length)
             high += slack;
         low = Math.Max(0, low / Block * Block);
         high = Math.Min(HistogramShape.SlotCount, (high + Block - 1) / Block * Block);
@@ -111,7 +131,7 @@ internal sealed class SparseHistogram
         if (_large is not null)
         {
             var large = new long[high - low];
-            Array.Copy(_large, 0, large, shift, length);
+            Array.Copy(_large, 0, large, length == 0 ? 0 : shift, length);
             _large = large;
         }
         else
@@ -121,6 +141,6 @@ internal sealed class SparseHistogram
             _small = small;
         }
         _offset = low;
-        return index - low;
+        return from - low;
     }
 }

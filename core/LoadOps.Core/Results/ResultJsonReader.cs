@@ -1,0 +1,111 @@
+using System.Text.Json;
+using LoadOps.Core.Serialization;
+
+namespace LoadOps.Core.Results;
+
+/// <summary>
+/// Reads a result file straight from its UTF-8 bytes for a merge, without building its object graph: every interval's
+/// counts go into a <see cref="StagedInput"/> by value and its histogram is base64-decoded from the file's bytes and
+/// checked (<see cref="IntervalJsonReader"/>). What is returned besides is the envelope: the result with its steps'
+/// names and locations but no intervals, and its health, shards and trust issues. Properties may come in any order
+/// and any letter case, as the serializer allows. Bad input becomes a <see cref="MergeProblem"/>, never an exception.
+/// </summary>
+internal static class ResultJsonReader
+{
+    public static MergeProblem? Read(ReadOnlySpan<byte> json, string source, StagedInput staged, out ResultFile? envelope)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        envelope = null;
+        staged.Clear();
+        var reader = new Utf8JsonReader(json);
+        var at = new JsonPosition();
+        try
+        {
+            if (!reader.Read())
+                throw new JsonException("the file is empty.");
+            if (reader.TokenType == JsonTokenType.Null)
+                return new(source, "the file holds JSON null, not a result.");
+            var fields = ReadFields(ref reader, staged, at, source, out var problem);
+            if (problem is not null)
+            {
+                staged.Clear();
+                return problem;
+            }
+            if (reader.Read())
+                throw new JsonException("there is more after the result object.");
+            at.Field = null;
+            problem = fields.Finish(staged, source, out envelope);
+            if (problem is not null)
+                staged.Clear();
+            return problem;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            staged.Clear();
+            var (line, column) = e is JsonException { LineNumber: { } l } json1
+                ? (l + 1, (json1.BytePositionInLine ?? 0) + 1)
+                : LineAndColumn(json, reader.TokenStartIndex);
+            var field = at.Describe() is { } path ? $" (field {path})" : "";
+            return new(source, $"not a valid result file at line {line}, column {column}{field}: {FirstSentence(e.Message)}");
+        }
+    }
+
+    private static ResultFields ReadFields(ref Utf8JsonReader reader, StagedInput staged, JsonPosition at, string source, out MergeProblem? problem)
+    {
+        problem = null;
+        IntervalJsonReader.Expect(ref reader, JsonTokenType.StartObject, "a result object");
+        var fields = new ResultFields();
+        var options = LoadOpsJson.Options;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            at.Field = name;
+            reader.Read();
+            switch (name.ToLowerInvariant())
+            {
+                case "steps":
+                    problem = IntervalJsonReader.ReadSteps(ref reader, staged, fields.Steps, at, source);
+                    if (problem is not null)
+                        return fields;
+                    fields.HasSteps = true;
+                    break;
+                case "version": fields.Version = reader.GetInt32(); break;
+                case "runid": fields.RunId = reader.GetString(); break;
+                case "shardid": fields.ShardId = reader.GetString(); break;
+                case "definition": fields.Definition = reader.GetString(); break;
+                case "definitionhash": fields.DefinitionHash = reader.GetString(); break;
+                case "commit": fields.Commit = reader.GetString(); break;
+                case "branch": fields.Branch = reader.GetString(); break;
+                case "location": fields.Location = reader.GetString(); break;
+                case "start": fields.Start = JsonSerializer.Deserialize<DateTimeOffset>(ref reader, options); break;
+                case "end": fields.End = JsonSerializer.Deserialize<DateTimeOffset>(ref reader, options); break;
+                case "interval": fields.Interval = JsonSerializer.Deserialize<TimeSpan>(ref reader, options); break;
+                case "status": fields.Status = JsonSerializer.Deserialize<ResultStatus>(ref reader, options); break;
+                case "trustissues": fields.TrustIssues = JsonSerializer.Deserialize<List<TrustIssue>>(ref reader, options) ?? []; break;
+                case "health": fields.Health = JsonSerializer.Deserialize<List<HealthSample>>(ref reader, options) ?? []; break;
+                case "shards": fields.Shards = JsonSerializer.Deserialize<List<ShardInfo>>(ref reader, options) ?? []; break;
+                default: reader.Skip(); break;
+            }
+        }
+        IntervalJsonReader.Expect(ref reader, JsonTokenType.EndObject, "the end of the result object");
+        return fields;
+    }
+
+    private static (long Line, long Column) LineAndColumn(ReadOnlySpan<byte> json, long offset)
+    {
+        var before = json[..(int)Math.Min(offset, json.Length)];
+        var lastBreak = before.LastIndexOf((byte)'\n');
+        return (before.Count((byte)'\n') + 1, before.Length - lastBreak);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+                message = message[..cut];
+        }
+        return message;
+    }
+}
