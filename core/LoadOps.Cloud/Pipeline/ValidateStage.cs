@@ -13,6 +13,12 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs)
 {
     private const int ErrorsInReason = 5;
 
+    /// <summary>How the reason of a run failed for an invalid definition starts (the run API reports such runs as invalid).</summary>
+    public const string InvalidDefinitionReason = "The definition is invalid";
+
+    /// <summary>How the reason of a run asked for by a test name that no definition has starts.</summary>
+    public const string UnknownTestReason = "No definition named";
+
     public async Task<StageOutcome> HandleAsync(RunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -22,7 +28,11 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs)
         var all = await definitions.LoadAllAsync(request.Repository, request.Commit, cancellationToken);
         var chosen = all.Where(d => request.TestName is null || d.Name == request.TestName).ToList();
         if (chosen.Count == 0)
+        {
+            if (request.TestName is { Length: > 0 } asked)
+                await FailUnknownTestAsync(request, asked, all, cancellationToken);
             return StageOutcome.Done($"Request {request.RequestId}: no definition{(request.TestName is null ? "" : $" named '{request.TestName}'")} under loadtests/.");
+        }
 
         var next = new List<object>();
         var notes = new List<string>();
@@ -48,6 +58,30 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs)
         return new StageOutcome(next, $"Request {request.RequestId}: " + string.Join("; ", notes));
     }
 
+    /// <summary>
+    /// A request for one test that no definition has still gets its run (failed, saying which tests exist), so that a
+    /// caller polling the derived run id learns the answer instead of waiting for a run that never comes.
+    /// </summary>
+    private async Task FailUnknownTestAsync(RunRequest request, string testName, IReadOnlyList<DefinitionLoader.Checked> all, CancellationToken cancellationToken)
+    {
+        var runId = RunIds.For(request.RequestId, testName);
+        var run = new RunRecord
+        {
+            RunId = runId,
+            TestName = testName,
+            DefinitionHash = "",
+            Repo = request.Repository,
+            Commit = request.Commit,
+            Branch = request.Branch,
+            PullRequest = request.PullRequest,
+            Trigger = request.Trigger,
+            RequestId = request.RequestId,
+        };
+        await runs.CreateAsync(run, cancellationToken);
+        var known = all.Count == 0 ? "there are none" : "found: " + string.Join(", ", all.Select(d => d.Name).Order(StringComparer.Ordinal));
+        await runs.TransitionAsync(runId, RunStatus.Failed, $"{UnknownTestReason} '{testName}' under loadtests/ ({known}).", cancellationToken);
+    }
+
     private static RunRecord NewRun(string runId, RunRequest request, DefinitionLoader.Checked definition) => new()
     {
         RunId = runId,
@@ -58,6 +92,7 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs)
         Branch = request.Branch,
         PullRequest = request.PullRequest,
         Trigger = request.Trigger,
+        RequestId = request.RequestId,
     };
 
     private static string InvalidReason(DefinitionLoader.Checked definition)
@@ -65,6 +100,6 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs)
         var errors = definition.Errors.Where(e => e.Severity == Severity.Error).ToList();
         var shown = string.Join(" | ", errors.Take(ErrorsInReason));
         var more = errors.Count > ErrorsInReason ? $" (and {errors.Count - ErrorsInReason} more)" : "";
-        return $"The definition is invalid: {shown}{more}";
+        return $"{InvalidDefinitionReason}: {shown}{more}";
     }
 }
