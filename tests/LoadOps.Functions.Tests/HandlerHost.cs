@@ -1,5 +1,7 @@
 using LoadOps.Functions.Hosting;
-using LoadOps.Functions.Webhook;
+using System.Security.Cryptography;
+using System.Text;
+using LoadOps.Cloud.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -13,36 +15,55 @@ internal sealed class HandlerHost : IAsyncDisposable
 {
     public const string Secret = "test-webhook-secret-0123456789";
 
+    /// <summary>An API token allowed for every repository, and one limited to octo-org/other.</summary>
+    public const string ApiToken = "test-api-token-for-every-repo";
+    public const string ScopedApiToken = "test-api-token-for-octo-other";
+
     private readonly WebApplication _app;
 
-    private HandlerHost(WebApplication app, RecordingSink sink, MemoryDeliveryLog deliveries)
+    private HandlerHost(WebApplication app, RecordingSink sink, MemoryDeliveryLog deliveries, MemoryRunCatalog runs)
     {
         _app = app;
         Sink = sink;
         Deliveries = deliveries;
+        Runs = runs;
         Client = app.GetTestClient();
     }
 
     public HttpClient Client { get; }
     public RecordingSink Sink { get; }
     public MemoryDeliveryLog Deliveries { get; }
+    public MemoryRunCatalog Runs { get; }
 
-    public static async Task<HandlerHost> StartAsync(string? secret = Secret, params IFunction[] functions)
+    public static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static Task<HandlerHost> StartAsync(string? secret = Secret, params IFunction[] functions) => StartAsync(secret, withTokens: true, functions);
+
+    public static async Task<HandlerHost> StartAsync(string? secret, bool withTokens, params IFunction[] functions)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["LoadOps:GitHub:WebhookSecret"] = secret });
+        var settings = new Dictionary<string, string?> { ["LoadOps:GitHub:WebhookSecret"] = secret };
+        if (withTokens)
+        {
+            settings["LoadOps:Api:Tokens:0:Sha256"] = Sha256(ApiToken);
+            settings["LoadOps:Api:Tokens:1:Sha256"] = Sha256(ScopedApiToken).ToUpperInvariant();
+            settings["LoadOps:Api:Tokens:1:Repository"] = "octo-org/other";
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLoadOpsFunctions(builder.Configuration);
         var sink = new RecordingSink();
         var deliveries = new MemoryDeliveryLog();
         builder.Services.AddSingleton<IRunRequestSink>(sink);
         builder.Services.AddSingleton<IDeliveryLog>(deliveries);
+        var runs = new MemoryRunCatalog();
+        builder.Services.AddSingleton<IRunCatalog>(runs);
         foreach (var function in functions)
             builder.Services.AddSingleton(function);
         var app = builder.Build();
         app.MapFunctions();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new HandlerHost(app, sink, deliveries);
+        return new HandlerHost(app, sink, deliveries, runs);
     }
 
     public async ValueTask DisposeAsync()

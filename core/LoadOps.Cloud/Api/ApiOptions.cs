@@ -9,4 +9,7 @@ public sealed class ApiOptions
     public const string SectionName = "LoadOps:Api";
 
     public IReadOnlyList<ApiTokenOptions> Tokens { get; init; } = [];
+
+    /// <summary>The API's public base URL for the links in answers (e.g. https://loadops-func.azurewebsites.net); empty: taken from each request.</summary>
+    public string? PublicUrl { get; init; }
 }

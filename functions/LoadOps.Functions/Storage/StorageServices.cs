@@ -1,8 +1,8 @@
+using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Stages;
-using LoadOps.Functions.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +22,7 @@ public static class StorageServices
         services.AddSingleton(provider => new DeliveryStore(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLog, StorageDeliveryLog>();
         services.AddSingleton<IRunRequestSink, QueueRunRequestSink>();
+        services.AddSingleton<IRunCatalog>(provider => new StorageRunCatalog(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         return services.AddLoadOpsStages();
     }
 

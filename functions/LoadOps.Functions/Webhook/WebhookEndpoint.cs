@@ -1,3 +1,5 @@
+using LoadOps.Cloud.Api;
+using LoadOps.Functions.Api;
 using LoadOps.Core.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -7,50 +9,32 @@ namespace LoadOps.Functions.Webhook;
 
 /// <summary>
 /// <c>POST /api/github/webhook</c>, forwarded raw by the host (enableForwardingHttpRequest) so the signature is
-/// checked over the exact bytes GitHub signed. Bind, verify, parse, deduplicate, enqueue: nothing else.
+/// checked over the exact bytes GitHub signed. Binds the request and hands it to <see cref="WebhookReceiver"/>.
 /// </summary>
 internal sealed partial class WebhookEndpoint(
     IOptions<WebhookOptions> options, IDeliveryLog deliveries, IRunRequestSink sink, ILogger<WebhookEndpoint> logger)
 {
-    public const string Route = "/api/github/webhook";
-    public const int MaxBodyBytes = 25 * 1024 * 1024;
+    public const string Route = WebhookReceiver.Route;
+    public const int MaxBodyBytes = WebhookReceiver.MaxBodyBytes;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    private readonly WebhookReceiver _receiver = new(options.Value.WebhookSecret, deliveries, sink);
+
+    public async Task HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var secret = options.Value.WebhookSecret;
-        if (string.IsNullOrEmpty(secret))
-        {
-            LogNoSecret(logger);
-            return Results.Text("webhook secret not configured", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
+        var request = context.Request;
         var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-            return Results.Text($"payload larger than {MaxBodyBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
-        if (!WebhookSignature.IsValid(secret, body, request.Headers[WebhookSignature.HeaderName].FirstOrDefault()))
-            return Results.Text("signature missing or wrong", statusCode: StatusCodes.Status401Unauthorized);
-
-        var delivery = request.Headers["X-GitHub-Delivery"].FirstOrDefault();
-        switch (GitHubEventParser.Parse(request.Headers["X-GitHub-Event"].FirstOrDefault(), delivery, body))
-        {
-            case WebhookDecision.Reject reject:
-                return Results.Text(reject.Reason, statusCode: StatusCodes.Status400BadRequest);
-            case WebhookDecision.Ignore ignore:
-                return Results.Text("ignored: " + ignore.Reason);
-            case WebhookDecision.Start start:
-                if (!await deliveries.TryRecordAsync(start.Request.RequestId, cancellationToken))
-                    return Results.Text("duplicate delivery: its run was already started");
-                await sink.SendAsync(start.Request, cancellationToken);
-                LogAccepted(logger, start.Request.RequestId, start.Request.Repository, start.Request.Commit);
-                return Results.Text("accepted", statusCode: StatusCodes.Status202Accepted);
-            default:
-                throw new InvalidOperationException("Unknown webhook decision.");
-        }
+        var response = body is null
+            ? WebhookReceiver.TooLarge()
+            : await _receiver.HandleAsync(new WebhookDelivery(
+                request.Headers["X-GitHub-Event"].FirstOrDefault(),
+                request.Headers["X-GitHub-Delivery"].FirstOrDefault(),
+                request.Headers[WebhookSignature.HeaderName].FirstOrDefault(),
+                body), cancellationToken);
+        if (response.LogNote is { } note)
+            LogNote(logger, response.StatusCode, note);
+        await ApiHttp.WriteAsync(context.Response, response, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Webhook refused: no webhook secret is configured (LoadOps:GitHub:WebhookSecret)")]
-    private static partial void LogNoSecret(ILogger logger);
-
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Delivery {DeliveryId} accepted: {Repository} at {Commit}")]
-    private static partial void LogAccepted(ILogger logger, string deliveryId, string repository, string commit);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Webhook answered {Status}: {Note}")]
+    private static partial void LogNote(ILogger logger, int status, string note);
 }
