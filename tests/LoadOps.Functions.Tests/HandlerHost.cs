@@ -1,12 +1,13 @@
-using LoadOps.Functions.Hosting;
 using System.Security.Cryptography;
 using System.Text;
 using LoadOps.Cloud.Api;
+using LoadOps.Functions.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Functions.Tests;
 
@@ -21,8 +22,9 @@ internal sealed class HandlerHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private HandlerHost(WebApplication app, RecordingSink sink, MemoryDeliveryLog deliveries, MemoryRunCatalog runs)
+    private HandlerHost(WebApplication app, RecordingSink sink, MemoryDeliveryLog deliveries, MemoryRunCatalog runs, CapturedLogs logs)
     {
+        Logs = logs;
         _app = app;
         Sink = sink;
         Deliveries = deliveries;
@@ -34,6 +36,7 @@ internal sealed class HandlerHost : IAsyncDisposable
     public RecordingSink Sink { get; }
     public MemoryDeliveryLog Deliveries { get; }
     public MemoryRunCatalog Runs { get; }
+    public CapturedLogs Logs { get; }
 
     public static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
@@ -51,6 +54,8 @@ internal sealed class HandlerHost : IAsyncDisposable
             settings["LoadOps:Api:Tokens:1:Repository"] = "octo-org/other";
         }
         builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new CapturedLogs();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
         builder.Services.AddLoadOpsFunctions(builder.Configuration);
         var sink = new RecordingSink();
         var deliveries = new MemoryDeliveryLog();
@@ -63,7 +68,7 @@ internal sealed class HandlerHost : IAsyncDisposable
         var app = builder.Build();
         app.MapFunctions();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new HandlerHost(app, sink, deliveries, runs);
+        return new HandlerHost(app, sink, deliveries, runs, logs);
     }
 
     public async ValueTask DisposeAsync()
