@@ -6,6 +6,14 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
     /// <summary>The storage name prefix (tables, containers, queues); empty in normal use, set by tests to isolate themselves.</summary>
     public string NamePrefix { get; init; } = "";
 
+    public const string DefaultListen = "http://127.0.0.1:7071";
+
+    /// <summary>Where the webhook and the run API listen (<c>http://HOST:PORT</c>, port 0 = any free one); null: no HTTP endpoint.</summary>
+    public string? Listen { get; init; } = DefaultListen;
+
+    /// <summary>The webhook secret and API tokens of the HTTP endpoint (from the environment by default).</summary>
+    public ServeSecurity Security { get; init; } = new(null, new Cloud.Api.ApiOptions());
+
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(5);
