@@ -19,7 +19,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         ArgumentNullException.ThrowIfNull(clients);
         var log = (string line) => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}");
         var launcherSlot = new LauncherSlot();
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) });
+        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = options.StartDelay });
         using var watcher = new ShardWatcher(stages, clock, log);
         launcherSlot.Inner = new LocalProcessLauncher(options.OutDirectory, watcher);
         var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };

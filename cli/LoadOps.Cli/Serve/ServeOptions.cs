@@ -14,6 +14,9 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
     /// <summary>The webhook secret and API tokens of the HTTP endpoint (from the environment by default).</summary>
     public ServeSecurity Security { get; init; } = new(null, new Cloud.Api.ApiOptions());
 
+    /// <summary>Time between planning a run and its common start, for the runner processes to start.</summary>
+    public TimeSpan StartDelay { get; init; } = TimeSpan.FromSeconds(3);
+
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(5);
