@@ -53,8 +53,9 @@ public sealed class GateEndToEndTests(AzuriteFixture azurite)
 
         (report, summary) = await OutputsAsync(outs["fail"]);
         Assert.Contains("### ❌ LoadOps gate-fail: Fail", report, StringComparison.Ordinal);
-        Assert.Contains("rps > 100000", report, StringComparison.Ordinal);
+        Assert.Contains("**Failed thresholds**", report, StringComparison.Ordinal);
         Assert.Equal("fail", summary.GetProperty("verdict").GetString());
+        Assert.Contains("rps > 100000", summary.GetProperty("headline").GetString(), StringComparison.Ordinal);
 
         (report, summary) = await OutputsAsync(outs["undecided"]);
         Assert.Contains("LoadOps gate-undecided: Inconclusive", report, StringComparison.Ordinal);
