@@ -8,8 +8,11 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
 
     public const string DefaultListen = "http://127.0.0.1:7071";
 
-    /// <summary>Where the webhook and the run API listen (<c>http://HOST:PORT</c>, port 0 = any free one); null: no HTTP endpoint.</summary>
-    public string? Listen { get; init; } = DefaultListen;
+    /// <summary>
+    /// Where the webhook and the run API listen (<c>http://HOST:PORT</c>, port 0 = any free one); null: no HTTP endpoint.
+    /// The command defaults it to <see cref="DefaultListen"/>; hosts built in code (tests) listen only when they ask.
+    /// </summary>
+    public string? Listen { get; init; }
 
     /// <summary>The webhook secret and API tokens of the HTTP endpoint (from the environment by default).</summary>
     public ServeSecurity Security { get; init; } = new(null, new Cloud.Api.ApiOptions());
