@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LoadOps.Cli.Compare;
+using LoadOps.Cli.Gate;
 using LoadOps.Cli.Merge;
 using LoadOps.Cli.Report;
 using LoadOps.Cli.Run;
@@ -19,5 +20,6 @@ internal static class CliCommands
         yield return CompareCommand.Create();
         yield return ReportCommand.Create();
         yield return ServeCommand.Create();
+        yield return GateCommand.Create();
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using LoadOps.Functions.Webhook;
+using LoadOps.Cloud.Api;
 
 namespace LoadOps.Functions.Tests;
 

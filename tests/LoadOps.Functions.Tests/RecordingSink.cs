@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using LoadOps.Core.Pipeline;
-using LoadOps.Functions.Webhook;
+using LoadOps.Cloud.Api;
 
 namespace LoadOps.Functions.Tests;
 

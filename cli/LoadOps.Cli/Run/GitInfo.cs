@@ -12,6 +12,10 @@ internal static class GitInfo
         return (commit, branch is "HEAD" ? null : branch);
     }
 
+    /// <summary>The URL of the <c>origin</c> remote, or null.</summary>
+    public static Task<string?> OriginAsync(string folder, CancellationToken cancellationToken) =>
+        GitAsync(folder, cancellationToken, "config", "--get", "remote.origin.url");
+
     private static async Task<string?> GitAsync(string folder, CancellationToken cancellationToken, params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

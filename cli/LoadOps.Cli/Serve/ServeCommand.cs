@@ -20,9 +20,13 @@ internal static class ServeCommand
         var repo = new Option<string?>("--repo") { Description = "Repository whose loadtests/ are run (default: the current folder)." };
         var outDirectory = new Option<string?>("--out", "-o") { Description = "Folder for runner output and reports (default: loadops-out/serve)." };
         var prefix = new Option<string?>("--name-prefix") { Description = "Prefix of every table, container and queue name (to share one account)." };
+        var listen = new Option<string?>("--listen")
+        {
+            Description = $"Address of the webhook and run API endpoint, http://HOST:PORT (default {ServeOptions.DefaultListen}); 'none' turns it off.",
+        };
         var command = new Command("serve", "Run the pipeline's stages on this machine against Azurite or Azure Storage, with local runner processes.")
         {
-            storage, repo, outDirectory, prefix,
+            storage, repo, outDirectory, prefix, listen,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,6 +43,10 @@ internal static class ServeCommand
             {
                 NamePrefix = parse.GetValue(prefix) ?? "",
                 Pools = pools,
+                Listen = parse.GetValue(listen) is { } address && address.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)
+                    ? null
+                    : parse.GetValue(listen)?.Trim() ?? ServeOptions.DefaultListen,
+                Security = ServeSecurity.FromEnvironment(),
             };
             return await RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
@@ -50,6 +58,11 @@ internal static class ServeCommand
         if (!Directory.Exists(Path.Combine(options.Repository, "loadtests")))
         {
             await error.WriteLineAsync($"error: {options.Repository} has no loadtests/ folder; pass --repo with the repository to run.");
+            return ExitCodes.Usage;
+        }
+        if (ServeListen.Problem(options) is { } listenProblem)
+        {
+            await error.WriteLineAsync("error: " + listenProblem);
             return ExitCodes.Usage;
         }
         StorageClients clients;
@@ -82,6 +95,9 @@ internal static class ServeCommand
         Directory.CreateDirectory(options.OutDirectory);
         await output.WriteLineAsync($"loadops serve: definitions from {options.Repository}, output in {options.OutDirectory}; " +
             $"runs start from RunRequest messages on {clients.Names.Queue(StageQueueNames.Validate)}. Ctrl-C stops.");
+        await using var endpoint = await ServeListen.StartAsync(options, clients, output, error, cancellationToken);
+        if (options.Listen is not null && endpoint is null)
+            return ExitCodes.Usage;
         var (publisher, github, publishing) = ServePublishing.FromEnvironment(TimeProvider.System);
         using (github)
         {

@@ -23,7 +23,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         ArgumentNullException.ThrowIfNull(clients);
         var log = (string line) => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}");
         var launcherSlot = new LauncherSlot();
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) }, publisher: Publisher);
+        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = options.StartDelay }, publisher: Publisher);
         using var watcher = new ShardWatcher(stages, clock, log);
         launcherSlot.Inner = ServeLauncher.Create(clients, options, watcher, clock);
         var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };

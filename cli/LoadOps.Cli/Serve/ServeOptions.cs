@@ -8,6 +8,20 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
     /// <summary>The storage name prefix (tables, containers, queues); empty in normal use, set by tests to isolate themselves.</summary>
     public string NamePrefix { get; init; } = "";
 
+    public const string DefaultListen = "http://127.0.0.1:7071";
+
+    /// <summary>
+    /// Where the webhook and the run API listen (<c>http://HOST:PORT</c>, port 0 = any free one); null: no HTTP endpoint.
+    /// The command defaults it to <see cref="DefaultListen"/>; hosts built in code (tests) listen only when they ask.
+    /// </summary>
+    public string? Listen { get; init; }
+
+    /// <summary>The webhook secret and API tokens of the HTTP endpoint (from the environment by default).</summary>
+    public ServeSecurity Security { get; init; } = new(null, new Cloud.Api.ApiOptions());
+
+    /// <summary>Time between planning a run and its common start, for the runner processes to start.</summary>
+    public TimeSpan StartDelay { get; init; } = TimeSpan.FromSeconds(3);
+
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(5);

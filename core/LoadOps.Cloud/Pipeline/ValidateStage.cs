@@ -20,6 +20,12 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
 {
     private const int ErrorsInReason = 5;
 
+    /// <summary>How the reason of a run failed for an invalid definition starts (the run API reports such runs as invalid).</summary>
+    public const string InvalidDefinitionReason = "The definition is invalid";
+
+    /// <summary>How the reason of a run asked for by a test name that no definition has starts.</summary>
+    public const string UnknownTestReason = "No definition named";
+
     public async Task<StageOutcome> HandleAsync(RunRequest original, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(original);
@@ -33,9 +39,13 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
         var changed = await ChangedDefinitionsAsync(request, cancellationToken);
         var chosen = all.Where(d => request.TestName is null ? changed is null || changed.Contains(d.Path) : d.Name == request.TestName).ToList();
         if (chosen.Count == 0)
+        {
+            if (request.TestName is { Length: > 0 } asked)
+                await FailUnknownTestAsync(request, asked, all, cancellationToken);
             return StageOutcome.Done(changed is not null && request.TestName is null
                 ? $"Request {request.RequestId}: pull request #{request.PullRequest} changes no definition under loadtests/."
                 : $"Request {request.RequestId}: no definition{(request.TestName is null ? "" : $" named '{request.TestName}'")} under loadtests/.");
+        }
         var policy = (await definitions.LoadPolicyAsync(request.Repository, policyRef ?? request.Commit, request.InstallationId, cancellationToken)).Policy;
 
         var next = new List<object>();
@@ -123,6 +133,30 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
         return paths is null ? null : new HashSet<string>(paths, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A request for one test that no definition has still gets its run (failed, saying which tests exist), so that a
+    /// caller polling the derived run id learns the answer instead of waiting for a run that never comes.
+    /// </summary>
+    private async Task FailUnknownTestAsync(RunRequest request, string testName, IReadOnlyList<DefinitionLoader.Checked> all, CancellationToken cancellationToken)
+    {
+        var runId = RunIds.For(request.RequestId, testName);
+        var run = new RunRecord
+        {
+            RunId = runId,
+            TestName = testName,
+            DefinitionHash = "",
+            Repo = request.Repository,
+            Commit = request.Commit,
+            Branch = request.Branch,
+            PullRequest = request.PullRequest,
+            Trigger = request.Trigger,
+            RequestId = request.RequestId,
+        };
+        await runs.CreateAsync(run, cancellationToken);
+        var known = all.Count == 0 ? "there are none" : "found: " + string.Join(", ", all.Select(d => d.Name).Order(StringComparer.Ordinal));
+        await runs.TransitionAsync(runId, RunStatus.Failed, $"{UnknownTestReason} '{testName}' under loadtests/ ({known}).", cancellationToken);
+    }
+
     private static RunRecord NewRun(string runId, RunRequest request, DefinitionLoader.Checked definition) => new()
     {
         RunId = runId,
@@ -133,6 +167,7 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
         Branch = request.Branch,
         PullRequest = request.PullRequest,
         Trigger = request.Trigger,
+        RequestId = request.RequestId,
     };
 
     private static string InvalidReason(DefinitionLoader.Checked definition)
@@ -140,6 +175,6 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
         var errors = definition.Errors.Where(e => e.Severity == Severity.Error).ToList();
         var shown = string.Join(" | ", errors.Take(ErrorsInReason));
         var more = errors.Count > ErrorsInReason ? $" (and {errors.Count - ErrorsInReason} more)" : "";
-        return $"The definition is invalid: {shown}{more}";
+        return $"{InvalidDefinitionReason}: {shown}{more}";
     }
 }

@@ -22,6 +22,9 @@ public sealed record RunRecord
     /// </summary>
     public string? PolicyRef { get; init; }
 
+    /// <summary>The <see cref="RunRequest.RequestId"/> that created the run (null for runs stored before it was recorded).</summary>
+    public string? RequestId { get; init; }
+
     public RunStatus Status { get; init; } = RunStatus.Queued;
 
     /// <summary>Why the run is in its status, in words for a person (mostly for failed and timed-out).</summary>

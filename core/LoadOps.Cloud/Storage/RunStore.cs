@@ -94,6 +94,29 @@ public sealed class RunStore
         return overdue;
     }
 
+    /// <summary>The runs started for one commit of a repository (by a push, a pull request, the API...), oldest first.</summary>
+    public Task<IReadOnlyList<RunRecord>> ListByCommitAsync(string repository, string commit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repository);
+        ArgumentException.ThrowIfNullOrEmpty(commit);
+        return QueryAsync(TableClient.CreateQueryFilter($"Repo eq {repository} and Commit eq {commit}"), cancellationToken);
+    }
+
+    /// <summary>The runs one <see cref="LoadOps.Core.Pipeline.RunRequest"/> created, oldest first.</summary>
+    public Task<IReadOnlyList<RunRecord>> ListByRequestAsync(string requestId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        return QueryAsync(TableClient.CreateQueryFilter($"RequestId eq {requestId}"), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RunRecord>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        var found = new List<RunRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            found.Add(RunEntityMap.FromEntity(entity));
+        return found.OrderBy(r => r.CreatedAt).ThenBy(r => r.RunId, StringComparer.Ordinal).ToList();
+    }
+
     private async Task<RunTransitionResult> WriteAsync(
         string runId, Func<RunRecord, (RunRecord? Next, TransitionOutcome Outcome, string Message)> decide, CancellationToken cancellationToken)
     {

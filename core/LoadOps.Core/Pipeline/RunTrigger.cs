@@ -11,4 +11,7 @@ public enum RunTrigger
 
     /// <summary><c>loadops run</c> on a developer's machine.</summary>
     Cli,
+
+    /// <summary>A call to the run API (<c>POST /api/runs</c>), e.g. <c>loadops gate</c> in a CI job.</summary>
+    Api,
 }

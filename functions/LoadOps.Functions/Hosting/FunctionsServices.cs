@@ -1,8 +1,11 @@
+using LoadOps.Cloud.Api;
 using LoadOps.Cloud.GitHub;
+using LoadOps.Functions.Api;
 using LoadOps.Functions.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LoadOps.Functions.Hosting;
 
@@ -16,6 +19,17 @@ public static class FunctionsServices
         services.AddSingleton<WebhookEndpoint>();
         services.TryAddSingleton<IRepositoryAccess>(provider => RepositoryAccessFactory.Create(configuration, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PullRequestCommandResolver>();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
+            .Validate(o => ApiTokenCheck.Problems(o).Count == 0, "LoadOps:Api:Tokens: every Sha256 must be 64 hex digits (the SHA-256 of the token, not the token).")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new ApiTokenCheck(provider.GetRequiredService<IOptions<ApiOptions>>().Value));
+        services.AddSingleton<RunApi>();
+        services.AddSingleton<RunApiEndpoint>();
+        foreach (var name in RunApiFunction.Names)
+        {
+            services.AddSingleton<IFunction>(provider =>
+                new RunApiFunction(name, provider.GetRequiredService<RunApi>(), provider.GetRequiredService<IOptions<ApiOptions>>()));
+        }
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LoadOps.Cloud.Api;
+using LoadOps.Functions.Api;
 using LoadOps.Functions.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +23,10 @@ public static partial class HandlerApp
     public static void MapFunctions(this WebApplication app)
     {
         app.MapPost(Webhook.WebhookEndpoint.Route, (HttpContext context, Webhook.WebhookEndpoint endpoint) =>
-            endpoint.HandleAsync(context.Request, context.RequestAborted));
+            endpoint.HandleAsync(context, context.RequestAborted));
+        // The run API, forwarded raw: every method reaches the endpoint, which answers 405 for the ones a route lacks.
+        foreach (var pattern in new[] { RunApi.RunsPath, RunApi.RunsPath + "/{**rest}" })
+            app.Map(pattern, (HttpContext context, RunApiEndpoint endpoint) => endpoint.HandleAsync(context, context.RequestAborted));
         app.MapPost("/{function}", InvokeAsync);
     }
 

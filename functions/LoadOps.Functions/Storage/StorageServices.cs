@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Pipeline;
@@ -5,7 +6,6 @@ using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Stages;
-using LoadOps.Functions.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +26,7 @@ public static partial class StorageServices
         services.AddSingleton(provider => new DeliveryStore(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLog, StorageDeliveryLog>();
         services.AddSingleton<IRunRequestSink, QueueRunRequestSink>();
+        services.AddSingleton<IRunCatalog>(provider => new StorageRunCatalog(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         return services.AddLoadOpsStages();
     }
 

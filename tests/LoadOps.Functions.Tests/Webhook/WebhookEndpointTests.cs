@@ -120,7 +120,7 @@ public sealed class WebhookEndpointTests
     public async Task A_body_over_the_limit_gets_413()
     {
         await using var host = await HandlerHost.StartAsync();
-        var huge = new string(' ', LoadOps.Functions.Webhook.WebhookEndpoint.MaxBodyBytes + 1);
+        var huge = new string(' ', LoadOps.Cloud.Api.WebhookReceiver.MaxBodyBytes + 1);
         var response = await host.Client.SendAsync(Delivery("push", huge), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(host.Sink.Sent);

@@ -1,11 +1,10 @@
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
-using LoadOps.Functions.Webhook;
 
-namespace LoadOps.Functions.Storage;
+namespace LoadOps.Cloud.Api;
 
 /// <summary>Accepted run requests go onto the validate stage's queue.</summary>
-internal sealed class QueueRunRequestSink(StorageClients clients) : IRunRequestSink
+public sealed class QueueRunRequestSink(StorageClients clients) : IRunRequestSink
 {
     private readonly StageQueue _queue = new(clients, clients.Names.Queue(StageQueueNames.Validate));
 

@@ -1,4 +1,4 @@
-namespace LoadOps.Functions.Webhook;
+namespace LoadOps.Cloud.Api;
 
 /// <summary>Remembers webhook delivery ids, so that a redelivered webhook starts no second run.</summary>
 public interface IDeliveryLog

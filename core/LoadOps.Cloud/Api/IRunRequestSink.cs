@@ -1,6 +1,6 @@
 using LoadOps.Core.Pipeline;
 
-namespace LoadOps.Functions.Webhook;
+namespace LoadOps.Cloud.Api;
 
 /// <summary>Where accepted run requests go: the validate stage's queue.</summary>
 public interface IRunRequestSink

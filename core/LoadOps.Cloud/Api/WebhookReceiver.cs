@@ -1,0 +1,66 @@
+using LoadOps.Cloud.GitHub;
+using LoadOps.Core.Webhooks;
+
+namespace LoadOps.Cloud.Api;
+
+/// <summary>
+/// <c>POST /api/github/webhook</c> behind every host: verify the signature over the exact bytes, parse, deduplicate by
+/// delivery id, put the run request on the validate queue; a person's <c>/loadtest</c> command or approval label is
+/// first checked with GitHub (<paramref name="commands"/>; without it such deliveries answer 503 saying so). Nothing
+/// else. Without a secret every delivery is refused: an unsigned endpoint would let anyone start load.
+/// </summary>
+public sealed class WebhookReceiver(string? secret, IDeliveryLog deliveries, IRunRequestSink sink, PullRequestCommandResolver? commands = null)
+{
+    public const string Route = "/api/github/webhook";
+    public const int MaxBodyBytes = 25 * 1024 * 1024;
+
+    public async Task<ApiResponse> HandleAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (string.IsNullOrEmpty(secret))
+        {
+            return ApiResponse.Text(401, "webhook secret not configured") with
+            {
+                LogNote = "Webhook refused: no webhook secret is configured (LoadOps:GitHub:WebhookSecret, or LOADOPS_WEBHOOK_SECRET for loadops serve)",
+            };
+        }
+        if (delivery.Body.Length > MaxBodyBytes)
+            return TooLarge();
+        if (!WebhookSignature.IsValid(secret, delivery.Body, delivery.Signature))
+            return ApiResponse.Text(401, "signature missing or wrong");
+
+        var decision = GitHubEventParser.Parse(delivery.EventName, delivery.DeliveryId, delivery.Body);
+        if (decision is WebhookDecision.Command command)
+        {
+            decision = commands is null
+                ? new WebhookDecision.Unavailable("a pull request command needs GitHub access to check the sender's permission, and none is configured")
+                : await commands.ResolveAsync(command.Value, cancellationToken);
+        }
+        switch (decision)
+        {
+            case WebhookDecision.Reject reject:
+                return ApiResponse.Text(400, reject.Reason) with { LogNote = $"Delivery {delivery.DeliveryId} rejected: {reject.Reason}" };
+            case WebhookDecision.Ignore ignore:
+                return ApiResponse.Text(200, "ignored: " + ignore.Reason) with { LogNote = $"Delivery {delivery.DeliveryId} ignored: {ignore.Reason}" };
+            case WebhookDecision.Unavailable unavailable:
+                // Not recorded as seen: a redelivery once GitHub answers must still work.
+                return ApiResponse.Text(503, unavailable.Reason + "; redeliver it from the App's Recent Deliveries once GitHub answers") with
+                {
+                    LogNote = $"Delivery {delivery.DeliveryId} not handled: {unavailable.Reason}",
+                };
+            case WebhookDecision.Start start:
+                if (!await deliveries.TryRecordAsync(start.Request.RequestId, cancellationToken))
+                    return ApiResponse.Text(200, "duplicate delivery: its run was already started");
+                await sink.SendAsync(start.Request, cancellationToken);
+                return ApiResponse.Text(202, "accepted") with
+                {
+                    LogNote = $"Delivery {start.Request.RequestId} accepted: {start.Request.Repository} at {start.Request.Commit}",
+                };
+            default:
+                throw new InvalidOperationException("Unknown webhook decision.");
+        }
+    }
+
+    /// <summary>The answer to a body over <see cref="MaxBodyBytes"/>, for hosts that stop reading early.</summary>
+    public static ApiResponse TooLarge() => ApiResponse.Text(413, $"payload larger than {MaxBodyBytes} bytes");
+}
