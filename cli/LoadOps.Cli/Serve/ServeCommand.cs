@@ -18,18 +18,21 @@ internal static class ServeCommand
         var repo = new Option<string?>("--repo") { Description = "Repository whose loadtests/ are run (default: the current folder)." };
         var outDirectory = new Option<string?>("--out", "-o") { Description = "Folder for runner output and reports (default: loadops-out/serve)." };
         var prefix = new Option<string?>("--name-prefix") { Description = "Prefix of every table, container and queue name (to share one account)." };
+        var watchRepo = new Option<string?>("--watch-repo") { Description = "A local git repository: each new commit on its checked-out branch that touches definitions starts a run, reading the definitions at that commit." };
         var command = new Command("serve", "Run the pipeline's stages on this machine against Azurite or Azure Storage, with local runner processes.")
         {
-            storage, repo, outDirectory, prefix,
+            storage, repo, outDirectory, prefix, watchRepo,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var watched = parse.GetValue(watchRepo) is { } w ? Path.GetFullPath(w) : null;
             var options = new ServeOptions(
                 parse.GetValue(storage) ?? Environment.GetEnvironmentVariable(StorageVariable) ?? "UseDevelopmentStorage=true",
-                Path.GetFullPath(parse.GetValue(repo) ?? "."),
+                Path.GetFullPath(parse.GetValue(repo) ?? watched ?? "."),
                 Path.GetFullPath(parse.GetValue(outDirectory) ?? Path.Combine("loadops-out", "serve")))
             {
                 NamePrefix = parse.GetValue(prefix) ?? "",
+                WatchRepository = watched,
             };
             return await RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
@@ -38,7 +41,19 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Path.Combine(options.Repository, "loadtests")))
+        if (options.WatchRepository is { } watched)
+        {
+            try
+            {
+                await GitClient.OpenAsync(watched, cancellationToken);
+            }
+            catch (GitException e)
+            {
+                await error.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.Usage;
+            }
+        }
+        else if (!Directory.Exists(Path.Combine(options.Repository, "loadtests")))
         {
             await error.WriteLineAsync($"error: {options.Repository} has no loadtests/ folder; pass --repo with the repository to run.");
             return ExitCodes.Usage;
@@ -73,6 +88,8 @@ internal static class ServeCommand
         Directory.CreateDirectory(options.OutDirectory);
         await output.WriteLineAsync($"loadops serve: definitions from {options.Repository}, output in {options.OutDirectory}; " +
             $"runs start from RunRequest messages on {clients.Names.Queue(StageQueueNames.Validate)}. Ctrl-C stops.");
+        if (options.WatchRepository is { } watching)
+            await output.WriteLineAsync($"loadops serve: watching {watching}: new commits that touch loadtests/ or {LoadOps.Core.Policy.LoadPolicy.RepositoryPath} start runs, read at their commit.");
         await new ServeHost(options, output, TimeProvider.System).RunAsync(clients, cancellationToken);
         return ExitCodes.Ok;
     }

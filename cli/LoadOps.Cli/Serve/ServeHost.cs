@@ -19,13 +19,17 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         ArgumentNullException.ThrowIfNull(clients);
         var log = (string line) => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}");
         var launcherSlot = new LauncherSlot();
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) });
+        var git = options.WatchRepository is { } watched ? await GitClient.OpenAsync(watched, cancellationToken) : null;
+        IDefinitionSource source = git is null ? new LocalDefinitionSource(options.Repository) : new GitDefinitionSource(git);
+        var stages = new PipelineStages(clients, source, launcherSlot, clock, new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) });
+        var repositoryWatcher = git is null ? null : await RepositoryWatcher.CreateAsync(git, clients, stages.Sender, LocalRepository, clock, log, cancellationToken);
         using var watcher = new ShardWatcher(stages, clock, log);
         launcherSlot.Inner = new LocalProcessLauncher(options.OutDirectory, watcher);
         var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
 
         var nextSweep = clock.GetUtcNow();
         var nextTick = clock.GetUtcNow();
+        var nextWatch = clock.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -40,6 +44,11 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
                 {
                     await TickSchedulesAsync(stages, log, cancellationToken);
                     nextTick = clock.GetUtcNow() + options.ScheduleInterval;
+                }
+                if (repositoryWatcher is not null && clock.GetUtcNow() >= nextWatch)
+                {
+                    busy += await repositoryWatcher.PollAsync(cancellationToken);
+                    nextWatch = clock.GetUtcNow() + options.WatchInterval;
                 }
                 if (busy == 0)
                     await Task.Delay(options.PollInterval, clock, cancellationToken);
