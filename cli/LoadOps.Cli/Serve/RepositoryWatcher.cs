@@ -10,8 +10,9 @@ namespace LoadOps.Cli.Serve;
 /// and sends one <see cref="RunRequest"/> (trigger push) for every new commit that touches a definition
 /// (<c>loadtests/**/*.loadtest.y(a)ml</c>) or the policy (<c>.loadops/policy.yaml</c>). New means reachable from the
 /// head but from no head seen before (kept in storage, so a restart catches up on the commits made while stopped);
-/// the very first poll of a repository only records where watching starts. Each commit is claimed in storage before
-/// its request is sent, so two serves on the same storage start its run once.
+/// the very first poll of a repository only records where watching starts (unless it had no commit yet: then its
+/// first commits are new). Each commit is claimed in storage before its request is sent, so two serves on the same
+/// storage start its run once.
 /// </summary>
 internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore store, StageSender sender, string repository, Action<string> log)
 {
@@ -31,6 +32,7 @@ internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore s
     }
 
     private string? _lastNote;
+    private bool _sawNoCommit;
 
     /// <summary>Looks for new commits and requests their runs; returns how many runs were requested.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
@@ -48,11 +50,13 @@ internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore s
 
     private async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        if (await history.HeadAsync(cancellationToken) is not var (head, branch))
+        if (await history.HeadAsync(cancellationToken) is not { } current)
         {
             Note("watch-repo: no commit yet; runs start from the first commit that touches loadtests/");
+            _sawNoCommit = true;
             return 0;
         }
+        var (head, branch) = current;
         if (branch is null)
         {
             Note($"watch-repo: HEAD is detached at {Short(head)}; runs start only from commits on a checked-out branch");
@@ -69,7 +73,7 @@ internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore s
         }
 
         var requested = 0;
-        if (known.Count == 0)
+        if (known.Count == 0 && !_sawNoCommit)
         {
             log($"watch-repo: watching {branch} from {Short(head)}; each later commit that touches definitions starts a run");
         }

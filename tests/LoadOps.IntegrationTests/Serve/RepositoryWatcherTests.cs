@@ -72,8 +72,29 @@ public sealed class RepositoryWatcherTests(AzuriteFixture azurite)
         Assert.Equal(commits.Order(), (await ReceiveAsync(clients)).Select(r => r.Commit).Order());
     }
 
-    private static async Task<RepositoryWatcher> NewWatcherAsync(TempGitRepository repo, StorageClients clients) =>
-        await RepositoryWatcher.CreateAsync(await GitClient.OpenAsync(repo.Root, Ct), clients, new StageSender(clients), ServeHost.LocalRepository, TimeProvider.System, _ => { }, Ct);
+    [Fact]
+    public async Task Watching_an_empty_repository_runs_its_first_commit_and_a_detached_head_is_waited_out()
+    {
+        using var repo = new TempGitRepository();
+        var clients = await azurite.NewClientsAsync(Ct);
+        var log = new List<string>();
+        var watcher = await NewWatcherAsync(repo, clients, log.Add);
+
+        Assert.Equal(0, await watcher.PollAsync(Ct));
+        var first = repo.Commit("first", ("loadtests/a.loadtest.yaml", Definition));
+        Assert.Equal(1, await watcher.PollAsync(Ct));
+        repo.Git("checkout", "--quiet", "--detach", "HEAD");
+        repo.Commit("detached", ("loadtests/a.loadtest.yaml", Definition + "description: detached\n"));
+        Assert.Equal(0, await watcher.PollAsync(Ct));
+        Assert.Equal(0, await watcher.PollAsync(Ct));
+
+        Assert.Equal([first], (await ReceiveAsync(clients)).Select(r => r.Commit));
+        Assert.Single(log, l => l.Contains("no commit yet", StringComparison.Ordinal));
+        Assert.Single(log, l => l.Contains("HEAD is detached", StringComparison.Ordinal));
+    }
+
+    private static async Task<RepositoryWatcher> NewWatcherAsync(TempGitRepository repo, StorageClients clients, Action<string>? log = null) =>
+        await RepositoryWatcher.CreateAsync(await GitClient.OpenAsync(repo.Root, Ct), clients, new StageSender(clients), ServeHost.LocalRepository, TimeProvider.System, log ?? (_ => { }), Ct);
 
     private static async Task<List<RunRequest>> ReceiveAsync(StorageClients clients)
     {
