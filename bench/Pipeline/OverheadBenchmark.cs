@@ -16,10 +16,10 @@ internal static class OverheadBenchmark
 {
     private static readonly string[] StageOrder = [.. StageQueueNames.Stages];
 
-    public static async Task RunAsync(string connectionString, IReadOnlyList<int> shardCounts, int runs, CancellationToken cancellationToken)
+    public static async Task RunAsync(string connectionString, CpuClock cpu, IReadOnlyList<int> shardCounts, int runs, CancellationToken cancellationToken)
     {
         Console.WriteLine($"orchestration overhead, canned shard results, {runs} measured runs after 2 warm-up runs per shard count");
-        Console.WriteLine("shards | median ms | p95 ms | min ms | max ms | median ms at the end of: " + string.Join(", ", StageOrder.Select(s => s.Replace("loadops-", "", StringComparison.Ordinal))));
+        Console.WriteLine("shards | median ms | p95 ms | min ms | max ms | median CPU ms (bench + Azurite) | median ms at the end of: " + string.Join(", ", StageOrder.Select(s => s.Replace("loadops-", "", StringComparison.Ordinal))));
         foreach (var shards in shardCounts)
         {
             var folder = Directory.CreateTempSubdirectory("loadops-bench-");
@@ -28,17 +28,19 @@ internal static class OverheadBenchmark
                 WriteRepository(folder.FullName, shards);
                 var clients = StorageClients.FromConnectionString(connectionString, new StorageNames($"b{shards}x{Environment.TickCount64 % 100000}"));
                 await new StorageProvisioner(clients).EnsureCreatedAsync(cancellationToken);
-                var samples = new List<(double Total, Dictionary<string, double> Stages)>();
+                var samples = new List<(double Total, double Cpu, Dictionary<string, double> Stages)>();
                 for (var run = 0; run < runs + 2; run++)
                 {
-                    var sample = await OneRunAsync(clients, folder.FullName, $"bench-{shards}-{run}", cancellationToken);
+                    var cpuBefore = cpu.Now();
+                    var (total, stageEnds) = await OneRunAsync(clients, folder.FullName, $"bench-{shards}-{run}", cancellationToken);
                     if (run >= 2)
-                        samples.Add(sample);
+                        samples.Add((total, (cpu.Now() - cpuBefore).TotalMilliseconds, stageEnds));
                 }
                 var totals = samples.Select(s => s.Total).Order().ToList();
+                var cpuMedian = Percentile(samples.Select(s => s.Cpu).Order().ToList(), 0.5);
                 var stages = StageOrder.Select(stage => Percentile(samples.Select(s => s.Stages.GetValueOrDefault(stage)).Order().ToList(), 0.5));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{shards,6} | {Percentile(totals, 0.5),9:F0} | {Percentile(totals, 0.95),6:F0} | {totals[0],6:F0} | {totals[^1],6:F0} | {string.Join(", ", stages.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}"));
+                    $"{shards,6} | {Percentile(totals, 0.5),9:F0} | {Percentile(totals, 0.95),6:F0} | {totals[0],6:F0} | {totals[^1],6:F0} | {cpuMedian,8:F0} | {string.Join(", ", stages.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}"));
             }
             finally
             {

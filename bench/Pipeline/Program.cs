@@ -14,16 +14,17 @@ if (mode is not ("overhead" or "schedule"))
 }
 
 await using var azurite = Environment.GetEnvironmentVariable("LOADOPS_STORAGE") is null ? await AzuriteProcess.StartAsync(cancel.Token) : null;
+var cpu = new CpuClock(azurite?.ProcessId);
 var storage = Environment.GetEnvironmentVariable("LOADOPS_STORAGE") ?? azurite!.ConnectionString;
 Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, storage: {(azurite is null ? "LOADOPS_STORAGE" : "Azurite in memory (pid " + azurite.ProcessId + ")")}");
 if (mode == "overhead")
 {
     var shards = args.Length > 1 ? args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList() : [1, 10, 100];
     var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9;
-    await OverheadBenchmark.RunAsync(storage, shards, runs, cancel.Token);
+    await OverheadBenchmark.RunAsync(storage, cpu, shards, runs, cancel.Token);
 }
 else
 {
-    await ScheduleBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000, cancel.Token);
+    await ScheduleBenchmark.RunAsync(storage, cpu, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000, cancel.Token);
 }
 return 0;

@@ -13,7 +13,7 @@ namespace LoadOps.Bench.Pipeline;
 /// </summary>
 internal static class ScheduleBenchmark
 {
-    public static async Task RunAsync(string connectionString, int count, CancellationToken cancellationToken)
+    public static async Task RunAsync(string connectionString, CpuClock cpu, int count, CancellationToken cancellationToken)
     {
         var clients = StorageClients.FromConnectionString(connectionString, new StorageNames($"s{Environment.TickCount64 % 100000}"));
         await new StorageProvisioner(clients).EnsureCreatedAsync(cancellationToken);
@@ -22,7 +22,7 @@ internal static class ScheduleBenchmark
         var sender = new StageSender(clients);
         using var counter = new StorageCallCounter();
 
-        var registration = await MeasureAsync(counter, async () =>
+        var registration = await MeasureAsync(counter, cpu, async () =>
         {
             for (var i = 0; i < count; i++)
             {
@@ -45,7 +45,7 @@ internal static class ScheduleBenchmark
         for (var tick = 0; tick < 3; tick++)
         {
             var now = minute.AddMinutes(tick);
-            var measured = await MeasureAsync(counter, async () =>
+            var measured = await MeasureAsync(counter, cpu, async () =>
             {
                 var outcome = await stage.TickAsync(now, cancellationToken);
                 await sender.SendAsync(outcome, cancellationToken);
@@ -55,14 +55,16 @@ internal static class ScheduleBenchmark
         }
     }
 
-    private static async Task<(double Milliseconds, long Calls, int Due)> MeasureAsync(StorageCallCounter counter, Func<Task<int>> work)
+    private static async Task<(double Milliseconds, double CpuMilliseconds, long Calls, int Due)> MeasureAsync(StorageCallCounter counter, CpuClock cpu, Func<Task<int>> work)
     {
         var calls = counter.Requests;
+        var cpuBefore = cpu.Now();
         var clock = Stopwatch.StartNew();
         var due = await work();
-        return (clock.Elapsed.TotalMilliseconds, counter.Requests - calls, due);
+        return (clock.Elapsed.TotalMilliseconds, (cpu.Now() - cpuBefore).TotalMilliseconds, counter.Requests - calls, due);
     }
 
-    private static void Report(string what, (double Milliseconds, long Calls, int Due) m) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {m.Milliseconds:F0} ms, {m.Calls} storage calls, {m.Due} run(s) started"));
+    private static void Report(string what, (double Milliseconds, double CpuMilliseconds, long Calls, int Due) m) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {m.Milliseconds:F0} ms wall, {m.CpuMilliseconds:F0} ms CPU (bench + Azurite), {m.Calls} storage calls, {m.Due} run(s) started"));
 }
