@@ -48,15 +48,14 @@ internal sealed class GitDefinitionSource(GitClient git) : IDefinitionSource
         return commit;
     }
 
+    /// <summary>A named commit that does not exist is an error; HEAD of a repository without commits simply has no files.</summary>
     private async Task EnsureCommitExistsAsync(string revision, CancellationToken cancellationToken)
     {
+        if (revision == Head)
+            return;
         var check = await git.RunAsync(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], cancellationToken);
         if (check.ExitCode != 0)
-        {
-            throw new GitException(revision == Head
-                ? $"{git.Root} has no commit yet; commit the loadtests/ definitions first."
-                : $"commit {revision} is not in {git.Root}; was the repository's history rewritten or is the request for another repository?");
-        }
+            throw new GitException($"commit {revision} is not in {git.Root}; was the repository's history rewritten or is the request for another repository?");
     }
 
     private static bool IsDefinition(string path) =>

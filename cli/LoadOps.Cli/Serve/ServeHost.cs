@@ -57,6 +57,12 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
             {
                 break;
             }
+            catch (GitException e)
+            {
+                // The watched repository could not be read (git missing, a lock, a timeout): said, then tried again.
+                log("git: " + e.Message);
+                await Task.Delay(options.PollInterval, clock, CancellationToken.None);
+            }
             catch (Azure.RequestFailedException e)
             {
                 // Storage hiccups (Azurite restarting, throttling) are retried; messages wait in their queues.

@@ -40,6 +40,16 @@ public sealed class GitDefinitionSourceTests
     }
 
     [Fact]
+    public async Task A_repository_without_commits_has_no_definitions_at_its_head()
+    {
+        using var repo = new TempGitRepository();
+        var source = new GitDefinitionSource(await GitClient.OpenAsync(repo.Root, Ct));
+
+        Assert.Empty(await source.ListAsync("local", null, Ct));
+        Assert.Null(await source.ReadAsync("local", null, ".loadops/policy.yaml", Ct));
+    }
+
+    [Fact]
     public async Task An_unknown_commit_or_a_commit_that_is_not_hex_is_a_clear_error()
     {
         using var repo = new TempGitRepository();
