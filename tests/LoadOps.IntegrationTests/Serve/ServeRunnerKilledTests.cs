@@ -13,13 +13,38 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Serve;
 
-/// <summary>A <c>loadops-runner</c> process killed in the middle of its shard under <c>loadops serve</c>.</summary>
+/// <summary>A <c>loadops-runner</c> process killed (SIGKILL) in the middle of its shard under <c>loadops serve</c>.</summary>
 public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_run_is_evaluated_on_the_shard_that_arrived_flagged_incomplete_with_reports_written()
+    public async Task A_runner_killed_before_its_first_snapshot_fails_its_shard_and_the_run_is_reported_incomplete()
+    {
+        var (run, merged, report, _) = await RunAndKillAsync(afterFirstSnapshot: false);
+
+        Assert.Equal((1, 1), (run.ShardsDone, run.ShardsFailed));
+        Assert.Equal(ResultStatus.Incomplete, merged.Status);
+        Assert.Contains("kill-smoke", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_runner_killed_mid_load_keeps_its_last_snapshot_as_a_partial_shard_and_the_run_is_flagged()
+    {
+        var (run, merged, report, victim) = await RunAndKillAsync(afterFirstSnapshot: true);
+
+        Assert.Equal((2, 0), (run.ShardsDone, run.ShardsFailed));
+        Assert.Equal(ResultStatus.Partial, merged.Status);
+        Assert.Contains(merged.TrustIssues, i => i.Code == "shard-partial" && i.ShardId == victim);
+        Assert.Contains("kill-smoke", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Serves a 2-runner, 8-second run and SIGKILLs one <c>loadops-runner</c> process: as soon as both are up (before
+    /// the load starts, so no snapshot exists), or once the victim wrote its first 5-second interim snapshot.
+    /// Returns the terminal run, its merged result, its report.md from disk and the killed shard's id.
+    /// </summary>
+    private async Task<(RunRecord Run, ResultFile Merged, string Report, string Victim)> RunAndKillAsync(bool afterFirstSnapshot)
     {
         var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
         await target.StartAsync(Ct);
@@ -47,36 +72,42 @@ public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
         {
             await new StageSender(clients).SendAsync(PipelineRig.Request("kill-delivery"), Ct);
             var runId = RunIds.For("kill-delivery", "kill-smoke");
-            var runs = new RunStore(clients, TimeProvider.System);
             var runFolder = Path.Combine(options.OutDirectory, "runs", runId);
 
-            // Wait for both runner processes; the load starts 3 s after planning and lasts 8 s, so 5 s later they are mid-run.
-            List<int> runners = [];
-            for (var i = 0; i < 120 && runners.Count < 2; i++)
+            List<(int Pid, string ShardFolder)> runners = [];
+            for (var i = 0; i < 240 && runners.Count < 2; i++)
             {
-                await Task.Delay(250, Ct);
+                await Task.Delay(100, Ct);
                 runners = RunnerProcessesOf(runFolder);
             }
             Assert.True(runners.Count == 2, $"expected 2 runner processes, saw {runners.Count}:{Environment.NewLine}{output}");
-            await Task.Delay(TimeSpan.FromSeconds(5), Ct);
-            using (var victim = Process.GetProcessById(runners[0]))
+            var (pid, shardFolder) = runners[0];
+            if (afterFirstSnapshot)
+            {
+                for (var i = 0; i < 200 && !File.Exists(Path.Combine(shardFolder, "result.json")); i++)
+                    await Task.Delay(50, Ct);
+                Assert.True(File.Exists(Path.Combine(shardFolder, "result.json")), "no interim snapshot within 10 s:" + Environment.NewLine + output);
+            }
+            else
+            {
+                Assert.False(File.Exists(Path.Combine(shardFolder, "result.json")), "the runner wrote a snapshot before it could be killed");
+            }
+            using (var victim = Process.GetProcessById(pid))
                 victim.Kill();
 
+            var runs = new RunStore(clients, TimeProvider.System);
             RunRecord? run = null;
             for (var i = 0; i < 120 && run is not { IsTerminal: true }; i++)
             {
                 await Task.Delay(500, Ct);
                 run = await runs.GetAsync(runId, Ct);
             }
-
             Assert.True(run?.Status == RunStatus.Reported, $"{run?.Status}: {run?.StatusReason}{Environment.NewLine}{output}");
-            Assert.Equal((1, 1), (run!.ShardsDone, run.ShardsFailed));
-            var merged = await new ResultStore(clients, TimeProvider.System).ReadResultAsync(run.ResultBlobName!, Ct);
-            Assert.Equal(ResultStatus.Incomplete, merged?.Status);
+            var merged = await new ResultStore(clients, TimeProvider.System).ReadResultAsync(run!.ResultBlobName!, Ct);
             var report = Path.Combine(runFolder, "report.md");
             for (var i = 0; i < 20 && !File.Exists(report); i++)
                 await Task.Delay(250, Ct);
-            Assert.Contains("kill-smoke", await File.ReadAllTextAsync(report, Ct), StringComparison.Ordinal);
+            return (run, merged!, await File.ReadAllTextAsync(report, Ct), Path.GetFileName(shardFolder));
         }
         finally
         {
@@ -86,19 +117,20 @@ public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
         }
     }
 
-    /// <summary>The ids of the <c>loadops-runner</c> processes whose command line names a spec under <paramref name="runFolder"/>.</summary>
-    private static List<int> RunnerProcessesOf(string runFolder)
+    /// <summary>The <c>loadops-runner</c> processes whose command line names a spec under <paramref name="runFolder"/>, with their shard folders.</summary>
+    private static List<(int Pid, string ShardFolder)> RunnerProcessesOf(string runFolder)
     {
-        var found = new List<int>();
+        var found = new List<(int, string)>();
         foreach (var process in Process.GetProcesses())
         {
             using (process)
             {
                 try
                 {
-                    var commandLine = File.ReadAllText($"/proc/{process.Id}/cmdline").Replace('\0', ' ');
-                    if (commandLine.Contains("--spec " + runFolder, StringComparison.Ordinal))
-                        found.Add(process.Id);
+                    var arguments = File.ReadAllText($"/proc/{process.Id}/cmdline").Split('\0');
+                    var spec = Array.IndexOf(arguments, "--spec");
+                    if (spec >= 0 && spec + 1 < arguments.Length && arguments[spec + 1].StartsWith(runFolder, StringComparison.Ordinal))
+                        found.Add((process.Id, Path.GetDirectoryName(arguments[spec + 1])!));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
