@@ -24,9 +24,10 @@ internal static class ServeCommand
         {
             Description = $"Address of the webhook and run API endpoint, http://HOST:PORT (default {ServeOptions.DefaultListen}); 'none' turns it off.",
         };
+        var watchRepo = new Option<string?>("--watch-repo") { Description = "A local git repository: each new commit on its checked-out branch that touches definitions starts a run, reading the definitions at that commit." };
         var command = new Command("serve", "Run the pipeline's stages on this machine against Azurite or Azure Storage, with local runner processes.")
         {
-            storage, repo, outDirectory, prefix, listen,
+            storage, repo, outDirectory, prefix, listen, watchRepo,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,9 +37,10 @@ internal static class ServeCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + problem);
             if (problems.Count > 0)
                 return ExitCodes.Usage;
+            var watched = parse.GetValue(watchRepo) is { } w ? Path.GetFullPath(w) : null;
             var options = new ServeOptions(
                 parse.GetValue(storage) ?? Environment.GetEnvironmentVariable(StorageVariable) ?? "UseDevelopmentStorage=true",
-                Path.GetFullPath(parse.GetValue(repo) ?? "."),
+                Path.GetFullPath(parse.GetValue(repo) ?? watched ?? "."),
                 Path.GetFullPath(parse.GetValue(outDirectory) ?? Path.Combine("loadops-out", "serve")))
             {
                 NamePrefix = parse.GetValue(prefix) ?? "",
@@ -47,6 +49,7 @@ internal static class ServeCommand
                     ? null
                     : parse.GetValue(listen)?.Trim() ?? ServeOptions.DefaultListen,
                 Security = ServeSecurity.FromEnvironment(),
+                WatchRepository = watched,
             };
             return await RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
@@ -55,7 +58,19 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Path.Combine(options.Repository, "loadtests")))
+        if (options.WatchRepository is { } watched)
+        {
+            try
+            {
+                await GitClient.OpenAsync(watched, cancellationToken);
+            }
+            catch (GitException e)
+            {
+                await error.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.Usage;
+            }
+        }
+        else if (!Directory.Exists(Path.Combine(options.Repository, "loadtests")))
         {
             await error.WriteLineAsync($"error: {options.Repository} has no loadtests/ folder; pass --repo with the repository to run.");
             return ExitCodes.Usage;
@@ -95,6 +110,8 @@ internal static class ServeCommand
         Directory.CreateDirectory(options.OutDirectory);
         await output.WriteLineAsync($"loadops serve: definitions from {options.Repository}, output in {options.OutDirectory}; " +
             $"runs start from RunRequest messages on {clients.Names.Queue(StageQueueNames.Validate)}. Ctrl-C stops.");
+        if (options.WatchRepository is { } watching)
+            await output.WriteLineAsync($"loadops serve: watching {watching}: new commits that touch loadtests/ or {LoadOps.Core.Policy.LoadPolicy.RepositoryPath} start runs, read at their commit.");
         await using var endpoint = await ServeListen.StartAsync(options, clients, output, error, cancellationToken);
         if (options.Listen is not null && endpoint is null)
             return ExitCodes.Usage;

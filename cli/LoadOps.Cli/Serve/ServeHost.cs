@@ -23,13 +23,17 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         ArgumentNullException.ThrowIfNull(clients);
         var log = (string line) => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}");
         var launcherSlot = new LauncherSlot();
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(options.Repository), launcherSlot, clock, new PlanOptions { StartDelay = options.StartDelay }, publisher: Publisher);
+        var git = options.WatchRepository is { } watched ? await GitClient.OpenAsync(watched, cancellationToken) : null;
+        IDefinitionSource source = git is null ? new LocalDefinitionSource(options.Repository) : new GitDefinitionSource(git);
+        var stages = new PipelineStages(clients, source, launcherSlot, clock, new PlanOptions { StartDelay = options.StartDelay }, publisher: Publisher);
+        var repositoryWatcher = git is null ? null : await RepositoryWatcher.CreateAsync(git, clients, stages.Sender, LocalRepository, clock, log, cancellationToken);
         using var watcher = new ShardWatcher(stages, clock, log);
         launcherSlot.Inner = ServeLauncher.Create(clients, options, watcher, clock);
         var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
 
         var nextSweep = clock.GetUtcNow();
         var nextTick = clock.GetUtcNow();
+        var nextWatch = clock.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -45,12 +49,23 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
                     await TickSchedulesAsync(stages, log, cancellationToken);
                     nextTick = clock.GetUtcNow() + options.ScheduleInterval;
                 }
+                if (repositoryWatcher is not null && clock.GetUtcNow() >= nextWatch)
+                {
+                    busy += await repositoryWatcher.PollAsync(cancellationToken);
+                    nextWatch = clock.GetUtcNow() + options.WatchInterval;
+                }
                 if (busy == 0)
                     await Task.Delay(options.PollInterval, clock, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (GitException e)
+            {
+                // The watched repository could not be read (git missing, a lock, a timeout): said, then tried again.
+                log("git: " + e.Message);
+                await Task.Delay(options.PollInterval, clock, CancellationToken.None);
             }
             catch (Azure.RequestFailedException e)
             {

@@ -31,4 +31,10 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
 
     /// <summary>How often the schedules are registered from the repository and checked for due ticks.</summary>
     public TimeSpan ScheduleInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary><c>--watch-repo</c>: the git repository whose new commits start runs and whose definitions are read at those commits; null when not watching.</summary>
+    public string? WatchRepository { get; init; }
+
+    /// <summary>How often the watched repository is polled for new commits.</summary>
+    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

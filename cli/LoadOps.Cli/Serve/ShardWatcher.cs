@@ -2,12 +2,14 @@ using LoadOps.Cli.Files;
 using LoadOps.Cli.Run;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Pipeline;
+using LoadOps.Core.Results;
 
 namespace LoadOps.Cli.Serve;
 
 /// <summary>
 /// Watches the local runner processes of <c>loadops serve</c>. When one exits, it does what a runner in a container
-/// does: uploads its <c>result.json</c> and sends <see cref="ShardDone"/>; a runner that left no result fails its shard
+/// does: uploads its <c>result.json</c> (an interim snapshot left by a runner that died becomes a partial result) and
+/// sends <see cref="ShardDone"/>; a runner that left no result fails its shard
 /// (and the run is merged from the others once all are accounted for). A runner still going at its deadline is asked
 /// to stop, so it writes a partial result.
 /// </summary>
@@ -57,6 +59,13 @@ internal sealed class ShardWatcher(PipelineStages stages, TimeProvider clock, Ac
         var read = File.Exists(process.ResultPath) ? await ResultFileLoader.LoadAsync(process.ResultPath, cancellationToken) : null;
         if (read?.Result is { } result)
         {
+            // A runner that died (killed, crashed) leaves its last interim snapshot: the numbers up to then, kept as a
+            // partial result (the merge flags the shard as stopped early) rather than as a result still running.
+            if (result.Status == ResultStatus.Running)
+            {
+                log($"runner {spec.ShardId}: exited with code {process.ExitCode} before finishing; its last snapshot is kept as a partial result");
+                result = result with { Status = ResultStatus.Partial };
+            }
             var blob = await stages.Results.PutShardResultAsync(result, cancellationToken);
             await stages.Sender.SendAsync(new ShardDone(spec.RunId, spec.ShardId, blob), cancellationToken);
             log($"runner {spec.ShardId}: result uploaded to {blob}");

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using LoadOps.Cli.Serve;
+using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Results;
+using LoadOps.IntegrationTests.Pipeline;
+using LoadOps.SampleTarget;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoadOps.IntegrationTests.Serve;
+
+/// <summary>A <c>loadops-runner</c> process killed (SIGKILL) in the middle of its shard under <c>loadops serve</c>.</summary>
+public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_runner_killed_before_its_first_snapshot_fails_its_shard_and_the_run_is_reported_incomplete()
+    {
+        var (run, merged, report, _) = await RunAndKillAsync(afterFirstSnapshot: false);
+
+        Assert.Equal((1, 1), (run.ShardsDone, run.ShardsFailed));
+        Assert.Equal(ResultStatus.Incomplete, merged.Status);
+        Assert.Contains("kill-smoke", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_runner_killed_mid_load_keeps_its_last_snapshot_as_a_partial_shard_and_the_run_is_flagged()
+    {
+        var (run, merged, report, victim) = await RunAndKillAsync(afterFirstSnapshot: true);
+
+        Assert.Equal((2, 0), (run.ShardsDone, run.ShardsFailed));
+        Assert.Equal(ResultStatus.Partial, merged.Status);
+        Assert.Contains(merged.TrustIssues, i => i.Code == "shard-partial" && i.ShardId == victim);
+        Assert.Contains("kill-smoke", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Serves a 2-runner, 8-second run and SIGKILLs one <c>loadops-runner</c> process: as soon as both are up (before
+    /// the load starts, so no snapshot exists), or once the victim wrote its first 5-second interim snapshot.
+    /// Returns the terminal run, its merged result, its report.md from disk and the killed shard's id.
+    /// </summary>
+    private async Task<(RunRecord Run, ResultFile Merged, string Report, string Victim)> RunAndKillAsync(bool afterFirstSnapshot)
+    {
+        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
+        await target.StartAsync(Ct);
+        await using var __ = target;
+        var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        var folder = Path.Combine(Path.GetTempPath(), "loadops-kill-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
+        Directory.CreateDirectory(Path.Combine(folder, "repo", "loadtests"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "repo", "loadtests", "kill.loadtest.yaml"), $$"""
+            version: 1
+            name: kill-smoke
+            target: { baseUrl: {{baseUrl}} }
+            load: { model: open, stages: [ { duration: 8s, rate: 10 } ] }
+            scenarios:
+              - name: browse
+                steps:
+                  - { name: list, request: GET /api/products?page=1, expect: { status: 200 } }
+            runners: [ { location: local, count: 2 } ]
+            """, Ct);
+        var clients = await azurite.NewClientsAsync(Ct);
+        var options = new ServeOptions(azurite.ConnectionString, Path.Combine(folder, "repo"), Path.Combine(folder, "out")) { NamePrefix = clients.Names.Prefix };
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var output = new StringWriter();
+        var serving = ServeCommand.RunAsync(options, output, output, stop.Token);
+        try
+        {
+            await new StageSender(clients).SendAsync(PipelineRig.Request("kill-delivery"), Ct);
+            var runId = RunIds.For("kill-delivery", "kill-smoke");
+            var runFolder = Path.Combine(options.OutDirectory, "runs", runId);
+
+            List<(int Pid, string ShardFolder)> runners = [];
+            for (var i = 0; i < 240 && runners.Count < 2; i++)
+            {
+                await Task.Delay(100, Ct);
+                runners = RunnerProcessesOf(runFolder);
+            }
+            Assert.True(runners.Count == 2, $"expected 2 runner processes, saw {runners.Count}:{Environment.NewLine}{output}");
+            var (pid, shardFolder) = runners[0];
+            if (afterFirstSnapshot)
+            {
+                for (var i = 0; i < 200 && !File.Exists(Path.Combine(shardFolder, "result.json")); i++)
+                    await Task.Delay(50, Ct);
+                Assert.True(File.Exists(Path.Combine(shardFolder, "result.json")), "no interim snapshot within 10 s:" + Environment.NewLine + output);
+            }
+            else
+            {
+                Assert.False(File.Exists(Path.Combine(shardFolder, "result.json")), "the runner wrote a snapshot before it could be killed");
+            }
+            using (var victim = Process.GetProcessById(pid))
+                victim.Kill();
+
+            var runs = new RunStore(clients, TimeProvider.System);
+            RunRecord? run = null;
+            for (var i = 0; i < 120 && run is not { IsTerminal: true }; i++)
+            {
+                await Task.Delay(500, Ct);
+                run = await runs.GetAsync(runId, Ct);
+            }
+            Assert.True(run?.Status == RunStatus.Reported, $"{run?.Status}: {run?.StatusReason}{Environment.NewLine}{output}");
+            var merged = await new ResultStore(clients, TimeProvider.System).ReadResultAsync(run!.ResultBlobName!, Ct);
+            var report = Path.Combine(runFolder, "report.md");
+            for (var i = 0; i < 20 && !File.Exists(report); i++)
+                await Task.Delay(250, Ct);
+            return (run, merged!, await File.ReadAllTextAsync(report, Ct), Path.GetFileName(shardFolder));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await serving;
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The <c>loadops-runner</c> processes whose command line names a spec under <paramref name="runFolder"/>, with their shard folders.</summary>
+    private static List<(int Pid, string ShardFolder)> RunnerProcessesOf(string runFolder)
+    {
+        var found = new List<(int, string)>();
+        foreach (var process in Process.GetProcesses())
+        {
+            using (process)
+            {
+                try
+                {
+                    var arguments = File.ReadAllText($"/proc/{process.Id}/cmdline").Split('\0');
+                    var spec = Array.IndexOf(arguments, "--spec");
+                    if (spec >= 0 && spec + 1 < arguments.Length && arguments[spec + 1].StartsWith(runFolder, StringComparison.Ordinal))
+                        found.Add((process.Id, Path.GetDirectoryName(arguments[spec + 1])!));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The process ended while we looked.
+                }
+            }
+        }
+        return found;
+    }
+}
