@@ -16,8 +16,9 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test --solution LoadOps.sln --configuration Release "$@" 2>&1 | tee "$log" || status=$?
 
-passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+# -a: test output may hold bytes that make grep treat the log as binary.
+passed=$(grep -aE '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+failed=$(grep -aE '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+skipped=$(grep -aE '^\s+skipped: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"

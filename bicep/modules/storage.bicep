@@ -1,4 +1,4 @@
-// LoadOps state: Tables (runs, shards, baselines, schedules, deliveries), Blobs (results, reports, the app package)
+// LoadOps state: Tables (runs, shards, baselines, schedules, deliveries, approvals, activeruns, spend), Blobs (results, reports, the app package)
 // and Queues (stage hand-offs and shard work). Shared keys are disabled: everything uses Entra identities,
 // and runners outside Azure get user-delegation SAS URLs (blobs only) minted by the app.
 
@@ -25,7 +25,7 @@ param shardQueueSuffixes string[]
 @description('Blob container holding the Function App package (Flex Consumption deployment storage).')
 param deploymentContainerName string
 
-var tables = ['runs', 'shards', 'baselines', 'schedules', 'deliveries']
+var tables = ['runs', 'shards', 'baselines', 'schedules', 'deliveries', 'approvals', 'activeruns', 'spend']
 var containers = ['results', 'reports', deploymentContainerName]
 var stageQueues = [
   'loadops-validate'

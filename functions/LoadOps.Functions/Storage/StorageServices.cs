@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Functions.Storage;
@@ -83,7 +84,7 @@ public static partial class StorageServices
     {
         var github = provider.GetRequiredService<GitHubAccess>().Connections;
         var options = provider.GetRequiredService<IOptions<PublishOptions>>().Value;
-        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageServices).FullName!);
+        var logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(StorageServices).FullName!);
         LogPublishing(logger, RunPublisherFactory.Describe(github, options));
         return RunPublisherFactory.Create(github, options, provider.GetRequiredService<IConfiguration>().AsEnumerable(), new HttpClient(),
             provider.GetRequiredService<TimeProvider>());
