@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.GitHub;
+using LoadOps.Cloud.Tests.Api;
 using LoadOps.Functions.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -45,7 +45,7 @@ internal sealed class ServeEndpoint : IAsyncDisposable
         app.MapPost(WebhookReceiver.Route, async context =>
         {
             var request = context.Request;
-            var body = await ServeHttp.ReadBodyAsync(request, WebhookReceiver.MaxBodyBytes, context.RequestAborted);
+            var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, WebhookReceiver.MaxBodyBytes, context.RequestAborted);
             var answer = body is null
                 ? WebhookReceiver.TooLarge()
                 : await webhook.HandleAsync(new WebhookDelivery(

@@ -9,26 +9,9 @@ internal static class ServeHttp
 {
     public const int MaxApiBodyBytes = 64 * 1024;
 
-    /// <summary>The body's bytes, or null when it is longer than <paramref name="limit"/> (whatever Content-Length says).</summary>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
     public static async Task<ApiRequest?> ReadApiRequestAsync(HttpRequest request, string? publicUrl, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, MaxApiBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxApiBodyBytes, cancellationToken);
         if (body is null)
             return null;
         var baseUrl = string.IsNullOrWhiteSpace(publicUrl) ? $"{request.Scheme}://{request.Host}" : publicUrl.TrimEnd('/');

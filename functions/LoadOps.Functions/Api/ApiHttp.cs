@@ -13,7 +13,7 @@ internal static class ApiHttp
     /// <summary>The request as the API sees it, or null when its body is over <see cref="MaxBodyBytes"/>.</summary>
     public static async Task<ApiRequest?> ReadAsync(HttpRequest request, string? publicUrl, CancellationToken cancellationToken)
     {
-        var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
         if (body is null)
             return null;
         var baseUrl = string.IsNullOrWhiteSpace(publicUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : publicUrl.TrimEnd('/');

@@ -24,7 +24,7 @@ internal sealed partial class WebhookEndpoint(
     public async Task HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var body = await WebhookBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
         var response = body is null
             ? WebhookReceiver.TooLarge()
             : await _receiver.HandleAsync(new WebhookDelivery(

@@ -5,7 +5,7 @@ using LoadOps.Core.Evaluation;
 
 namespace LoadOps.Cloud.Tests.Api;
 
-/// <summary>Runs, evaluations and reports in memory for API tests; the storage-backed catalog is tested against Azurite.</summary>
+/// <summary>Runs, evaluations and reports in memory for the API and handler tests; the storage-backed catalog is tested against Azurite.</summary>
 internal sealed class MemoryRunCatalog : IRunCatalog
 {
     public ConcurrentDictionary<string, RunRecord> Runs { get; } = new();
