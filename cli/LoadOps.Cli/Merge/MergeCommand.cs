@@ -27,8 +27,7 @@ internal static class MergeCommand
             var accumulator = new ResultAccumulator();
             foreach (var path in paths)
             {
-                var read = await ResultFileLoader.LoadAsync(path, cancellationToken);
-                var problem = read.Problem ?? accumulator.Add(read.Result!, path);
+                var problem = await ResultFileLoader.AddToAsync(accumulator, path, cancellationToken);
                 if (problem is not null)
                     return Usage(error, problem.ToString());
             }

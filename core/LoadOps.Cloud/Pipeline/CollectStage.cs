@@ -71,8 +71,11 @@ public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore r
                 problems.Add($"{shard.ShardId}: {shard.Status.ToString().ToLowerInvariant()}{(shard.StatusReason is null ? "" : $" ({shard.StatusReason})")}");
                 continue;
             }
-            var result = await results.ReadResultAsync(shard.ResultBlobName, cancellationToken);
-            var problem = result is null ? new MergeProblem(shard.ResultBlobName, "the result blob does not exist") : accumulator.Add(result, shard.ResultBlobName);
+            // Streamed: the histograms are decoded from the blob's bytes, and a damaged blob is one problem, not a poison message.
+            await using var stored = await results.OpenResultAsync(shard.ResultBlobName, cancellationToken);
+            var problem = stored is null
+                ? new MergeProblem(shard.ResultBlobName, "the result blob does not exist")
+                : await accumulator.AddAsync(stored, shard.ResultBlobName, cancellationToken);
             if (problem is not null)
                 problems.Add(problem.ToString());
         }
