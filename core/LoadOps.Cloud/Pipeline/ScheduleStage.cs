@@ -7,8 +7,8 @@ using LoadOps.Core.Scheduling;
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
-/// The schedule timer's work: for every registered schedule, the cron occurrences since its last claimed tick (or the
-/// last minute, for one that never fired) are due; each due tick is claimed in the table, and only the claimer sends
+/// The schedule timer's work: for every registered schedule, the cron occurrences since the time it was checked until
+/// (kept on its registration; else its last claimed tick, or the last minute for one that never fired) are due; each due tick is claimed in the table, and only the claimer sends
 /// a <see cref="RunRequest"/>, so overlapping timers start a scheduled run exactly once. Several missed occurrences
 /// of one schedule fold into one run.
 /// </summary>
@@ -22,12 +22,17 @@ public sealed class ScheduleStage(ScheduleStore schedules)
         foreach (var record in await schedules.ListAsync(cancellationToken))
         {
             var entry = new ScheduleEntry(record.Repo, record.Branch, record.TestName, record.DefinitionPath, record.Cron, record.TimeZone);
-            var since = await schedules.GetLastFiredAsync(record.Key, cancellationToken) ?? now - FirstWindow;
+            // The registration row says where to look from; only a schedule never seen by a tick asks its claims (one query).
+            var since = record.CheckedUntil ?? await schedules.GetLastFiredAsync(record.Key, cancellationToken) ?? now - FirstWindow;
+            var checkedUntil = since;
             foreach (var due in DueSchedules.Between([entry], since, now))
             {
                 if (await schedules.TryClaimTickAsync(record.Key, due.DueAt, cancellationToken))
                     next.Add(RequestFor(entry, due.DueAt));
+                checkedUntil = due.DueAt > checkedUntil ? due.DueAt : checkedUntil;
             }
+            if (record.CheckedUntil is null || checkedUntil != record.CheckedUntil)
+                await schedules.MarkCheckedAsync(record.Key, checkedUntil, cancellationToken);
         }
         return new StageOutcome(next, $"{next.Count} scheduled run(s) due at {now:O}.");
     }

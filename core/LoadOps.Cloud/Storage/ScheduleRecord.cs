@@ -13,4 +13,11 @@ public sealed record ScheduleRecord
     /// <summary>IANA time zone id; the cron is read in it.</summary>
     public string TimeZone { get; init; } = "UTC";
     public required string DefinitionPath { get; init; }
+
+    /// <summary>
+    /// The time up to which the timer has handled this schedule's occurrences (the latest due time it saw claimed), so
+    /// that a tick reads it with the registration instead of asking the claims one schedule at a time. Null until the
+    /// first tick; the claims stay the exactly-once guard, this is only where to look from.
+    /// </summary>
+    public DateTimeOffset? CheckedUntil { get; init; }
 }

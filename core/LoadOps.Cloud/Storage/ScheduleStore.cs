@@ -16,6 +16,7 @@ public sealed class ScheduleStore
     private const string ClaimPartitionPrefix = "claim|";
     private const string DueAt = "DueAt";
     private const string ClaimedAt = "ClaimedAt";
+    private const int NotFound = 404;
 
     private readonly TableClient _table;
     private readonly TimeProvider _clock;
@@ -27,7 +28,7 @@ public sealed class ScheduleStore
         _clock = clock;
     }
 
-    /// <summary>Adds or replaces a schedule registration.</summary>
+    /// <summary>Adds or updates a schedule registration, keeping its <see cref="ScheduleRecord.CheckedUntil"/>.</summary>
     public async Task RegisterAsync(ScheduleRecord schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -41,7 +42,22 @@ public sealed class ScheduleStore
             [nameof(ScheduleRecord.TimeZone)] = schedule.TimeZone,
             [nameof(ScheduleRecord.DefinitionPath)] = schedule.DefinitionPath,
         };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Records how far the timer has handled a schedule; a registration removed meanwhile stays removed.</summary>
+    public async Task MarkCheckedAsync(string scheduleKey, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scheduleKey);
+        var entity = new TableEntity(RegistrationPartition, TableKey.Encode(scheduleKey)) { [nameof(ScheduleRecord.CheckedUntil)] = until.ToUniversalTime() };
+        try
+        {
+            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == NotFound)
+        {
+            // Removed between the list and now: nothing to remember.
+        }
     }
 
     /// <summary>Removes a registration; its claim history stays (harmless, and keeps a re-registered schedule from re-firing a tick).</summary>
@@ -66,6 +82,7 @@ public sealed class ScheduleStore
                 Cron = e.GetString(nameof(ScheduleRecord.Cron)),
                 TimeZone = e.GetString(nameof(ScheduleRecord.TimeZone)) ?? "UTC",
                 DefinitionPath = e.GetString(nameof(ScheduleRecord.DefinitionPath)),
+                CheckedUntil = e.GetDateTimeOffset(nameof(ScheduleRecord.CheckedUntil)),
             });
         }
 

@@ -41,6 +41,30 @@ public sealed class ScheduleStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Checked_until_survives_re_registration_and_is_not_written_to_a_removed_schedule()
+    {
+        var store = new ScheduleStore(await azurite.NewClientsAsync(Ct), TimeProvider.System);
+        var nightly = new ScheduleRecord
+        {
+            Key = "octo/shop|checkout|0", Repo = "octo/shop", TestName = "checkout", Branch = "main",
+            Cron = "0 3 * * *", DefinitionPath = "loadtests/checkout.loadtest.yaml",
+        };
+        await store.RegisterAsync(nightly, Ct);
+        Assert.Null((await store.ListAsync(Ct)).Single().CheckedUntil);
+
+        var due = new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
+        await store.MarkCheckedAsync(nightly.Key, due, Ct);
+        await store.RegisterAsync(nightly with { Cron = "0 4 * * *" }, Ct);
+        var listed = (await store.ListAsync(Ct)).Single();
+        Assert.Equal(due, listed.CheckedUntil);
+        Assert.Equal("0 4 * * *", listed.Cron);
+
+        await store.RemoveAsync(nightly.Key, Ct);
+        await store.MarkCheckedAsync(nightly.Key, due.AddDays(1), Ct);
+        Assert.Empty(await store.ListAsync(Ct));
+    }
+
+    [Fact]
     public async Task Registrations_round_trip_and_can_be_removed()
     {
         var store = new ScheduleStore(await azurite.NewClientsAsync(Ct), TimeProvider.System);
