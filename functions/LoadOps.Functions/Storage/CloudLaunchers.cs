@@ -3,6 +3,7 @@ using Azure.Identity;
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Ecs;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -45,13 +46,15 @@ internal sealed class CloudLaunchers : IDisposable
         if (problems.Count > 0)
             throw new InvalidOperationException("Launcher configuration is incomplete: " + string.Join(" ", problems));
 
+        var grants = new PoolGrants(clients, new ResultStore(clients, clock), clock);
         Set = new LauncherSet
         {
             Aci = Aci,
+            Grants = grants,
             Ecs = Ecs,
             EcsRegion = ecs?.Region,
             EcsEnvironment = ecs?.Environment ?? new Dictionary<string, string>(),
-            ShardQueue = Ecs is null ? null : new ShardQueueWriter(clients),
+            ShardQueue = Ecs is null ? null : new ShardQueueWriter(clients, grants, clock),
             Pools = pools.ToDictionary(p => p.Name, p => p.Launcher, StringComparer.Ordinal),
         };
         Teardown = new RunnerTeardown(Aci, Ecs);
