@@ -48,6 +48,11 @@ public sealed class CloudRunnersEndToEndTests(AzuriteFixture azurite)
         Assert.Single(cloud.Tasks);
         Assert.Equal(2, processes.Started.Count);
         Assert.Contains("ShardDone sent", agent.Output, StringComparison.Ordinal);
+        // Both cloud runners reported and exited 0 (what the sweep reads as success).
+        for (var i = 0; i < 100 && processes.Alive.Count > 0; i++)
+            await Task.Delay(100, Ct);
+        Assert.Equal(2, processes.Output.Split("ShardDone sent").Length - 1);
+        Assert.All(processes.Started, id => Assert.Equal(("Succeeded", (int?)0), processes.StateOf(id)));
         // No storage account key reached any runner: the grants are SAS URLs, the secure value is not echoed.
         Assert.DoesNotContain("AccountKey", cloud.Server.Requests.Select(r => r.BodyText), StringComparer.Ordinal);
         Assert.DoesNotContain("sig=", processes.Output + agent.Output, StringComparison.Ordinal);
