@@ -78,7 +78,11 @@ public sealed class AciLauncherTests
         // The work item carries SAS grants: a secure value only, never a plain one.
         Assert.False(environment[AciLauncher.WorkVariable].ContainsKey("value"));
         var work = LoadOpsJson.Deserialize<PoolWorkItem>(environment[AciLauncher.WorkVariable]["secureValue"]!.GetValue<string>());
-        Assert.Equal(AciTestSpecs.Work(Spec), work with { Spec = AciTestSpecs.Work(Spec).Spec });
+        var sent = AciTestSpecs.Work(Spec);
+        Assert.Equal(sent.ResultUploadUrl, work.ResultUploadUrl);
+        Assert.Equal(sent.DoneQueueUrl, work.DoneQueueUrl);
+        Assert.Equal(sent.ResultBlobName, work.ResultBlobName);
+        Assert.Equal(sent.ExpiresOn, work.ExpiresOn);
         Assert.Equal(Spec.ShardId, work.Spec.ShardId);
         Assert.Equal("acct", environment["LOADOPS_STORAGE_ACCOUNT"]["value"]!.GetValue<string>());
         Assert.Equal("s3cret-value", environment["LOADOPS_SECRET_API_TOKEN"]["secureValue"]!.GetValue<string>());

@@ -56,8 +56,10 @@ internal sealed class LauncherRig : IAsyncDisposable
     /// <summary>A run in validation with its plan stored and its shards pending, ready for <see cref="Dispatch"/>.</summary>
     public async Task<StoredPlan> PlanRunAsync(string runId, CancellationToken cancellationToken, DateTimeOffset? deadline = null, params RunnerSpec[] runners)
     {
-        var shards = AciTestSpecs.Plan(runners).Select(s => s with { RunId = runId, ShardId = RunPlanner.ShardId(runId, s.ShardIndex) }).ToList();
-        var plan = new StoredPlan(runId, shards[0].StartAt, deadline ?? DateTimeOffset.UtcNow.AddHours(1), shards);
+        // The runners' grants expire at the run's deadline, so the specs carry the plan's.
+        var until = deadline ?? DateTimeOffset.UtcNow.AddHours(1);
+        var shards = AciTestSpecs.Plan(runners).Select(s => s with { RunId = runId, ShardId = RunPlanner.ShardId(runId, s.ShardIndex), Deadline = until }).ToList();
+        var plan = new StoredPlan(runId, shards[0].StartAt, until, shards);
         await Runs.CreateAsync(TestRuns.NewRun(runId), cancellationToken);
         await Runs.TransitionAsync(runId, RunStatus.Validating, "validated", cancellationToken);
         await new PipelineBlobs(Clients).WritePlanOnceAsync(plan, cancellationToken);
