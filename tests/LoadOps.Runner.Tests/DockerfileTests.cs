@@ -28,4 +28,11 @@ public sealed class DockerfileTests
         Assert.True(finalStage.IndexOf(user) < finalStage.FindIndex(l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal)));
         Assert.Contains(Lines, l => l.Contains("dotnet publish runner-image/LoadOps.Runner/LoadOps.Runner.csproj", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_default_command_is_the_cloud_runners_entry_reading_its_work_from_the_environment()
+    {
+        // ACI sets LOADOPS_WORK, ECS sets LOADOPS_SHARD_QUEUE; bare `shard` picks whichever is present.
+        Assert.Equal("CMD [\"shard\", \"--out\", \"/results\"]", Assert.Single(Lines, l => l.StartsWith("CMD", StringComparison.Ordinal)));
+    }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Serialization;
 
@@ -9,13 +10,19 @@ namespace LoadOps.Cloud.Aci;
 
 /// <summary>
 /// Starts, watches and deletes runner container groups on Azure Container Instances: one group per shard, restart
-/// policy Never, the shard spec in <see cref="SpecVariable"/> and secrets as secure values. Groups are tagged with
-/// the run and shard so a person can find them in the portal.
+/// policy Never. The runner's work item (the spec plus the SAS grants to upload its result and send ShardDone, see
+/// <see cref="PoolWorkItem"/>) is the secure value <see cref="WorkVariable"/>, which the image's default command
+/// (<c>loadops-runner shard</c>) runs; no storage key goes into the group. The spec alone is also in
+/// <see cref="SpecVariable"/> (plain, for a person reading the group). Secrets are secure values. Groups are tagged
+/// with the run and shard so a person can find them in the portal.
 /// </summary>
 public sealed class AciLauncher(ArmRestClient arm, AciOptions options)
 {
     /// <summary>The environment variable holding the shard spec as compact JSON.</summary>
     public const string SpecVariable = "LOADOPS_SHARD_SPEC";
+
+    /// <summary>The secure environment variable holding the <see cref="PoolWorkItem"/> as compact JSON (it carries SAS grants).</summary>
+    public const string WorkVariable = "LOADOPS_WORK";
     public const string ContainerName = "runner";
     private const string Provider = "Microsoft.ContainerInstance/containerGroups";
 
@@ -44,12 +51,12 @@ public sealed class AciLauncher(ArmRestClient arm, AciOptions options)
         $"/subscriptions/{Uri.EscapeDataString(options.SubscriptionId)}/resourceGroups/{Uri.EscapeDataString(options.ResourceGroup)}/providers/{Provider}/{groupName}";
 
     /// <summary>Creates the shard's container group in <paramref name="region"/>; returns its resource id.</summary>
-    public async Task<string> LaunchAsync(ShardSpec spec, string region, CancellationToken cancellationToken)
+    public async Task<string> LaunchAsync(PoolWorkItem work, string region, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(work);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
-        var id = ResourceId(GroupName(spec));
-        var response = await arm.SendAsync(HttpMethod.Put, id, GroupBody(spec, region), notFoundIsNull: false, cancellationToken);
+        var id = ResourceId(GroupName(work.Spec));
+        var response = await arm.SendAsync(HttpMethod.Put, id, GroupBody(work, region), notFoundIsNull: false, cancellationToken);
         var state = ReadState(id, response!);
         if (state.ProvisioningState == "Failed")
             throw new AciException("ProvisioningFailed", state.Detail ?? "the container group failed to provision", 200);
@@ -66,9 +73,14 @@ public sealed class AciLauncher(ArmRestClient arm, AciOptions options)
     public async Task<bool> DeleteAsync(string resourceId, CancellationToken cancellationToken) =>
         await arm.SendAsync(HttpMethod.Delete, resourceId, null, notFoundIsNull: true, cancellationToken) is not null;
 
-    internal JsonObject GroupBody(ShardSpec spec, string region)
+    internal JsonObject GroupBody(PoolWorkItem work, string region)
     {
-        var environment = new JsonArray { Variable(SpecVariable, JsonSerializer.Serialize(spec, LoadOpsJson.Compact), secure: false) };
+        var spec = work.Spec;
+        var environment = new JsonArray
+        {
+            Variable(SpecVariable, JsonSerializer.Serialize(spec, LoadOpsJson.Compact), secure: false),
+            Variable(WorkVariable, JsonSerializer.Serialize(work, LoadOpsJson.Compact), secure: true),
+        };
         foreach (var (name, value) in options.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
             environment.Add(Variable(name, value, secure: false));
         foreach (var (name, value) in options.Secrets.OrderBy(e => e.Key, StringComparer.Ordinal))

@@ -6,7 +6,10 @@ namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
 /// Starts the ECS runners of one run at one location. Fargate tasks are interchangeable: each takes one spec from the
-/// location's shard queue (<c>LOADOPS_SHARD_QUEUE</c>), so N shards are ⌈N/10⌉ RunTask calls. Specs are queued only
+/// location's shard queue, whose URL with a take-only SAS (process + update, expiring at the deadline) is in
+/// <c>LOADOPS_SHARD_QUEUE</c>; the image's default command (<c>loadops-runner shard</c>) then runs
+/// <c>shard --queue</c>. N shards are ⌈N/10⌉ RunTask calls. The items carry the upload and ShardDone grants
+/// (<see cref="ShardQueueWriter"/>): the 8 KiB limit of RunTask overrides could not hold a spec. Specs are queued only
 /// for tasks that ECS did start, so every queued spec has a runner; a shard without a task (a 200 answer listing
 /// <c>failures</c>, or an error) is refused with ECS's reason.
 /// </summary>
@@ -17,19 +20,24 @@ internal sealed class EcsBatchLaunch(EcsLauncher ecs, ShardQueueWriter queue, st
 
     public async Task<IReadOnlyList<ShardLaunch>> LaunchAsync(IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)
     {
-        var variables = new Dictionary<string, string>(environment)
-        {
-            [QueueVariable] = queue.QueueName(specs[0].Location),
-            [RunVariable] = specs[0].RunId,
-        };
         EcsLaunchResult result;
         try
         {
+            var variables = new Dictionary<string, string>(environment)
+            {
+                [QueueVariable] = (await queue.TakeUriAsync(specs[0], cancellationToken)).AbsoluteUri,
+                [RunVariable] = specs[0].RunId,
+            };
             result = await ecs.LaunchAsync(specs[0].RunId, specs.Count, variables, cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
         {
             return specs.Select(_ => ShardLaunch.Refused("ECS could not be called: " + e.Message)).ToArray();
+        }
+        catch (RequestFailedException e)
+        {
+            // The SDK's text may quote URLs: only the status goes into the reason.
+            return specs.Select(_ => ShardLaunch.Refused($"the shard queue or its grant could not be made ({e.Status} {e.ErrorCode})")).ToArray();
         }
 
         var launches = new List<ShardLaunch>(specs.Count);
@@ -50,8 +58,9 @@ internal sealed class EcsBatchLaunch(EcsLauncher ecs, ShardQueueWriter queue, st
             }
             catch (Exception e) when (e is RequestFailedException or ArgumentException)
             {
-                // The task would wait for work that never comes: stop it now.
-                launches.Add(ShardLaunch.Refused($"the shard spec could not be queued ({e.Message}); {await StopAsync(result.TaskArns[i], cancellationToken)}"));
+                // The task would wait for work that never comes: stop it now. The SDK's text may quote URLs.
+                var why = e is RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : e.Message;
+                launches.Add(ShardLaunch.Refused($"the shard spec could not be queued ({why}); {await StopAsync(result.TaskArns[i], cancellationToken)}"));
             }
         }
         return launches;

@@ -1,5 +1,6 @@
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Ecs;
+using LoadOps.Cloud.Pools;
 
 namespace LoadOps.Cloud.Pipeline;
 
@@ -11,6 +12,9 @@ public sealed record LauncherSet
 
     /// <summary><c>aws/&lt;region&gt;</c>: Fargate tasks taking their specs from the shard queue.</summary>
     public EcsLauncher? Ecs { get; init; }
+
+    /// <summary>Makes the SAS grants each ACI runner carries (upload its result, send ShardDone); required with <see cref="Aci"/>.</summary>
+    public PoolGrants? Grants { get; init; }
 
     /// <summary>The one AWS region <see cref="Ecs"/> serves.</summary>
     public string? EcsRegion { get; init; }

@@ -1,5 +1,6 @@
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Ecs;
+using LoadOps.Cloud.Pools;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
 
@@ -39,11 +40,13 @@ public sealed class LocationLauncher(LauncherSet set) : IShardLauncher
             return Refuse(specs, $"unknown runner location '{location}': use local, azure/<region>, aws/<region> or pool/<name>");
         switch (parsed.Kind)
         {
-            case RunnerKind.Azure when set.Aci is { } aci:
+            case RunnerKind.Azure when set.Aci is { } aci && set.Grants is { } grants:
                 var started = new List<ShardLaunch>(specs.Count);
                 foreach (var spec in specs)
-                    started.Add(await LaunchAciAsync(aci, spec, parsed.Name!, cancellationToken));
+                    started.Add(await LaunchAciAsync(aci, grants, spec, parsed.Name!, cancellationToken));
                 return started;
+            case RunnerKind.Azure when set.Aci is not null:
+                return Refuse(specs, "the ACI launcher has no storage grants to give its runners (LauncherSet.Grants); the host is misconfigured");
             case RunnerKind.Azure:
                 return Refuse(specs, $"no Azure Container Instances launcher for '{location}': configure LoadOps:Aci (SubscriptionId, ResourceGroup, Image)");
             case RunnerKind.Aws when set.Ecs is { } ecs && set.ShardQueue is { } queue:
@@ -64,11 +67,20 @@ public sealed class LocationLauncher(LauncherSet set) : IShardLauncher
         }
     }
 
-    private static async Task<ShardLaunch> LaunchAciAsync(AciLauncher aci, ShardSpec spec, string region, CancellationToken cancellationToken)
+    private static async Task<ShardLaunch> LaunchAciAsync(AciLauncher aci, PoolGrants grants, ShardSpec spec, string region, CancellationToken cancellationToken)
     {
+        if (grants.ExpiryOf(spec) is not { } expiresOn)
+            return ShardLaunch.Refused($"the run's deadline {spec.Deadline:O} has passed; no runner was started in {region}");
         try
         {
-            return ShardLaunch.Cloud(AciPrefix + await aci.LaunchAsync(spec, region, cancellationToken));
+            var work = await grants.CreateAsync(spec, expiresOn, cancellationToken);
+            return ShardLaunch.Cloud(AciPrefix + await aci.LaunchAsync(work, region, cancellationToken));
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            // Making the runner's grants failed; the SDK's text may quote URLs.
+            return ShardLaunch.Refused($"the storage grants for the runner in {region} could not be made ({e.Status} {e.ErrorCode}); " +
+                "the host's identity needs Storage Blob/Queue Data Contributor (user delegation SAS) or an account key");
         }
         catch (AciException e)
         {

@@ -11,11 +11,24 @@ namespace LoadOps.Cloud.Pools;
 /// What an agent on a VM may do for one shard, as SAS URLs that expire at the run's deadline: write that shard's result
 /// blob (<see cref="ResultStore.CreateShardUploadUriAsync"/>) and add messages to the collect queue. With an account key
 /// (connection string, Azurite) they are service SAS; with an Entra identity they are user delegation SAS, so no
-/// account key is needed anywhere.
+/// account key is needed anywhere. The same grants go to every runner that is not on the host: pool agents, ACI
+/// container groups (a secure environment value) and ECS tasks (the item on their location's shard queue).
 /// </summary>
 public sealed class PoolGrants(StorageClients clients, ResultStore results, TimeProvider clock)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Used when a spec carries no deadline (the planner always sets one).</summary>
+    public static readonly TimeSpan DefaultValidity = TimeSpan.FromHours(2);
+
+    /// <summary>When the grants of <paramref name="spec"/> expire: its run's deadline; null if that has passed.</summary>
+    public DateTimeOffset? ExpiryOf(ShardSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var now = clock.GetUtcNow();
+        var expiresOn = spec.Deadline ?? now + DefaultValidity;
+        return expiresOn > now ? expiresOn : null;
+    }
 
     public async Task<PoolWorkItem> CreateAsync(ShardSpec spec, DateTimeOffset expiresOn, CancellationToken cancellationToken)
     {
@@ -28,9 +41,20 @@ public sealed class PoolGrants(StorageClients clients, ResultStore results, Time
     }
 
     /// <summary>A URL that can add messages to the collect queue and do nothing else (no read, no delete, no other queue).</summary>
-    public async Task<Uri> CreateCollectAddUriAsync(DateTimeOffset expiresOn, CancellationToken cancellationToken)
+    public Task<Uri> CreateCollectAddUriAsync(DateTimeOffset expiresOn, CancellationToken cancellationToken) =>
+        CreateQueueUriAsync(clients.Names.Queue(StageQueueNames.Collect), QueueSasPermissions.Add, expiresOn, cancellationToken);
+
+    /// <summary>
+    /// A URL that can take (process) and re-hide (update) messages of one queue and nothing else: what an interchangeable
+    /// runner (an ECS task) needs to take one work item from its location's shard queue, keep it locked and delete it.
+    /// </summary>
+    public Task<Uri> CreateTakeUriAsync(string queueName, DateTimeOffset expiresOn, CancellationToken cancellationToken) =>
+        CreateQueueUriAsync(queueName, QueueSasPermissions.Process | QueueSasPermissions.Update, expiresOn, cancellationToken);
+
+    private async Task<Uri> CreateQueueUriAsync(string queueName, QueueSasPermissions permissions, DateTimeOffset expiresOn, CancellationToken cancellationToken)
     {
-        var queue = clients.Queues.GetQueueClient(clients.Names.Queue(StageQueueNames.Collect));
+        ArgumentException.ThrowIfNullOrEmpty(queueName);
+        var queue = clients.Queues.GetQueueClient(queueName);
         var sas = new QueueSasBuilder
         {
             QueueName = queue.Name,
@@ -38,7 +62,7 @@ public sealed class PoolGrants(StorageClients clients, ResultStore results, Time
             ExpiresOn = expiresOn,
             Protocol = queue.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
         };
-        sas.SetPermissions(QueueSasPermissions.Add);
+        sas.SetPermissions(permissions);
         if (queue.CanGenerateSasUri)
             return queue.GenerateSasUri(sas);
 

@@ -3,6 +3,7 @@ using Azure.Identity;
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Ecs;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -10,7 +11,9 @@ namespace LoadOps.Functions.Storage;
 
 /// <summary>
 /// The cloud launchers built from configuration: ACI when <c>LoadOps:Aci</c> is present, ECS when <c>LoadOps:Ecs</c>
-/// is. A section that is present but incomplete stops the app at start with every problem named.
+/// is, and a <see cref="PoolLauncher"/> for each pool under <c>LoadOps:Pools:&lt;name&gt;</c> (a
+/// <see cref="PoolLauncherRegistration"/> of the same name registered in the container wins). A section that is
+/// present but incomplete stops the app at start with every problem named.
 /// </summary>
 internal sealed class CloudLaunchers : IDisposable
 {
@@ -42,17 +45,29 @@ internal sealed class CloudLaunchers : IDisposable
             Ecs = new EcsLauncher(new EcsJsonClient(_http, endpoint, ecs.Region, AwsCredentialsFor(ecs, clock), clock, ecs.MaxAttempts), ecs);
         }
 
+        var (poolOptions, poolProblems) = PoolOptionsReader.Read(configuration.AsEnumerable());
+        problems.AddRange(poolProblems);
+        var registered = pools.ToDictionary(p => p.Name, p => p.Launcher, StringComparer.Ordinal);
+        if (poolOptions.Count > 0)
+        {
+            var poolLauncher = PoolLauncher.Create(clients, poolOptions, _http, clock);
+            foreach (var name in poolOptions.Keys)
+                registered.TryAdd(name, poolLauncher);
+        }
+
         if (problems.Count > 0)
             throw new InvalidOperationException("Launcher configuration is incomplete: " + string.Join(" ", problems));
 
+        var grants = new PoolGrants(clients, new ResultStore(clients, clock), clock);
         Set = new LauncherSet
         {
             Aci = Aci,
+            Grants = grants,
             Ecs = Ecs,
             EcsRegion = ecs?.Region,
             EcsEnvironment = ecs?.Environment ?? new Dictionary<string, string>(),
-            ShardQueue = Ecs is null ? null : new ShardQueueWriter(clients),
-            Pools = pools.ToDictionary(p => p.Name, p => p.Launcher, StringComparer.Ordinal),
+            ShardQueue = Ecs is null ? null : new ShardQueueWriter(clients, grants, clock),
+            Pools = registered,
         };
         Teardown = new RunnerTeardown(Aci, Ecs);
     }

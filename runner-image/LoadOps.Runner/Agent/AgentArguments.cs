@@ -60,7 +60,7 @@ internal static class AgentArguments
         return ServiceBusQueue(serviceBus, connection, Value("--queue-name", "LOADOPS_QUEUE_NAME"), environment, http, settings);
     }
 
-    private static (AgentSettings?, IWorkQueue?, string?) StorageQueue(string text, AgentSettings settings)
+    internal static (AgentSettings?, IWorkQueue?, string?) StorageQueue(string text, AgentSettings settings)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
             return Fail("the queue URL must be an absolute https:// URL (http only for 127.0.0.1); value not shown");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LoadOps.Cloud.Pools;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Serialization;
+using LoadOps.Runner.Cli;
 using LoadOps.Runner.Execution;
 
 namespace LoadOps.Runner.Agent;
@@ -60,26 +61,67 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
         return 0;
     }
 
-    private async Task HandleAsync(WorkItem item, CancellationToken drain, CancellationToken abort)
+    /// <summary>
+    /// <c>shard --queue</c> (an ECS task): takes ONE item, waiting at most <paramref name="wait"/> for it, runs, uploads
+    /// and reports it, deletes it, and returns the exit code (<see cref="RunnerExitCodes"/>): 0 reported complete,
+    /// 3 reported partial, 1 nothing arrived, the queue refused or the result could not be reported, 2 unusable item.
+    /// </summary>
+    public async Task<int> RunOneAsync(TimeSpan wait, CancellationToken drain, CancellationToken abort)
+    {
+        Directory.CreateDirectory(settings.WorkDirectory);
+        Write($"taking one shard from {queue.Name}");
+        var until = settings.Time.GetUtcNow() + wait;
+        while (!drain.IsCancellationRequested && settings.Time.GetUtcNow() < until)
+        {
+            WorkItem? item;
+            try
+            {
+                item = await queue.ReceiveAsync(drain);
+            }
+            catch (OperationCanceledException) when (drain.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (WorkQueueException e) when (e.Failure == WorkQueueFailure.Refused)
+            {
+                Write($"error: {e.Message}");
+                return RunnerExitCodes.Failed;
+            }
+            catch (WorkQueueException e)
+            {
+                Write($"{e.Message} Retrying in {settings.PollInterval.TotalSeconds:0} s.");
+                item = null;
+            }
+            if (item is not null)
+                return await HandleAsync(item, drain, abort);
+            await DelayAsync(settings.PollInterval, drain);
+        }
+        Write(drain.IsCancellationRequested ? "stopped before a shard arrived" : $"no shard arrived within {wait.TotalSeconds:0} s; nothing to do");
+        return RunnerExitCodes.Failed;
+    }
+
+    private async Task<int> HandleAsync(WorkItem item, CancellationToken drain, CancellationToken abort)
     {
         var work = Read(item);
         if (work is null)
         {
             Write($"work item {item.Id} is not a LoadOps work item (or names an unusable shard id); deleting it, no agent could run it");
             await SettleAsync(item, complete: true, abort);
-            return;
+            return RunnerExitCodes.Usage;
         }
 
         var spec = work.Spec;
         if (_outbox.IsReported(spec.ShardId) || settings.Time.GetUtcNow() >= work.ExpiresOn)
         {
-            Write($"{spec.ShardId}: {(_outbox.IsReported(spec.ShardId) ? "already reported by this agent" : "its run's deadline has passed")}; settling the item without running");
+            var reported = _outbox.IsReported(spec.ShardId);
+            Write($"{spec.ShardId}: {(reported ? "already reported by this agent" : "its run's deadline has passed")}; settling the item without running");
             await SettleAsync(item, complete: true, abort);
-            return;
+            return reported ? RunnerExitCodes.Complete : RunnerExitCodes.Failed;
         }
 
         Write($"{spec.ShardId}: received (delivery {item.DeliveryCount}); running");
         var folder = await _outbox.KeepAsync(work, abort);
+        int code;
         var keeper = new LockKeeper(queue, item, queue is StorageWorkQueue ? settings.LockDuration / 3 : settings.HeartbeatInterval, settings.Time, Write);
         await using (keeper)
         {
@@ -94,11 +136,13 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
                 Write(drop ? $"{spec.ShardId}: dropped after {item.DeliveryCount} deliveries" : $"{spec.ShardId}: handed back for another agent");
                 await keeper.DisposeAsync();
                 await SettleAsync(keeper.Current, complete: drop, abort);
-                return;
+                return RunnerExitCodes.Usage;
             }
-            await _outbox.ReportAsync(folder, abort);
+            code = !await _outbox.ReportAsync(folder, abort) ? RunnerExitCodes.Failed
+                : run.Result!.Status == Core.Results.ResultStatus.Complete ? RunnerExitCodes.Complete : RunnerExitCodes.Partial;
         }
         await SettleAsync(keeper.Current, complete: true, abort);
+        return code;
     }
 
     private static PoolWorkItem? Read(WorkItem item)

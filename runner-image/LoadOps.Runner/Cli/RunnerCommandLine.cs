@@ -9,8 +9,10 @@ using LoadOps.Runner.Http;
 namespace LoadOps.Runner.Cli;
 
 /// <summary>
-/// <c>loadops-runner shard --spec FILE [--out DIR]</c> runs one shard; <c>agent --pool NAME</c> serves a BYO runner pool
-/// (<see cref="PoolAgent"/>); <c>shard --queue</c> is reserved and refuses to run until it exists.
+/// <c>loadops-runner shard --spec FILE [--out DIR]</c> runs one shard; <c>shard --work-env NAME</c> (ACI) and
+/// <c>shard --queue URL</c> (ECS) run one work item with its grants and report it (<see cref="EnvironmentWork"/>,
+/// <see cref="PoolAgent.RunOneAsync"/>); bare <c>shard</c> (the image's default) picks one of those two from
+/// <c>LOADOPS_WORK</c> or <c>LOADOPS_SHARD_QUEUE</c>; <c>agent --pool NAME</c> serves a BYO runner pool (<see cref="PoolAgent"/>).
 /// </summary>
 public static class RunnerCommandLine
 {
@@ -18,12 +20,24 @@ public static class RunnerCommandLine
         usage: loadops-runner shard --spec FILE [--out DIR] [--http client|raw]
                                        run one shard, write DIR/result.json (default DIR: .);
                                        --http raw: the lean HTTP/1.1 client (more requests per core)
-               loadops-runner shard --queue QUEUE              (not implemented yet)
+               loadops-runner shard --work-env NAME [--out DIR] [--http client|raw]
+                                       run the work item (spec + SAS grants) in env NAME, upload, send ShardDone (ACI)
+               loadops-runner shard --queue URL [--wait S] [--out DIR] [--http client|raw]
+                                       take ONE work item from a Storage queue URL with a SAS, run it, report it,
+                                       delete it (ECS); waits up to S seconds (default 120) for an item
+               loadops-runner shard    the same, from LOADOPS_WORK (secure env) or LOADOPS_SHARD_QUEUE (the image's default)
+                                       exit codes: 0 complete, 3 partial, 1 failed/not reported, 2 bad input
                loadops-runner agent --pool NAME (--queue-url URL | --servicebus NAMESPACE [--queue-name Q])
                                     [--work-dir DIR] [--lock S] [--heartbeat S] [--poll S] [--http client|raw]
                                        BYO VM: run the pool's shards one at a time until SIGTERM (drain);
                                        Service Bus key from LOADOPS_QUEUE_CONNECTION or LOADOPS_QUEUE_KEY_NAME/_KEY
         """;
+
+    /// <summary>Where ACI puts the runner's work item (a secure value); the image's bare <c>shard</c> reads it.</summary>
+    public const string WorkVariable = "LOADOPS_WORK";
+
+    /// <summary>Where ECS puts the URL (with a take-only SAS) of the location's shard queue.</summary>
+    public const string QueueVariable = "LOADOPS_SHARD_QUEUE";
 
     private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
@@ -44,24 +58,19 @@ public static class RunnerCommandLine
         {
             case "agent":
                 return await RunAgentAsync(values, output, error, cancellationToken);
-            case "shard" when values.ContainsKey("--queue"):
-                return NotImplemented(error, "shard --queue (taking the shard spec from a queue)");
             case "shard" when values.GetValueOrDefault("--http", "client") is not ("client" or "raw"):
                 return Fail(error, $"--http takes 'client' or 'raw', not '{values["--http"]}'");
-            case "shard" when values.TryGetValue("--spec", out var specPath) && values.Keys.All(k => k is "--spec" or "--out" or "--http"):
-                if (values.GetValueOrDefault("--http") == "raw" && Environment.GetEnvironmentVariable(InlineCompletions) is null)
-                {
-                    // Socket completions run on the event thread rather than hopping to the pool: fewer context
-                    // switches per request. Read when the first socket is made, so this must come first.
-                    Environment.SetEnvironmentVariable(InlineCompletions, "1");
-                }
-                options = (options ?? new ShardRunnerOptions()) with
-                {
-                    Transport = values.GetValueOrDefault("--http") == "raw" ? HttpTransportKind.Raw : HttpTransportKind.HttpClient,
-                };
-                return await RunShardAsync(specPath, values.GetValueOrDefault("--out", "."), output, error, cancellationToken, options);
+            case "shard" when values.Keys.Count(k => k is "--spec" or "--work-env" or "--queue") > 1:
+                return Fail(error, "shard takes one of --spec, --work-env and --queue");
+            case "shard" when values.Keys.Any(k => k is not ("--spec" or "--work-env" or "--queue" or "--out" or "--http" or "--wait")):
+                return Fail(error, $"shard does not take '{values.Keys.First(k => k is not ("--spec" or "--work-env" or "--queue" or "--out" or "--http" or "--wait"))}'");
+            case "shard" when values.ContainsKey("--wait") && !values.ContainsKey("--queue") && values.Keys.Any(k => k is "--spec" or "--work-env"):
+                return Fail(error, "--wait goes with --queue only");
             case "shard":
-                return Fail(error, "shard needs --spec FILE (and optionally --out DIR, --http client|raw), nothing else");
+                options = (options ?? new ShardRunnerOptions()) with { Output = output, Transport = Transport(values) };
+                if (values.TryGetValue("--spec", out var specPath))
+                    return await RunShardAsync(specPath, values.GetValueOrDefault("--out", "."), output, error, cancellationToken, options);
+                return await RunWorkAsync(values, error, cancellationToken, options);
             default:
                 return Fail(error, $"unknown command '{args[0]}'");
         }
@@ -116,10 +125,51 @@ public static class RunnerCommandLine
         return await new PoolAgent(settings!, queue!, output).RunAsync(signals.Token, cancellationToken);
     }
 
-    private static int NotImplemented(TextWriter error, string what)
+    private static HttpTransportKind Transport(Dictionary<string, string> values)
     {
-        error.WriteLine($"error: {what} is not implemented yet; run a shard from a file with: loadops-runner shard --spec FILE [--out DIR]");
-        return RunnerExitCodes.Usage;
+        if (values.GetValueOrDefault("--http") != "raw")
+            return HttpTransportKind.HttpClient;
+        // Socket completions run on the event thread rather than hopping to the pool: fewer context switches per
+        // request. Read when the first socket is made, so this must come first.
+        if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
+            Environment.SetEnvironmentVariable(InlineCompletions, "1");
+        return HttpTransportKind.Raw;
+    }
+
+    /// <summary>A work item with grants: from an environment variable (ACI) or one item of a queue (ECS).</summary>
+    private static async Task<int> RunWorkAsync(Dictionary<string, string> values, TextWriter error, CancellationToken cancellationToken, ShardRunnerOptions options)
+    {
+        var workEnv = values.GetValueOrDefault("--work-env");
+        var queueUrl = values.GetValueOrDefault("--queue");
+        if (workEnv is null && queueUrl is null)
+        {
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(WorkVariable)))
+                workEnv = WorkVariable;
+            else
+                queueUrl = Environment.GetEnvironmentVariable(QueueVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+        }
+        if (workEnv is null && queueUrl is null)
+            return Fail(error, $"shard needs --spec FILE, --work-env NAME or --queue URL (or {WorkVariable} / {QueueVariable} in the environment)");
+
+        var outDir = Path.GetFullPath(values.GetValueOrDefault("--out", "."));
+        using var signals = new StopSignals(cancellationToken, error);
+        if (workEnv is not null)
+            return await EnvironmentWork.RunAsync(workEnv, outDir, options, error, signals.Token, cancellationToken);
+
+        if (!int.TryParse(values.GetValueOrDefault("--wait", "120"), out var wait) || wait is < 1 or > 3600)
+            return Fail(error, "--wait takes whole seconds (1 to 3600)");
+        var settings = new AgentSettings
+        {
+            Pool = "shard-queue",
+            WorkDirectory = outDir,
+            PollInterval = TimeSpan.FromSeconds(1),
+            Transport = options.Transport,
+            Time = options.Time,
+        };
+        var (_, queue, problem) = AgentArguments.StorageQueue(queueUrl!, settings);
+        if (problem is not null)
+            return Fail(error, problem);
+        return await new PoolAgent(settings, queue!, options.Output).RunOneAsync(TimeSpan.FromSeconds(wait), signals.Token, cancellationToken);
     }
 
     private static int Fail(TextWriter error, string? problem)

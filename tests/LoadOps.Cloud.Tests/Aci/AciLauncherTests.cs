@@ -2,6 +2,7 @@ using LoadOps.Core.Definitions;
 using System.Text.Json.Nodes;
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Tests.Stubs;
+using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Serialization;
 
@@ -52,7 +53,7 @@ public sealed class AciLauncherTests
         var (launcher, http, credential) = Launcher(stub);
         using var _ = http;
 
-        var id = await launcher.LaunchAsync(Spec, "westeurope", Ct);
+        var id = await launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct);
 
         var request = Assert.Single(stub.Requests);
         Assert.Equal("PUT", request.Method);
@@ -74,6 +75,15 @@ public sealed class AciLauncherTests
         var environment = container["environmentVariables"]!.AsArray().ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!.AsObject());
         var spec = LoadOpsJson.Deserialize<ShardSpec>(environment[AciLauncher.SpecVariable]["value"]!.GetValue<string>());
         Assert.Equal(Spec.ShardId, spec.ShardId);
+        // The work item carries SAS grants: a secure value only, never a plain one.
+        Assert.False(environment[AciLauncher.WorkVariable].ContainsKey("value"));
+        var work = LoadOpsJson.Deserialize<PoolWorkItem>(environment[AciLauncher.WorkVariable]["secureValue"]!.GetValue<string>());
+        var sent = AciTestSpecs.Work(Spec);
+        Assert.Equal(sent.ResultUploadUrl, work.ResultUploadUrl);
+        Assert.Equal(sent.DoneQueueUrl, work.DoneQueueUrl);
+        Assert.Equal(sent.ResultBlobName, work.ResultBlobName);
+        Assert.Equal(sent.ExpiresOn, work.ExpiresOn);
+        Assert.Equal(Spec.ShardId, work.Spec.ShardId);
         Assert.Equal("acct", environment["LOADOPS_STORAGE_ACCOUNT"]["value"]!.GetValue<string>());
         Assert.Equal("s3cret-value", environment["LOADOPS_SECRET_API_TOKEN"]["secureValue"]!.GetValue<string>());
         Assert.False(environment["LOADOPS_SECRET_API_TOKEN"].ContainsKey("value"));
@@ -90,7 +100,7 @@ public sealed class AciLauncherTests
         var (launcher, http, _) = Launcher(stub);
         using var _ = http;
 
-        var error = await Assert.ThrowsAsync<AciException>(() => launcher.LaunchAsync(Spec, "westeurope", Ct));
+        var error = await Assert.ThrowsAsync<AciException>(() => launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct));
 
         Assert.Equal(code, error.Code);
         Assert.Equal(status, error.StatusCode);
@@ -107,7 +117,7 @@ public sealed class AciLauncherTests
         var (launcher, http, _) = Launcher(stub);
         using var _ = http;
 
-        await launcher.LaunchAsync(Spec, "westeurope", Ct);
+        await launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct);
 
         Assert.Equal(2, stub.Requests.Count);
     }
@@ -119,7 +129,7 @@ public sealed class AciLauncherTests
         var (launcher, http, _) = Launcher(stub);
         using var _ = http;
 
-        var error = await Assert.ThrowsAsync<AciException>(() => launcher.LaunchAsync(Spec, "westeurope", Ct));
+        var error = await Assert.ThrowsAsync<AciException>(() => launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct));
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal(3, stub.Requests.Count);
@@ -137,7 +147,7 @@ public sealed class AciLauncherTests
         var (launcher, http, _) = Launcher(stub);
         using var _ = http;
 
-        await launcher.LaunchAsync(Spec, "westeurope", Ct);
+        await launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct);
 
         Assert.Equal(2, stub.Requests.Count);
     }
@@ -149,7 +159,7 @@ public sealed class AciLauncherTests
         var (launcher, http, _) = Launcher(stub);
         using var _ = http;
 
-        var error = await Assert.ThrowsAsync<AciException>(() => launcher.LaunchAsync(Spec, "westeurope", Ct));
+        var error = await Assert.ThrowsAsync<AciException>(() => launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct));
 
         Assert.Equal("MalformedResponse", error.Code);
     }
@@ -161,7 +171,7 @@ public sealed class AciLauncherTests
         var (launcher, http, _) = Launcher(stub);
         using var _ = http;
 
-        var error = await Assert.ThrowsAsync<AciException>(() => launcher.LaunchAsync(Spec, "westeurope", Ct));
+        var error = await Assert.ThrowsAsync<AciException>(() => launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct));
 
         Assert.Equal("ProvisioningFailed", error.Code);
     }

@@ -50,7 +50,7 @@ public sealed class AciLiveTests
         var launcher = new AciLauncher(new ArmRestClient(http, new DefaultAzureCredential(), options!, TimeProvider.System), options!);
         var spec = AciTestSpecs.Plan(new RunnerSpec("azure/" + region, 1))[0] with { ShardId = "live-" + Guid.NewGuid().ToString("n")[..10] };
 
-        var id = await launcher.LaunchAsync(spec, region, Ct);
+        var id = await launcher.LaunchAsync(AciTestSpecs.Work(spec), region, Ct);
         try
         {
             Assert.True((await launcher.GetStateAsync(id, Ct)).Exists);

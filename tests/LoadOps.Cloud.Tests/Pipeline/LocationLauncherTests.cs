@@ -1,6 +1,8 @@
 using LoadOps.Core.Definitions;
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Pools;
+using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Aci;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Planning;
@@ -75,9 +77,12 @@ public sealed class LocationLauncherTests
         using var http = new HttpClient();
         var options = new AciOptions { SubscriptionId = "s", ResourceGroup = "rg", Image = "img", Endpoint = stub.Address, MaxAttempts = 1 };
         var aci = new AciLauncher(new ArmRestClient(http, new FixedTokenCredential(), options, TimeProvider.System), options);
-        var specs = AciTestSpecs.Plan(new RunnerSpec("azure/northeurope", 2));
+        var specs = AciTestSpecs.Plan(new RunnerSpec("azure/northeurope", 2)).Select(s => s with { Deadline = DateTimeOffset.UtcNow.AddHours(1) }).ToList();
+        // Development storage signs its SAS locally with the well-known key: no storage service is called.
+        var clients = StorageClients.FromConnectionString("UseDevelopmentStorage=true", new StorageNames());
+        var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
 
-        var launches = await new LocationLauncher(new LauncherSet { Aci = aci }).LaunchAllAsync(specs, Ct);
+        var launches = await new LocationLauncher(new LauncherSet { Aci = aci, Grants = grants }).LaunchAllAsync(specs, Ct);
 
         Assert.True(launches[0].Started);
         Assert.True(launches[0].NeedsTeardown);
@@ -85,5 +90,21 @@ public sealed class LocationLauncherTests
         Assert.False(launches[1].Started);
         Assert.Contains("ContainerGroupQuotaReached", launches[1].Detail, StringComparison.Ordinal);
         Assert.All(stub.Requests, r => Assert.Contains("\"location\":\"northeurope\"", r.BodyText, StringComparison.Ordinal));
+        // Each group carries its shard's grants as a secure value, and never the account key.
+        Assert.All(stub.Requests, r => Assert.Contains("{\"name\":\"LOADOPS_WORK\",\"secureValue\":", r.BodyText, StringComparison.Ordinal));
+        Assert.All(stub.Requests, r => Assert.DoesNotContain("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq", r.BodyText, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_aci_launcher_without_grants_refuses_rather_than_start_runners_that_cannot_report()
+    {
+        var options = new AciOptions { SubscriptionId = "s", ResourceGroup = "rg", Image = "img", Endpoint = new Uri("http://127.0.0.1:9/"), MaxAttempts = 1 };
+        using var http = new HttpClient();
+        var aci = new AciLauncher(new ArmRestClient(http, new FixedTokenCredential(), options, TimeProvider.System), options);
+
+        var launch = await new LocationLauncher(new LauncherSet { Aci = aci }).LaunchAsync(AciTestSpecs.Plan(new RunnerSpec("azure/northeurope", 1))[0], Ct);
+
+        Assert.False(launch.Started);
+        Assert.Contains("no storage grants", launch.Detail, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,7 @@ public sealed class LauncherWiringTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddSingleton(StorageClients.FromConnectionString("UseDevelopmentStorage=true", new StorageNames()));
         services.AddLoadOpsStages();
         return services.BuildServiceProvider();
@@ -69,5 +70,31 @@ public sealed class LauncherWiringTests
         Assert.Contains("LoadOps:Ecs:Region", error.Message, StringComparison.Ordinal);
         Assert.Contains("LoadOps:Ecs:TaskDefinition", error.Message, StringComparison.Ordinal);
         Assert.Contains("LoadOps:Ecs:Subnets", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pools_configured_under_LoadOps_Pools_get_a_pool_launcher()
+    {
+        using var provider = Services(new() { ["LoadOps:Pools:lab:Transport"] = "StorageQueue", ["LoadOps:Pools:gpu:QueueName"] = "gpu-work" });
+
+        var launcher = provider.GetRequiredService<IShardLauncher>();
+        var unknown = await launcher.LaunchAsync(Spec("pool/other"), TestContext.Current.CancellationToken);
+
+        Assert.IsType<LocationLauncher>(launcher);
+        var pools = provider.GetRequiredService<CloudLaunchers>().Set.Pools;
+        Assert.Equal(["gpu", "lab"], pools.Keys.Order(StringComparer.Ordinal));
+        Assert.All(pools.Values, p => Assert.IsType<LoadOps.Cloud.Pools.PoolLauncher>(p));
+        Assert.False(unknown.Started);
+        Assert.Contains("known pools: gpu, lab", unknown.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_pool_setting_stops_the_app_naming_it()
+    {
+        using var provider = Services(new() { ["LoadOps:Pools:lab:Transport"] = "Carrier-pigeon" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IShardLauncher>());
+
+        Assert.Contains("LoadOps:Pools:lab:Transport must be StorageQueue or ServiceBus", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Tests.Aci;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
@@ -119,7 +120,7 @@ public sealed class CloudDispatchTests(AzuriteFixture azurite)
         var spec = plan.Shards[0];
         // What dispatch does before it dies: mark the shard, start the group, and never record the handle.
         Assert.True(await rig.Shards.MarkLaunchedAsync(runId, spec.ShardId, "launching:azure/westeurope", Ct));
-        await rig.Aci.LaunchAsync(spec, "westeurope", Ct);
+        await rig.Aci.LaunchAsync(AciTestSpecs.Work(spec), "westeurope", Ct);
 
         Assert.Contains("launching", (await rig.Sweep.SweepAsync(Ct)).Note, StringComparison.Ordinal);
         Assert.Single(rig.Cloud.Groups);

@@ -7,7 +7,9 @@ namespace LoadOps.IntegrationTests.Launchers;
 /// <summary>
 /// One loopback stub playing both ARM (container groups: PUT creates, GET says running, DELETE removes) and the ECS
 /// JSON API (RunTask starts tasks, DescribeTasks says RUNNING, StopTask stops). <see cref="RefuseTasks"/> makes every
-/// RunTask answer 200 with that many entries in <c>failures</c>.
+/// RunTask answer 200 with that many entries in <c>failures</c>. <see cref="Runners"/>, when set, plays the provider's
+/// part for real: a created group or a started task becomes a runner process (with the environment the request
+/// carried), a group's state follows its process, and a deleted group or stopped task ends it.
 /// </summary>
 internal sealed class FakeCloud : IAsyncDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class FakeCloud : IAsyncDisposable
     public ConcurrentQueue<string> Stopped { get; } = new();
     public ConcurrentQueue<int> RunTaskCounts { get; } = new();
     public int RefuseTasks { get; set; }
+    public RunnerProcesses? Runners { get; set; }
 
     /// <summary>Instance state reported for every group (Running, Succeeded, Failed).</summary>
     public string GroupState { get; set; } = "Running";
@@ -43,28 +46,34 @@ internal sealed class FakeCloud : IAsyncDisposable
         {
             case "PUT":
                 Groups[request.Path] = "Creating";
+                Runners?.StartGroup(request.Path, JsonNode.Parse(request.BodyText)!);
                 return StubResponse.Json("""{"properties":{"provisioningState":"Creating"}}""", 201);
             case "GET":
-                return Groups.ContainsKey(request.Path) ? StubResponse.Json(Group()) : missing;
+                return Groups.ContainsKey(request.Path) ? StubResponse.Json(Group(request.Path)) : missing;
             case "DELETE":
+                Runners?.Stop(request.Path);
                 return Groups.TryRemove(request.Path, out _) ? StubResponse.Json("", 200) : missing;
             default:
                 return StubResponse.Json("""{"error":{"code":"MethodNotAllowed","message":"?"}}""", 405);
         }
     }
 
-    private string Group() => new JsonObject
+    private string Group(string path)
     {
-        ["properties"] = new JsonObject
+        var (state, exitCode) = Runners?.StateOf(path) is { } process ? process : (GroupState, GroupExitCode);
+        return new JsonObject
         {
-            ["provisioningState"] = "Succeeded",
-            ["instanceView"] = new JsonObject { ["state"] = GroupState },
-            ["containers"] = new JsonArray(new JsonObject
+            ["properties"] = new JsonObject
             {
-                ["properties"] = new JsonObject { ["instanceView"] = new JsonObject { ["currentState"] = new JsonObject { ["exitCode"] = GroupExitCode } } },
-            }),
-        },
-    }.ToJsonString();
+                ["provisioningState"] = "Succeeded",
+                ["instanceView"] = new JsonObject { ["state"] = state },
+                ["containers"] = new JsonArray(new JsonObject
+                {
+                    ["properties"] = new JsonObject { ["instanceView"] = new JsonObject { ["currentState"] = new JsonObject { ["exitCode"] = exitCode } } },
+                }),
+            },
+        }.ToJsonString();
+    }
 
     private StubResponse Ecs(string action, JsonNode body)
     {
@@ -79,6 +88,7 @@ internal sealed class FakeCloud : IAsyncDisposable
                 {
                     var arn = $"arn:aws:ecs:us-east-1:123456789012:task/loadops/{Interlocked.Increment(ref _nextTask):x8}";
                     Tasks[arn] = "RUNNING";
+                    Runners?.StartTask(arn, body);
                     tasks.Add(new JsonObject { ["taskArn"] = arn });
                 }
                 var failures = new JsonArray(Enumerable.Range(0, count - started)
@@ -92,6 +102,7 @@ internal sealed class FakeCloud : IAsyncDisposable
                 var task = body["task"]!.GetValue<string>();
                 Stopped.Enqueue(task);
                 Tasks[task] = "STOPPED";
+                Runners?.Stop(task);
                 return StubResponse.Json(new JsonObject { ["task"] = new JsonObject { ["taskArn"] = task, ["lastStatus"] = "STOPPED" } }.ToJsonString());
             default:
                 return StubResponse.Json("""{"__type":"UnknownOperationException","message":"?"}""", 400);

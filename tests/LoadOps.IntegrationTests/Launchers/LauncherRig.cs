@@ -2,6 +2,7 @@ using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.Ecs;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Aci;
 using LoadOps.Core.Definitions;
@@ -30,8 +31,9 @@ internal sealed class LauncherRig : IAsyncDisposable
         var credentials = new EnvironmentCredentialSource(name => name switch { "AWS_ACCESS_KEY_ID" => "AKIDTEST", "AWS_SECRET_ACCESS_KEY" => "secret", _ => null });
         var ecsOptions = new EcsOptions { Region = "us-east-1", Cluster = "loadops", TaskDefinition = "runner:1", Subnets = ["subnet-a"] };
         Ecs = new EcsLauncher(new EcsJsonClient(_http, cloud.Server.Address, "us-east-1", credentials, TimeProvider.System, 1), ecsOptions);
-        Queue = new ShardQueueWriter(clients);
-        Launcher = new LocationLauncher(new LauncherSet { Aci = Aci, Ecs = Ecs, EcsRegion = "us-east-1", ShardQueue = Queue });
+        var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
+        Queue = new ShardQueueWriter(clients, grants, TimeProvider.System);
+        Launcher = new LocationLauncher(new LauncherSet { Aci = Aci, Grants = grants, Ecs = Ecs, EcsRegion = "us-east-1", ShardQueue = Queue });
         var gate = cost is null ? null : new RunCostGate(new SpendStore(clients), cost, TimeProvider.System);
         Dispatch = new DispatchStage(Runs, Shards, new PipelineBlobs(clients), Launcher, gate);
         Sweep = new RunnerSweep(Runs, Shards, new RunnerTeardown(Aci, Ecs));
@@ -54,8 +56,10 @@ internal sealed class LauncherRig : IAsyncDisposable
     /// <summary>A run in validation with its plan stored and its shards pending, ready for <see cref="Dispatch"/>.</summary>
     public async Task<StoredPlan> PlanRunAsync(string runId, CancellationToken cancellationToken, DateTimeOffset? deadline = null, params RunnerSpec[] runners)
     {
-        var shards = AciTestSpecs.Plan(runners).Select(s => s with { RunId = runId, ShardId = RunPlanner.ShardId(runId, s.ShardIndex) }).ToList();
-        var plan = new StoredPlan(runId, shards[0].StartAt, deadline ?? DateTimeOffset.UtcNow.AddHours(1), shards);
+        // The runners' grants expire at the run's deadline, so the specs carry the plan's.
+        var until = deadline ?? DateTimeOffset.UtcNow.AddHours(1);
+        var shards = AciTestSpecs.Plan(runners).Select(s => s with { RunId = runId, ShardId = RunPlanner.ShardId(runId, s.ShardIndex), Deadline = until }).ToList();
+        var plan = new StoredPlan(runId, shards[0].StartAt, until, shards);
         await Runs.CreateAsync(TestRuns.NewRun(runId), cancellationToken);
         await Runs.TransitionAsync(runId, RunStatus.Validating, "validated", cancellationToken);
         await new PipelineBlobs(Clients).WritePlanOnceAsync(plan, cancellationToken);

@@ -47,7 +47,13 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
     public required GitHubConnections Connections { get; init; }
     public required List<string> Log { get; init; }
 
-    public static async Task<GitHubPipelineRig> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    /// <param name="launchers">The runners' launcher and teardown over the run's storage (default: in-process runners).</param>
+    /// <param name="locations">The definition's runner locations, one runner each (default: two local runners).</param>
+    /// <param name="startDelay">How long after planning the load starts (runner processes need time to come up).</param>
+    public static async Task<GitHubPipelineRig> StartAsync(
+        AzuriteFixture azurite, CancellationToken cancellationToken,
+        Func<StorageClients, (IShardLauncher Launcher, RunnerTeardown? Teardown)>? launchers = null,
+        IReadOnlyList<string>? locations = null, TimeSpan? startDelay = null)
     {
         Environment.SetEnvironmentVariable("LOADOPS_SECRET_" + SecretName, SecretValue);
         var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
@@ -55,8 +61,9 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
 
         var github = await GitHubStub.StartAsync();
-        github.Files["loadtests/pr-smoke.loadtest.yaml"] = Definition(TestName, baseUrl);
-        github.Files["loadtests/untouched.loadtest.yaml"] = Definition("untouched", baseUrl);
+        var runners = locations is null ? "  - { location: local, count: 2 }" : string.Join("\n", locations.Select(l => $"  - {{ location: {l}, count: 1 }}"));
+        github.Files["loadtests/pr-smoke.loadtest.yaml"] = Definition(TestName, baseUrl, runners);
+        github.Files["loadtests/untouched.loadtest.yaml"] = Definition("untouched", baseUrl, runners);
         // The PR's own policy forbids the loopback target; the base branch's allows it. Only the base's may count.
         github.Files[".loadops/policy.yaml"] = "allowedHosts: [api.example.com]\n";
         github.FilesByRef["main"] = new Dictionary<string, string> { [".loadops/policy.yaml"] = "allowedHosts: [127.0.0.1, localhost]\n" };
@@ -65,7 +72,8 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         var clients = await azurite.NewClientsAsync(cancellationToken);
         var functions = await StartFunctionsAsync(azurite, clients, github, cancellationToken);
         var folder = Path.Combine(Path.GetTempPath(), "loadops-publish-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
-        var launcher = new InProcessLauncher(new ResultStore(clients, TimeProvider.System), new StageSender(clients), folder);
+        var (launcher, teardown) = launchers?.Invoke(clients)
+            ?? (new InProcessLauncher(new ResultStore(clients, TimeProvider.System), new StageSender(clients), folder), null);
         var connections = new GitHubConnections(new GitHubOptions { BaseAddress = github.Address, Token = "ghp_e2e_token_0123456789", BaseDelay = TimeSpan.FromMilliseconds(20) }, TimeProvider.System);
         var slack = await StubServer.StartAsync((_, _) => new StubResponse(200, "ok"));
         var settings = new Dictionary<string, string?>
@@ -74,8 +82,8 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
             ["LOADOPS_SECRET_E2E_SLACK"] = new Uri(slack.Address, "services/T000/B000/e2e").ToString(),
         };
         var publisher = RunPublisherFactory.Create(connections, new PublishOptions { CommitStatuses = true }, settings, new HttpClient(), TimeProvider.System);
-        var plan = new Core.Planning.PlanOptions { StartDelay = TimeSpan.FromSeconds(2), ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
-        var stages = new PipelineStages(clients, new GitHubDefinitionSource(connections), launcher, TimeProvider.System, plan, publisher: publisher);
+        var plan = new Core.Planning.PlanOptions { StartDelay = startDelay ?? TimeSpan.FromSeconds(2), ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
+        var stages = new PipelineStages(clients, new GitHubDefinitionSource(connections), launcher, TimeProvider.System, plan, teardown: teardown, publisher: publisher);
         var log = new List<string>();
         var pump = new QueuePump(stages, clients, line => { lock (log) log.Add(line); }, new QueuePumpOptions { VisibilityTimeout = TimeSpan.FromSeconds(20) });
         var rig = new GitHubPipelineRig { GitHub = github, Slack = slack, Clients = clients, Stages = stages, Pump = pump, Functions = functions, Connections = connections, Log = log };
@@ -134,7 +142,7 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         throw new TimeoutException($"Run {runId} did not finish within a minute. Log: {string.Join(Environment.NewLine, Log)}");
     }
 
-    private static string Definition(string name, string baseUrl) => $$$"""
+    private static string Definition(string name, string baseUrl, string runners) => $$$"""
         version: 1
         name: {{{name}}}
         target:
@@ -152,7 +160,7 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
                 request: GET /api/products?page=1
                 expect: { status: 200 }
         runners:
-          - { location: local, count: 2 }
+        {{{runners}}}
         thresholds:
           - "errors < 50%"
         notify:

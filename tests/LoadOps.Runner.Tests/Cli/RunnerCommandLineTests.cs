@@ -26,16 +26,43 @@ public sealed class RunnerCommandLineTests
     }
 
     [Theory]
-    [InlineData("shard --queue q1", "shard --queue")]
-    public async Task Queue_modes_fail_loudly_as_not_implemented(string command, string what)
+    [InlineData("shard --queue q1", "absolute https:// URL")]
+    [InlineData("shard --queue https://acct.queue.core.windows.net/q", "carries no SAS")]
+    [InlineData("shard --queue https://acct.queue.core.windows.net/q?sig=secret-sig --wait 0", "--wait takes whole seconds")]
+    [InlineData("shard --queue https://acct.queue.core.windows.net/q?sig=secret-sig --spec a.json", "one of --spec, --work-env and --queue")]
+    [InlineData("shard --work-env LOADOPS_TEST_UNSET_WORK_VARIABLE", "LOADOPS_TEST_UNSET_WORK_VARIABLE is empty or not set")]
+    [InlineData("shard --work-env X --wait 5", "--wait goes with --queue only")]
+    [InlineData("shard --work-env X --key abc", "does not take '--key'")]
+    public async Task Work_item_modes_check_their_arguments_and_do_not_echo_the_sas(string command, string message)
     {
         var error = new StringWriter();
 
         var exit = await RunnerCommandLine.RunAsync(command.Split(' '), TextWriter.Null, error, TestContext.Current.CancellationToken);
 
         Assert.Equal(RunnerExitCodes.Usage, exit);
-        Assert.Contains(what, error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("not implemented yet", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-sig", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_work_variable_that_is_not_a_work_item_is_refused_without_echoing_it()
+    {
+        const string name = "LOADOPS_TEST_BAD_WORK_ITEM";
+        Environment.SetEnvironmentVariable(name, "{\"spec\": \"https://acct.blob.core.windows.net/x?sig=secret-sig\"");
+        try
+        {
+            var error = new StringWriter();
+
+            var exit = await RunnerCommandLine.RunAsync(["shard", "--work-env", name], TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+            Assert.Equal(RunnerExitCodes.Usage, exit);
+            Assert.Contains($"{name} is not a LoadOps work item", error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("secret-sig", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
     }
 
     [Theory]
