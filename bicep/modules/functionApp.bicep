@@ -92,12 +92,17 @@ var appSettings = [
   { name: 'LoadOps__KeyVault__Name', value: keyVaultName }
   { name: 'LoadOps__Storage__AccountName', value: storageAccountName }
   { name: 'LoadOps__Storage__ManagedIdentityClientId', value: identityClientId }
-  { name: 'LoadOps__Aci__SubscriptionId', value: subscription().subscriptionId }
-  { name: 'LoadOps__Aci__ResourceGroup', value: runnerResourceGroupName }
-  { name: 'LoadOps__Aci__RunnerIdentityId', value: runnerIdentityId }
-  { name: 'LoadOps__Runner__Image', value: runnerImage }
   { name: 'LoadOps__ServiceBus__Namespace', value: serviceBusNamespace }
+  // The ACI launcher (names of AciOptions). All empty without a runner image: the app then treats LoadOps:Aci as
+  // absent and refuses azure/<region> shards saying what to set (a half-filled section would stop it at start).
+  { name: 'LoadOps__Aci__SubscriptionId', value: aciEnabled ? subscription().subscriptionId : '' }
+  { name: 'LoadOps__Aci__ResourceGroup', value: aciEnabled ? runnerResourceGroupName : '' }
+  { name: 'LoadOps__Aci__Image', value: runnerImage }
+  { name: 'LoadOps__Aci__ManagedIdentityClientId', value: aciEnabled ? identityClientId : '' }
+  { name: 'LoadOps__Aci__RunnerIdentityResourceId', value: aciEnabled ? runnerIdentityId : '' }
 ]
+
+var aciEnabled = !empty(runnerImage)
 
 func keyVaultReference(vault string, secret string) string => '@Microsoft.KeyVault(VaultName=${vault};SecretName=${secret})'
 

@@ -25,7 +25,7 @@ internal sealed class CloudLaunchers : IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
         var aciSection = configuration.GetSection(AciOptions.SectionName);
-        if (aciSection.Exists())
+        if (IsFilledIn(aciSection))
         {
             var options = aciSection.Get<AciOptions>() ?? new AciOptions();
             problems.AddRange(options.Problems());
@@ -37,7 +37,7 @@ internal sealed class CloudLaunchers : IDisposable
 
         var ecsSection = configuration.GetSection(EcsOptions.SectionName);
         EcsOptions? ecs = null;
-        if (ecsSection.Exists())
+        if (IsFilledIn(ecsSection))
         {
             ecs = ecsSection.Get<EcsOptions>() ?? new EcsOptions();
             problems.AddRange(ecs.Problems());
@@ -97,4 +97,11 @@ internal sealed class CloudLaunchers : IDisposable
     public bool Any => Aci is not null || Ecs is not null || Set.Pools.Count > 0;
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// A section with at least one non-empty setting. One whose settings are all empty (what the Bicep template deploys
+    /// without a runner image) counts as absent; a half-filled one is an error that names what is missing.
+    /// </summary>
+    private static bool IsFilledIn(IConfigurationSection section) =>
+        section.AsEnumerable().Any(setting => !string.IsNullOrEmpty(setting.Value));
 }

@@ -43,6 +43,22 @@ public sealed class LauncherWiringTests
     }
 
     [Fact]
+    public async Task An_aci_section_of_empty_settings_counts_as_absent()
+    {
+        // What bicep/modules/functionApp.bicep deploys without a runner image.
+        using var provider = Services(new()
+        {
+            ["LoadOps:Aci:SubscriptionId"] = "", ["LoadOps:Aci:ResourceGroup"] = "", ["LoadOps:Aci:Image"] = "",
+            ["LoadOps:Aci:ManagedIdentityClientId"] = "", ["LoadOps:Aci:RunnerIdentityResourceId"] = "",
+        });
+
+        var launch = await provider.GetRequiredService<IShardLauncher>().LaunchAsync(Spec("azure/westeurope"), TestContext.Current.CancellationToken);
+
+        Assert.False(launch.Started);
+        Assert.Contains("LoadOps:Aci", launch.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Aci_configuration_routes_azure_locations_and_refuses_unconfigured_aws()
     {
         using var provider = Services(new()

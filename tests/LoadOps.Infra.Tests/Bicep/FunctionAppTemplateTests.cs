@@ -93,4 +93,14 @@ public sealed class FunctionAppTemplateTests(CompiledTemplateFixture fixture)
         var insights = fixture.Template.Single("Microsoft.Insights/components");
         Assert.True((bool?)insights.Property("DisableLocalAuth"));
     }
+
+    [Fact]
+    public void Aci_settings_name_properties_the_launcher_reads()
+    {
+        var aciProperties = typeof(LoadOps.Cloud.Aci.AciOptions).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var aciSettings = AppSettings().Keys.Where(name => name.StartsWith("LoadOps__Aci__", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains("LoadOps__Aci__Image", aciSettings);
+        Assert.All(aciSettings, name => Assert.Contains(name["LoadOps__Aci__".Length..], aciProperties));
+    }
 }
