@@ -10,4 +10,10 @@ internal sealed class MemoryDeliveryLog : IDeliveryLog
 
     public Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken) =>
         Task.FromResult(_seen.TryAdd(deliveryId, true));
+
+    public Task ForgetAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        _seen.TryRemove(deliveryId, out _);
+        return Task.CompletedTask;
+    }
 }

@@ -22,7 +22,9 @@ internal sealed class GateRunner(HttpClient http, TextWriter output, TextWriter 
             if (started.Value is not { } accepted)
             {
                 await error.WriteLineAsync($"error: the run of {test} could not be started: {started.Message}");
-                return ExitCodes.Usage;
+                // A server error or timeout (a cold start, say) is not the caller's mistake; the start is not retried
+                // because a lost 202 would start a second run.
+                return started.Problem == GateCallProblem.Transient ? ExitCodes.Inconclusive : ExitCodes.Usage;
             }
             var runId = accepted.RunIds.FirstOrDefault() ?? "";
             await output.WriteLineAsync($"loadops gate: started {test} for {options.Repository} at {options.Commit} ({options.Branch}): run {runId}, {accepted.StatusUrl}");

@@ -36,8 +36,9 @@ internal static class ServeListen
         {
             endpoint = await ServeEndpoint.StartAsync(options.Listen, options.Security, clients, clock, Log, cancellationToken);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
+            // Kestrel reports "address in use" as IOException, a foreign IP or a privileged port as SocketException.
             await error.WriteLineAsync($"error: cannot listen on {options.Listen} ({e.Message}); pass --listen http://127.0.0.1:OTHER-PORT or --listen none.");
             return null;
         }

@@ -7,4 +7,6 @@ public sealed class StorageDeliveryLog(DeliveryStore deliveries) : IDeliveryLog
 {
     public Task<bool> TryRecordAsync(string deliveryId, CancellationToken cancellationToken) =>
         deliveries.TryRecordAsync(deliveryId, "webhook", cancellationToken);
+
+    public Task ForgetAsync(string deliveryId, CancellationToken cancellationToken) => deliveries.ForgetAsync(deliveryId, cancellationToken);
 }

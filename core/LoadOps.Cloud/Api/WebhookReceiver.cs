@@ -51,7 +51,16 @@ public sealed class WebhookReceiver(string? secret, IDeliveryLog deliveries, IRu
             case WebhookDecision.Start start:
                 if (!await deliveries.TryRecordAsync(start.Request.RequestId, cancellationToken))
                     return ApiResponse.Text(200, "duplicate delivery: its run was already started");
-                await sink.SendAsync(start.Request, cancellationToken);
+                try
+                {
+                    await sink.SendAsync(start.Request, cancellationToken);
+                }
+                catch
+                {
+                    // Not sent: forget the id so GitHub's redelivery (or the next approval of this commit) still starts it.
+                    await deliveries.ForgetAsync(start.Request.RequestId, CancellationToken.None);
+                    throw;
+                }
                 return ApiResponse.Text(202, "accepted") with
                 {
                     LogNote = $"Delivery {start.Request.RequestId} accepted: {start.Request.Repository} at {start.Request.Commit}",

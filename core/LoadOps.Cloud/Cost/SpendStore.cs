@@ -58,5 +58,6 @@ public sealed class SpendStore(StorageClients clients)
         _created = true;
     }
 
-    private static string Partition(string repository, string month) => TableKey.Encode(repository + "|" + month);
+    // GitHub repository names ignore case: "Owner/Repo" and "owner/repo" share one budget.
+    private static string Partition(string repository, string month) => TableKey.Encode(repository.ToLowerInvariant() + "|" + month);
 }

@@ -30,7 +30,8 @@ public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlob
             return StageOutcome.Done($"Run {run.RunId}: no plan.");
         }
 
-        if (costGate is not null)
+        // Only before the runners start: a redelivered message (run already dispatched) must not re-judge or re-charge.
+        if (costGate is not null && run.Status == RunStatus.Validating)
         {
             var cost = await costGate.CheckAsync(run, plan.Shards, cancellationToken);
             await runs.UpdateAsync(run.RunId, r => r with
@@ -54,9 +55,7 @@ public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlob
                 claimed.Add(spec);
         }
 
-        var launches = claimed.Count == 0 ? [] : await launcher.LaunchAllAsync(claimed, cancellationToken);
-        if (launches.Count != claimed.Count)
-            throw new InvalidOperationException($"The launcher answered {launches.Count} launches for {claimed.Count} shards.");
+        var launches = await LaunchClaimedAsync(claimed, cancellationToken);
         var started = 0;
         var refused = new List<string>();
         for (var i = 0; i < claimed.Count; i++)
@@ -82,5 +81,28 @@ public sealed class DispatchStage(RunStore runs, ShardStore shards, PipelineBlob
         }
         var published = now is null || publisher is null ? "" : "; " + await publisher.DispatchedAsync(now, cancellationToken);
         return StageOutcome.Done($"Run {run.RunId}: launched {started} shards" + (refused.Count > 0 ? $"; refused: {string.Join(" | ", refused)}" : "") + published);
+    }
+
+    /// <summary>
+    /// Launches the shards this call claimed. The claims cannot be taken back, so a launcher that throws (or answers
+    /// the wrong number of launches) refuses every claimed shard with the reason instead of leaving them to go missing.
+    /// </summary>
+    private async Task<IReadOnlyList<ShardLaunch>> LaunchClaimedAsync(List<Core.Planning.ShardSpec> claimed, CancellationToken cancellationToken)
+    {
+        if (claimed.Count == 0)
+            return [];
+        try
+        {
+            var launches = await launcher.LaunchAllAsync(claimed, cancellationToken);
+            return launches.Count == claimed.Count
+                ? launches
+                : [.. claimed.Select(_ => ShardLaunch.Refused($"the launcher answered {launches.Count} launches for {claimed.Count} shards"))];
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A storage error's text may quote a URL with its grant: only its status goes into the reason.
+            var why = e is Azure.RequestFailedException failed ? $"storage answered {failed.Status} ({failed.ErrorCode})" : $"{e.GetType().Name}: {e.Message}";
+            return [.. claimed.Select(_ => ShardLaunch.Refused("the launcher failed: " + why))];
+        }
     }
 }

@@ -30,8 +30,10 @@ internal sealed class EcsBatchLaunch(EcsLauncher ecs, ShardQueueWriter queue, st
             };
             result = await ecs.LaunchAsync(specs[0].RunId, specs.Count, variables, cancellationToken);
         }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // A TaskCanceledException that is not ours is HttpClient's timeout on the last attempt.
             return specs.Select(_ => ShardLaunch.Refused("ECS could not be called: " + e.Message)).ToArray();
         }
         catch (RequestFailedException e)

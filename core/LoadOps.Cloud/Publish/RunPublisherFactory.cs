@@ -9,6 +9,8 @@ namespace LoadOps.Cloud.Publish;
 /// </summary>
 public static class RunPublisherFactory
 {
+    private const string AciSecretsPrefix = "LoadOps:Aci:Secrets:";
+
     public static bool IsConfigured(GitHubOptions? options) =>
         options is not null && (options.UsesApp || !string.IsNullOrWhiteSpace(options.Token));
 
@@ -19,12 +21,16 @@ public static class RunPublisherFactory
     {
         ArgumentNullException.ThrowIfNull(settings);
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var runnerSecrets = new List<string?>();
         foreach (var (key, value) in settings)
         {
             if (key.StartsWith(SecretScrubber.Prefix, StringComparison.OrdinalIgnoreCase))
                 values[key] = value;
+            else if (key.StartsWith(AciSecretsPrefix, StringComparison.OrdinalIgnoreCase))
+                runnerSecrets.Add(value);
         }
-        var scrubber = SecretScrubber.FromSettings(values);
+        // The definitions' secrets the ACI runners get (LoadOps:Aci:Secrets:NAME) are masked too, not only LOADOPS_SECRET_*.
+        var scrubber = new SecretScrubber(values.Values.Concat(runnerSecrets));
         var slack = new SlackRunPublisher(new SlackNotifier(slackHttp, clock, slackOptions), name => values.GetValueOrDefault(SecretScrubber.Prefix + name), scrubber);
         return github is null
             ? new RunPublishers([slack])

@@ -43,6 +43,13 @@ public sealed class DeliveryStore
         }
     }
 
+    /// <summary>Deletes one delivery id (gone already: nothing to do).</summary>
+    public async Task ForgetAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deliveryId);
+        await _table.DeleteEntityAsync(TableKey.Encode(deliveryId), RowKey, ETag.All, cancellationToken);
+    }
+
     /// <summary>
     /// Deletes deliveries received before <paramref name="cutoff"/> (GitHub redelivers within hours, so a few days
     /// of memory is plenty); returns how many were deleted. A full scan: run it from a daily timer, not per request.
