@@ -22,12 +22,17 @@ internal sealed class InProcessLauncher(ResultStore results, StageSender sender,
     /// <summary>Shards that are "launched" but never run nor report, as if their machine vanished.</summary>
     public IReadOnlySet<int> SilentShards { get; init; } = new HashSet<int>();
 
+    /// <summary>Every launch throws, as a cloud API that times out would.</summary>
+    public bool Throws { get; init; }
+
     public int Launched => _launched;
 
     public ConcurrentBag<ShardDone> Sent { get; } = [];
 
     public Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
     {
+        if (Throws)
+            throw new HttpRequestException("the cloud API timed out");
         if (spec.Location != "local")
             return Task.FromResult(ShardLaunch.Refused($"location {spec.Location} has no launcher in this test"));
         Interlocked.Increment(ref _launched);

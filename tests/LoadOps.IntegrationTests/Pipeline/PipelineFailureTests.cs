@@ -43,4 +43,19 @@ public sealed class PipelineFailureTests(AzuriteFixture azurite)
         Assert.Equal(0, run.ShardCount);
         Assert.Equal(0, rig.Launcher.Launched);
     }
+
+    [Fact]
+    public async Task A_launcher_that_throws_fails_the_run_with_the_reason_instead_of_stranding_its_shards()
+    {
+        await using var rig = await PipelineRig.StartAsync(azurite, doneMessagesPerShard: 1, Ct, launcherThrows: true);
+        await rig.Stages.Sender.SendAsync(PipelineRig.Request("delivery-throws"), Ct);
+
+        var run = await rig.PumpUntilTerminalAsync(RunIds.For("delivery-throws", PipelineRig.TestName), Ct);
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("the cloud API timed out", run.StatusReason, StringComparison.Ordinal);
+        var shards = await rig.Stages.Shards.ListAsync(run.RunId, Ct);
+        Assert.NotEmpty(shards);
+        Assert.All(shards, shard => Assert.Equal(ShardStatus.Failed, shard.Status));
+    }
 }

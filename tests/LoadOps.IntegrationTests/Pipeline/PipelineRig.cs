@@ -40,7 +40,7 @@ internal sealed class PipelineRig : IAsyncDisposable
     public QueuePump Pump { get; }
     public List<string> Log { get; }
 
-    public static async Task<PipelineRig> StartAsync(AzuriteFixture azurite, int doneMessagesPerShard, CancellationToken cancellationToken, IReadOnlySet<int>? silentShards = null, string? definitionText = null, QueuePumpOptions? pumpOptions = null)
+    public static async Task<PipelineRig> StartAsync(AzuriteFixture azurite, int doneMessagesPerShard, CancellationToken cancellationToken, IReadOnlySet<int>? silentShards = null, string? definitionText = null, QueuePumpOptions? pumpOptions = null, bool launcherThrows = false)
     {
         var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
         await target.StartAsync(cancellationToken);
@@ -57,6 +57,7 @@ internal sealed class PipelineRig : IAsyncDisposable
         {
             DoneMessagesPerShard = doneMessagesPerShard,
             SilentShards = silentShards ?? new HashSet<int>(),
+            Throws = launcherThrows,
         };
         var plan = new PlanOptions { StartDelay = TimeSpan.FromSeconds(2), ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
         var stages = new PipelineStages(clients, new LocalDefinitionSource(Path.Combine(folder, "repo")), launcher, TimeProvider.System, plan);
