@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Storage;
+using LoadOps.Core.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
 
@@ -10,6 +11,14 @@ public sealed class PoisonedRuns(RunStore runs, FailedRuns? failedRuns = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(poisoned);
+        if (poisoned.Body is RunRequest { TestName: { Length: > 0 } test } request)
+        {
+            // Someone may be polling this test's derived run id (loadops gate): give them a failed run, not silence.
+            var requested = ValidateStage.RunOf(request, test, definitionHash: "");
+            await runs.CreateAsync(requested, cancellationToken);
+            var failed = await runs.TransitionAsync(requested.RunId, RunStatus.Failed, $"The {stageQueueName} stage gave up on the request: {poisoned.Reason}", cancellationToken);
+            return $"Run {requested.RunId}: {failed.Message}";
+        }
         if (PipelineQueues.RunIdOf(poisoned.Body) is not { } runId)
             return $"A {stageQueueName} message ({poisoned.MessageId}) was moved to the poison queue: {poisoned.Reason}";
         var reason = $"The {stageQueueName} stage gave up on the run: {poisoned.Reason}";

@@ -140,28 +140,20 @@ public sealed class ValidateStage(DefinitionLoader definitions, RunStore runs, F
     private async Task FailUnknownTestAsync(RunRequest request, string testName, IReadOnlyList<DefinitionLoader.Checked> all, CancellationToken cancellationToken)
     {
         var runId = RunIds.For(request.RequestId, testName);
-        var run = new RunRecord
-        {
-            RunId = runId,
-            TestName = testName,
-            DefinitionHash = "",
-            Repo = request.Repository,
-            Commit = request.Commit,
-            Branch = request.Branch,
-            PullRequest = request.PullRequest,
-            Trigger = request.Trigger,
-            RequestId = request.RequestId,
-        };
-        await runs.CreateAsync(run, cancellationToken);
+        await runs.CreateAsync(RunOf(request, testName, definitionHash: ""), cancellationToken);
         var known = all.Count == 0 ? "there are none" : "found: " + string.Join(", ", all.Select(d => d.Name).Order(StringComparer.Ordinal));
         await runs.TransitionAsync(runId, RunStatus.Failed, $"{UnknownTestReason} '{testName}' under loadtests/ ({known}).", cancellationToken);
     }
 
-    private static RunRecord NewRun(string runId, RunRequest request, DefinitionLoader.Checked definition) => new()
+    private static RunRecord NewRun(string runId, RunRequest request, DefinitionLoader.Checked definition) =>
+        RunOf(request, definition.Name, definition.Hash) with { RunId = runId };
+
+    /// <summary>The run a request makes for one test, with its derived id (also what a poisoned request's caller polls).</summary>
+    internal static RunRecord RunOf(RunRequest request, string testName, string definitionHash) => new()
     {
-        RunId = runId,
-        TestName = definition.Name,
-        DefinitionHash = definition.Hash,
+        RunId = RunIds.For(request.RequestId, testName),
+        TestName = testName,
+        DefinitionHash = definitionHash,
         Repo = request.Repository,
         Commit = request.Commit,
         Branch = request.Branch,

@@ -58,4 +58,19 @@ public sealed class PipelineFailureTests(AzuriteFixture azurite)
         Assert.NotEmpty(shards);
         Assert.All(shards, shard => Assert.Equal(ShardStatus.Failed, shard.Status));
     }
+
+    [Fact]
+    public async Task A_poisoned_request_for_one_test_leaves_a_failed_run_where_its_caller_polls()
+    {
+        await using var rig = await PipelineRig.StartAsync(azurite, doneMessagesPerShard: 1, Ct);
+        var request = PipelineRig.Request("delivery-poisoned") with { TestName = "checkout" };
+
+        var note = await rig.Stages.Poisoned.FailAsync(StageQueueNames.Validate,
+            new PoisonedMessage<RunRequest>("m-1", "{}", request, 5, "the commit is not in the repository"), Ct);
+
+        var run = await rig.Stages.Runs.GetAsync(RunIds.For("delivery-poisoned", "checkout"), Ct);
+        Assert.Equal(RunStatus.Failed, run?.Status);
+        Assert.Contains("the commit is not in the repository", run?.StatusReason, StringComparison.Ordinal);
+        Assert.Contains(run!.RunId, note, StringComparison.Ordinal);
+    }
 }
