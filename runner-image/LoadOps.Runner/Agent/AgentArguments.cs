@@ -91,7 +91,14 @@ internal static class AgentArguments
             if (serviceBus!.Contains("://", StringComparison.Ordinal) && !serviceBus.StartsWith("https://", StringComparison.OrdinalIgnoreCase) &&
                 !(Uri.TryCreate(serviceBus, UriKind.Absolute, out var loop) && loop.IsLoopback))
                 return Fail("--servicebus must be a namespace name, a host name or an https:// URI");
-            (ns, keyName, key) = (PoolOptions.NamespaceUri(serviceBus), name, secret);
+            try
+            {
+                (ns, keyName, key) = (PoolOptions.NamespaceUri(serviceBus), name, secret);
+            }
+            catch (UriFormatException)
+            {
+                return Fail($"--servicebus '{serviceBus}' is not a namespace name, a host name or an https:// URI");
+            }
         }
 
         var client = new ServiceBusQueueClient(http, ns, queueName ?? PoolOptions.ServiceBusQueueOf(settings.Pool),

@@ -56,8 +56,26 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
             return false;
         }
 
-        var item = JsonSerializer.Deserialize<PoolWorkItem>(await File.ReadAllTextAsync(itemPath, cancellationToken), LoadOpsJson.Compact)!;
-        var result = JsonSerializer.Deserialize<ResultFile>(await File.ReadAllTextAsync(resultPath, cancellationToken), LoadOpsJson.Options)!;
+        PoolWorkItem item;
+        ResultFile result;
+        try
+        {
+            item = JsonSerializer.Deserialize<PoolWorkItem>(await File.ReadAllTextAsync(itemPath, cancellationToken), LoadOpsJson.Compact)
+                ?? throw new JsonException("the file holds null");
+            result = JsonSerializer.Deserialize<ResultFile>(await File.ReadAllTextAsync(resultPath, cancellationToken), LoadOpsJson.Options)
+                ?? throw new JsonException("the file holds null");
+        }
+        catch (JsonException e)
+        {
+            // A file damaged by a crash or a full disk must not stop the agent at every start: set it aside, keep it.
+            var damaged = Path.Combine(workDirectory, "damaged", Path.GetFileName(folder));
+            Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
+            if (Directory.Exists(damaged))
+                Directory.Delete(damaged, recursive: true);
+            Directory.Move(folder, damaged);
+            log($"{Path.GetFileName(folder)}: its work item or result cannot be read ({e.Message}); moved to {damaged}, not reported");
+            return false;
+        }
         if (result.Status == ResultStatus.Running)
         {
             // An interim snapshot left by an agent that died mid-shard: what it measured is real, so report it as partial.

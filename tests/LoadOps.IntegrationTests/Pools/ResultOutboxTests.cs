@@ -38,6 +38,23 @@ public sealed class ResultOutboxTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_shard_folder_is_set_aside_instead_of_stopping_the_agent()
+    {
+        var folder = Path.Combine(_work, "shards", "run-damaged-s000");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "item.json"), "{\"spec\": {", Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, ResultWriter.FileName), "{}", Ct);
+        var outbox = new ResultOutbox(_work, TimeProvider.System, line => _log.WriteLine(line));
+
+        var reported = await outbox.ReportAsync(folder, Ct);
+
+        Assert.False(reported);
+        Assert.False(Directory.Exists(folder));
+        Assert.True(File.Exists(Path.Combine(_work, "damaged", "run-damaged-s000", "item.json")));
+        Assert.Contains("cannot be read", _log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_restarted_agent_reports_the_interrupted_shard_as_partial_and_settles_its_redelivery_without_running()
     {
         var clients = await azurite.NewClientsAsync(Ct);
