@@ -53,11 +53,13 @@ internal static class AgentArguments
         var serviceBus = Value("--servicebus", "LOADOPS_QUEUE_NAMESPACE");
         if (queueUrl is not null && (serviceBus is not null || connection is not null))
             return Fail("give either a Storage queue URL (--queue-url / LOADOPS_QUEUE_URL) or a Service Bus queue (--servicebus, LOADOPS_QUEUE_CONNECTION), not both");
-        if (queueUrl is not null)
-            return StorageQueue(queueUrl, settings);
-        if (serviceBus is null && connection is null)
+        if (queueUrl is null && serviceBus is null && connection is null)
             return Fail("agent needs its pool's queue: --queue-url URL-WITH-SAS (Storage) or --servicebus NAMESPACE with LOADOPS_QUEUE_CONNECTION or LOADOPS_QUEUE_KEY_NAME/LOADOPS_QUEUE_KEY (Service Bus)");
-        return ServiceBusQueue(serviceBus, connection, Value("--queue-name", "LOADOPS_QUEUE_NAME"), environment, http, settings);
+        var parsed = queueUrl is not null
+            ? StorageQueue(queueUrl, settings)
+            : ServiceBusQueue(serviceBus, connection, Value("--queue-name", "LOADOPS_QUEUE_NAME"), environment, http, settings);
+        // Checked last, once everything else is valid, because checking creates the folder.
+        return parsed.Item3 is null && WorkDirectoryProblem(settings.WorkDirectory) is { } workProblem ? Fail(workProblem) : parsed;
     }
 
     internal static (AgentSettings?, IWorkQueue?, string?) StorageQueue(string text, AgentSettings settings)
@@ -117,4 +119,22 @@ internal static class AgentArguments
     }
 
     private static (AgentSettings?, IWorkQueue?, string?) Fail(string problem) => (null, null, problem);
+
+    /// <summary>Why the work directory cannot hold the outbox (checked at start, not at the first finished shard), or null.</summary>
+    internal static string? WorkDirectoryProblem(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(full);
+            var probe = Path.Combine(full, ".write-check");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"--work-dir '{path}' cannot be written ({e.Message}); give a folder the agent's user owns (LOADOPS_WORK_DIR, or systemd's StateDirectory=)";
+        }
+    }
 }

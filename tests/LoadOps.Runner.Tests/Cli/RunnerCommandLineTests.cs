@@ -14,6 +14,7 @@ public sealed class RunnerCommandLineTests
     [InlineData("agent --pool lab --lock 0", "whole seconds")]
     [InlineData("agent --pool lab --lock 10 --heartbeat 20", "--heartbeat must be shorter")]
     [InlineData("agent --pool lab --key abc", "does not take '--key'")]
+    [InlineData("agent --pool lab --queue-url https://acct.queue.core.windows.net/q?sig=secret-sig --work-dir /proc/loadops-agent", "cannot be written")]
     public async Task Agent_arguments_are_checked_before_any_work_and_secrets_are_not_echoed(string command, string message)
     {
         var error = new StringWriter();
