@@ -80,7 +80,12 @@ internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore s
         else
         {
             foreach (var commit in await history.CommitsSinceAsync(head, known, MaxCommitsPerPoll, cancellationToken))
-                requested += await ConsiderAsync(commit, branch, cancellationToken) ? 1 : 0;
+            {
+                var outcome = await ConsiderAsync(commit, branch, cancellationToken);
+                if (outcome is null)
+                    return requested; // another serve is sending it (or died doing so): stay before it and look again
+                requested += outcome.Value ? 1 : 0;
+            }
         }
 
         await store.SetHeadAsync(repository, branch, head, cancellationToken);
@@ -88,15 +93,19 @@ internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore s
         return requested;
     }
 
-    private async Task<bool> ConsiderAsync(string commit, string branch, CancellationToken cancellationToken)
+    /// <summary>True when this call requested the commit's run, false when there was nothing to do, null when another serve holds an unsent claim.</summary>
+    private async Task<bool?> ConsiderAsync(string commit, string branch, CancellationToken cancellationToken)
     {
         var touched = (await history.ChangedPathsAsync(commit, cancellationToken)).Where(IsWatched).ToList();
         if (touched.Count == 0)
             return false;
-        if (!await store.TryClaimAsync(repository, commit, cancellationToken))
+        switch (await store.TryClaimAsync(repository, commit, cancellationToken))
         {
-            log($"watch-repo: commit {Short(commit)} on {branch} was already started by another serve");
-            return false;
+            case WatchedCommitStore.ClaimOutcome.Sent:
+                log($"watch-repo: commit {Short(commit)} on {branch} was already started by another serve");
+                return false;
+            case WatchedCommitStore.ClaimOutcome.InFlight:
+                return null;
         }
 
         try
@@ -109,6 +118,7 @@ internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore s
             await store.ReleaseAsync(repository, commit, CancellationToken.None);
             throw;
         }
+        await store.MarkSentAsync(repository, commit, cancellationToken);
         log($"watch-repo: commit {Short(commit)} on {branch} changed {string.Join(", ", touched)}: run requested");
         return true;
     }

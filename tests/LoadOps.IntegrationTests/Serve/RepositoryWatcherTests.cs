@@ -2,6 +2,7 @@ using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LoadOps.IntegrationTests.Serve;
 
@@ -33,6 +34,25 @@ public sealed class RepositoryWatcherTests(AzuriteFixture azurite)
         Assert.Equal((RunTrigger.Push, ServeHost.LocalRepository, "main"), (first.Trigger, first.Repository, first.Branch));
         Assert.Equal(["loadtests/a.loadtest.yaml"], first.ChangedPaths);
         Assert.Equal([".loadops/policy.yaml"], requests[1].ChangedPaths);
+    }
+
+    [Fact]
+    public async Task A_claim_left_unsent_by_a_serve_that_died_is_taken_over_once_stale_and_a_sent_one_never()
+    {
+        var clients = await azurite.NewClientsAsync(Ct);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = new WatchedCommitStore(clients, clock);
+        await store.EnsureCreatedAsync(Ct);
+        const string commit = "0123456789abcdef0123456789abcdef01234567";
+
+        Assert.Equal(WatchedCommitStore.ClaimOutcome.Claimed, await store.TryClaimAsync("local", commit, Ct));
+        Assert.Equal(WatchedCommitStore.ClaimOutcome.InFlight, await store.TryClaimAsync("local", commit, Ct));
+        clock.Advance(WatchedCommitStore.StaleAfter + TimeSpan.FromSeconds(1));
+        Assert.Equal(WatchedCommitStore.ClaimOutcome.Claimed, await store.TryClaimAsync("local", commit, Ct));
+
+        await store.MarkSentAsync("local", commit, Ct);
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(WatchedCommitStore.ClaimOutcome.Sent, await store.TryClaimAsync("local", commit, Ct));
     }
 
     [Fact]
