@@ -59,7 +59,7 @@ internal sealed class ServeEndpoint : IAsyncDisposable
             {
                 var request = await ServeHttp.ReadApiRequestAsync(context.Request, security.Api.PublicUrl, context.RequestAborted);
                 var answer = request is null
-                    ? ApiResponse.Error(413, $"The request body is larger than {ServeHttp.MaxApiBodyBytes} bytes.")
+                    ? RunApi.TooLarge()
                     : await api.HandleAsync(request, context.RequestAborted);
                 await ServeHttp.WriteAsync(context.Response, answer, log, "api", context.RequestAborted);
             });

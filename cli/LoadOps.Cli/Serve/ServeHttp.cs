@@ -7,11 +7,9 @@ namespace LoadOps.Cli.Serve;
 /// <summary>Reads Kestrel requests into the API's plain records and writes its answers back.</summary>
 internal static class ServeHttp
 {
-    public const int MaxApiBodyBytes = 64 * 1024;
-
     public static async Task<ApiRequest?> ReadApiRequestAsync(HttpRequest request, string? publicUrl, CancellationToken cancellationToken)
     {
-        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxApiBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, RunApi.MaxBodyBytes, cancellationToken);
         if (body is null)
             return null;
         var baseUrl = string.IsNullOrWhiteSpace(publicUrl) ? $"{request.Scheme}://{request.Host}" : publicUrl.TrimEnd('/');

@@ -17,6 +17,12 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
 {
     public const string RunsPath = "/api/runs";
 
+    /// <summary>Largest API request body a host reads; a run request is a few hundred bytes.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The answer to a body over <see cref="MaxBodyBytes"/>, for hosts that stop reading early.</summary>
+    public static ApiResponse TooLarge() => ApiResponse.Error(413, $"The request body is larger than {MaxBodyBytes} bytes.");
+
     public async Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -22,13 +22,6 @@ public sealed class SecretScrubber
 
     public static SecretScrubber None { get; } = new([]);
 
-    /// <summary>The secret values among settings (environment variables or configuration keys) named <c>LOADOPS_SECRET_*</c>.</summary>
-    public static SecretScrubber FromSettings(IEnumerable<KeyValuePair<string, string?>> settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return new SecretScrubber(settings.Where(s => s.Key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)).Select(s => s.Value));
-    }
-
     public int Count => _values.Count;
 
     public string Scrub(string text)

@@ -7,13 +7,10 @@ namespace LoadOps.Functions.Api;
 /// <summary>Turns an ASP.NET Core request into an <see cref="ApiRequest"/> and writes an <see cref="ApiResponse"/> back.</summary>
 internal static class ApiHttp
 {
-    /// <summary>Largest API request body read; a run request is a few hundred bytes.</summary>
-    public const int MaxBodyBytes = 64 * 1024;
-
-    /// <summary>The request as the API sees it, or null when its body is over <see cref="MaxBodyBytes"/>.</summary>
+    /// <summary>The request as the API sees it, or null when its body is over <see cref="RunApi.MaxBodyBytes"/>.</summary>
     public static async Task<ApiRequest?> ReadAsync(HttpRequest request, string? publicUrl, CancellationToken cancellationToken)
     {
-        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, RunApi.MaxBodyBytes, cancellationToken);
         if (body is null)
             return null;
         var baseUrl = string.IsNullOrWhiteSpace(publicUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : publicUrl.TrimEnd('/');

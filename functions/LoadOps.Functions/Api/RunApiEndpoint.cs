@@ -15,7 +15,7 @@ internal sealed partial class RunApiEndpoint(RunApi api, IOptions<ApiOptions> op
     {
         var request = await ApiHttp.ReadAsync(context.Request, options.Value.PublicUrl, cancellationToken);
         var response = request is null
-            ? ApiResponse.Error(413, $"The request body is larger than {ApiHttp.MaxBodyBytes} bytes.")
+            ? RunApi.TooLarge()
             : await api.HandleAsync(request, cancellationToken);
         if (response.LogNote is { } note)
             LogNote(logger, response.StatusCode, note);
