@@ -1,14 +1,12 @@
 using LoadOps.Functions.Hosting;
-using LoadOps.Functions.Storage;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-// Fail at start, not at the first webhook, when a seam (storage, queues) has no implementation registered.
-builder.Host.UseDefaultServiceProvider(provider => provider.ValidateOnBuild = provider.ValidateScopes = true);
-builder.WebHost.UseUrls(HandlerApp.ListenUrl(Environment.GetEnvironmentVariable(HandlerApp.PortVariable)));
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HandlerApp.MaxRequestBytes);
-builder.Services.AddLoadOpsFunctions(builder.Configuration);
-builder.Services.AddLoadOpsStorage();
-
-var app = builder.Build();
-app.MapFunctions();
-app.Run();
+var builder = FunctionsApplication.CreateBuilder(args);
+// Fail at start, not at the first message, when a seam (storage, queues) has no implementation registered.
+builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+builder.ConfigureFunctionsWebApplication();
+builder.AddLoadOpsFunctionsApp();
+builder.Services.RequireUnprefixedQueues();
+builder.Build().Run();
