@@ -4,8 +4,13 @@ using LoadOps.Cloud.Api;
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Tests.Api;
 using LoadOps.Functions.Hosting;
+using LoadOps.Functions.Tests.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +18,13 @@ using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Functions.Tests;
 
-/// <summary>The handler app on an in-memory server, with recording stand-ins for its storage seams.</summary>
-internal sealed class HandlerHost : IAsyncDisposable
+/// <summary>
+/// The app's HTTP functions on an in-memory server, routed the way the Functions host routes them: each httpTrigger of
+/// the generated functions.metadata at <c>/api/{route}</c> for its methods, calling the entry point on a function class
+/// built from the app's services. The server runs in Development, where ASP.NET Core shows exception pages; recording
+/// stand-ins replace the storage seams.
+/// </summary>
+internal sealed class HttpFunctionsHost : IAsyncDisposable
 {
     public const string Secret = "test-webhook-secret-0123456789";
 
@@ -24,10 +34,10 @@ internal sealed class HandlerHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private HandlerHost(WebApplication app, RecordingSink sink, MemoryDeliveryLog deliveries, MemoryRunCatalog runs, CapturedLogs logs, FakeRepositoryAccess access)
+    private HttpFunctionsHost(WebApplication app, RecordingSink sink, MemoryDeliveryLog deliveries, MemoryRunCatalog runs, CapturedLogs logs, FakeRepositoryAccess access)
     {
-        Logs = logs;
         _app = app;
+        Logs = logs;
         Sink = sink;
         Deliveries = deliveries;
         Access = access;
@@ -44,18 +54,11 @@ internal sealed class HandlerHost : IAsyncDisposable
 
     public static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public static Task<HandlerHost> StartAsync(string? secret = Secret, params IFunction[] functions) => StartAsync(secret, withTokens: true, fakeGitHub: true, functions);
-
-    public static Task<HandlerHost> StartAsync(string? secret, bool withTokens, params IFunction[] functions) =>
-        StartAsync(secret, withTokens, fakeGitHub: true, functions);
-
-    /// <summary>With <paramref name="fakeGitHub"/> false, the app's own GitHub access is used (unconfigured here).</summary>
-    public static Task<HandlerHost> StartAsync(string? secret, bool fakeGitHub, bool withTokens = true) =>
-        StartAsync(secret, withTokens, fakeGitHub, []);
-
-    private static async Task<HandlerHost> StartAsync(string? secret, bool withTokens, bool fakeGitHub, IFunction[] functions)
+    /// <param name="fakeGitHub">False: the app's own GitHub access is used (unconfigured here).</param>
+    /// <param name="catalog">The run catalog behind the API (default: an in-memory one).</param>
+    public static async Task<HttpFunctionsHost> StartAsync(string? secret = Secret, bool withTokens = true, bool fakeGitHub = true, IRunCatalog? catalog = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
         var settings = new Dictionary<string, string?> { ["LoadOps:GitHub:WebhookSecret"] = secret };
         if (withTokens)
@@ -76,13 +79,24 @@ internal sealed class HandlerHost : IAsyncDisposable
         if (fakeGitHub)
             builder.Services.AddSingleton<IRepositoryAccess>(access);
         var runs = new MemoryRunCatalog();
-        builder.Services.AddSingleton<IRunCatalog>(runs);
-        foreach (var function in functions)
-            builder.Services.AddSingleton(function);
+        builder.Services.AddSingleton<IRunCatalog>(catalog ?? runs);
         var app = builder.Build();
-        app.MapFunctions();
+        foreach (var function in FunctionsMetadata.Read().Where(f => f.TriggerType == "httpTrigger"))
+            Map(app, function);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new HandlerHost(app, sink, deliveries, runs, logs, access);
+        return new HttpFunctionsHost(app, sink, deliveries, runs, logs, access);
+    }
+
+    private static void Map(WebApplication app, FunctionEntry function)
+    {
+        var (type, method) = function.Resolve();
+        var methods = function.Trigger["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant()).ToList();
+        app.MapMethods("/api/" + (string)function.Trigger["route"]!, methods, async (HttpContext context) =>
+        {
+            var instance = ActivatorUtilities.CreateInstance(context.RequestServices, type);
+            var result = await (Task<IActionResult>)method.Invoke(instance, [context.Request, context.RequestAborted])!;
+            await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        });
     }
 
     public async ValueTask DisposeAsync()
