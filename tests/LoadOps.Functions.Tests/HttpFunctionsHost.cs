@@ -7,10 +7,6 @@ using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Tests.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,22 +77,9 @@ internal sealed class HttpFunctionsHost : IAsyncDisposable
         var runs = new MemoryRunCatalog();
         builder.Services.AddSingleton<IRunCatalog>(catalog ?? runs);
         var app = builder.Build();
-        foreach (var function in FunctionsMetadata.Read().Where(f => f.TriggerType == "httpTrigger"))
-            Map(app, function);
+        HttpTriggerRoutes.MapAll(app, FunctionsMetadata.Read());
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new HttpFunctionsHost(app, sink, deliveries, runs, logs, access);
-    }
-
-    private static void Map(WebApplication app, FunctionEntry function)
-    {
-        var (type, method) = function.Resolve();
-        var methods = function.Trigger["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant()).ToList();
-        app.MapMethods("/api/" + (string)function.Trigger["route"]!, methods, async (HttpContext context) =>
-        {
-            var instance = ActivatorUtilities.CreateInstance(context.RequestServices, type);
-            var result = await (Task<IActionResult>)method.Invoke(instance, [context.Request, context.RequestAborted])!;
-            await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
-        });
     }
 
     public async ValueTask DisposeAsync()

@@ -27,6 +27,12 @@ internal static class FunctionsMetadata
         throw new InvalidOperationException("functions/LoadOps.Functions not found above the test output.");
     }
 
+    /// <summary>The host.json built beside functions.metadata.</summary>
+    public static JsonNode HostJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(PathOf())!, "host.json")))!;
+
+    /// <summary>host.json's <c>extensions.queues.maxDequeueCount</c>: deliveries before the host poisons a message.</summary>
+    public static int MaxDequeueCount() => (int)HostJson()["extensions"]!["queues"]!["maxDequeueCount"]!;
+
     public static IReadOnlyList<FunctionEntry> Read()
     {
         var functions = JsonNode.Parse(File.ReadAllText(PathOf()))!.AsArray();

@@ -6,7 +6,7 @@ namespace LoadOps.Functions.Tests.Metadata;
 /// <summary>host.json as built next to functions.metadata: how the host reads the stage queues.</summary>
 public sealed class HostJsonTests
 {
-    private static readonly JsonNode Host = JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(FunctionsMetadata.PathOf())!, "host.json")))!;
+    private static readonly JsonNode Host = FunctionsMetadata.HostJson();
 
     private static JsonNode Queues => Host["extensions"]!["queues"]!;
 
@@ -20,7 +20,7 @@ public sealed class HostJsonTests
     [Fact]
     public void The_host_gives_a_message_up_after_the_deliveries_the_app_counts_as_last()
     {
-        Assert.Equal(StageDelivery.MaxDequeueCount, (int?)Queues["maxDequeueCount"]);
+        Assert.Equal(StageDelivery.MaxDequeueCount, FunctionsMetadata.MaxDequeueCount());
         Assert.True(StageDelivery.IsLast(StageDelivery.MaxDequeueCount));
         Assert.False(StageDelivery.IsLast(StageDelivery.MaxDequeueCount - 1));
     }
