@@ -1,5 +1,6 @@
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Storage;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -16,6 +17,18 @@ public static class FunctionsApp
     /// account (<c>AzureWebJobsStorage__accountName</c> and <c>LoadOps__Storage__AccountName</c> name the same one).
     /// </summary>
     public const string StorageConnection = "AzureWebJobsStorage";
+
+    /// <summary>The worker host: ASP.NET Core integration for the HTTP functions, the app's services, checked when built.</summary>
+    public static IHost CreateHost(string[] args)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        // Fail at start, not at the first message, when a seam (storage, queues) has no implementation registered.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        builder.ConfigureFunctionsWebApplication();
+        builder.AddLoadOpsFunctionsApp();
+        builder.Services.RequireUnprefixedQueues();
+        return builder.Build();
+    }
 
     public static IHostApplicationBuilder AddLoadOpsFunctionsApp(this IHostApplicationBuilder builder)
     {

@@ -14,7 +14,7 @@ internal sealed record FunctionEntry(string Name, string EntryPoint, string Scri
     public (Type Type, MethodInfo Method) Resolve()
     {
         var split = EntryPoint.LastIndexOf('.');
-        var type = typeof(Hosting.FunctionsApp).Assembly.GetType(EntryPoint[..split], throwOnError: true)!;
+        var type = typeof(LoadOps.Functions.Hosting.FunctionsApp).Assembly.GetType(EntryPoint[..split], throwOnError: true)!;
         return (type, type.GetMethod(EntryPoint[(split + 1)..]) ?? throw new InvalidOperationException($"{EntryPoint} has no such method."));
     }
 }
