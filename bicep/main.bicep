@@ -1,5 +1,5 @@
-// LoadOps on Azure: the Functions app (custom handler) with its storage, Key Vault, monitoring, identity and the
-// rights it needs to start runner containers in a separate resource group. Deploy with
+// LoadOps on Azure: the Functions app (.NET isolated worker on Flex Consumption) with its storage, Key Vault,
+// monitoring, identity and the rights it needs to start runner containers in a separate resource group. Deploy with
 //   az deployment group create -g <app-rg> -f bicep/main.bicep -p runnerResourceGroupName=<runner-rg> ...
 // (docs/install-azure.md). Both resource groups must exist first.
 

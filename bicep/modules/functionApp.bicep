@@ -1,9 +1,8 @@
-// The LoadOps Functions app: an Azure Functions custom handler (executable `handler`, see functions/LoadOps.Functions)
-// on the Flex Consumption plan. Flex takes the runtime from functionAppConfig.runtime ("custom" selects custom handlers)
-// and refuses the legacy FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION app settings, so they are not set here.
-// If a region refuses runtime "custom" on Flex, the fallback is an Elastic Premium (EP1) plan with
-// FUNCTIONS_WORKER_RUNTIME=custom; Flex is preferred because it needs no Azure Files content share (which requires a
-// storage account key) and scales to zero.
+// The LoadOps Functions app: a .NET 10 isolated-worker app (functions/LoadOps.Functions, published with
+// `dotnet publish`) on the Flex Consumption plan. Flex takes the language stack from functionAppConfig.runtime
+// (dotnet-isolated 10.0) and refuses the legacy FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION /
+// FUNCTIONS_WORKER_RUNTIME_VERSION app settings, so they are not set here. Flex needs no Azure Files content share
+// (which would require a storage account key) and scales to zero.
 
 @description('Function App name (becomes <name>.azurewebsites.net).')
 param name string
@@ -75,13 +74,14 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
 }
 
 var appSettings = [
-  // Identity-based host storage: no AccountKey anywhere.
+  // Identity-based host storage: no AccountKey anywhere. The queue triggers use this connection (AzureWebJobsStorage)
+  // too, so the host's account is the LoadOps account below.
   { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
-  // DefaultAzureCredential in the handler picks the user-assigned identity from this.
+  // DefaultAzureCredential in the worker picks the user-assigned identity from this.
   { name: 'AZURE_CLIENT_ID', value: identityClientId }
   // LoadOps configuration (ASP.NET Core configuration: "__" separates sections). Secrets are Key Vault references
   // resolved by the platform with keyVaultReferenceIdentity; Slack webhook URLs named by definitions
@@ -143,8 +143,8 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

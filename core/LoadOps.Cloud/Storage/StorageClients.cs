@@ -88,8 +88,8 @@ public sealed class StorageClients
     }
 
     /// <summary>
-    /// Queue messages are base64 text, set explicitly: the Functions host's queue trigger decodes base64 by default,
-    /// so messages we send must be base64 for its triggers to read them (function.json keeps the default encoding).
+    /// Queue messages are base64 text, set explicitly: the Functions host's queue trigger decodes base64 (the Functions
+    /// app's host.json sets <c>messageEncoding: base64</c>), so messages we send must be base64 for its triggers to read them.
     /// </summary>
     private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 }

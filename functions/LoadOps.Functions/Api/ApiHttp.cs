@@ -1,12 +1,16 @@
 using LoadOps.Cloud.Api;
-using LoadOps.Functions.Webhook;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Functions.Api;
 
-/// <summary>Turns an ASP.NET Core request into an <see cref="ApiRequest"/> and writes an <see cref="ApiResponse"/> back.</summary>
-internal static class ApiHttp
+/// <summary>Turns an ASP.NET Core request into an <see cref="ApiRequest"/>, and any answer, even a crash, into an <see cref="ApiResult"/>.</summary>
+internal static partial class ApiHttp
 {
+    /// <summary>What a caller sees when a function fails unexpectedly: no exception page, no request header echoed.</summary>
+    public const string FailureMessage = "LoadOps could not answer this request; the failure is in the app's log.";
+
     /// <summary>The request as the API sees it, or null when its body is over <see cref="RunApi.MaxBodyBytes"/>.</summary>
     public static async Task<ApiRequest?> ReadAsync(HttpRequest request, string? publicUrl, CancellationToken cancellationToken)
     {
@@ -22,12 +26,30 @@ internal static class ApiHttp
         };
     }
 
-    public static async Task WriteAsync(HttpResponse response, ApiResponse answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one HTTP function's work. An unexpected exception is logged (type and message, never the request) and
+    /// answered with a plain 500, whatever the environment: the worker never shows a developer exception page.
+    /// </summary>
+    public static async Task<IActionResult> AnswerAsync(ILogger logger, string function, Func<Task<ApiResponse>> work)
     {
-        response.StatusCode = answer.StatusCode;
-        response.ContentType = answer.ContentType;
-        foreach (var (name, value) in answer.Headers)
-            response.Headers[name] = value;
-        await response.WriteAsync(answer.Body, cancellationToken);
+        ApiResponse response;
+        try
+        {
+            response = await work();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailure(logger, e, function);
+            response = ApiResponse.Error(StatusCodes.Status500InternalServerError, FailureMessage);
+        }
+        if (response.LogNote is { } note)
+            LogNote(logger, function, response.StatusCode, note);
+        return new ApiResult(response);
     }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "{Function} answered {Status}: {Note}")]
+    private static partial void LogNote(ILogger logger, string function, int status, string note);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "{Function} failed; answered 500")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string function);
 }

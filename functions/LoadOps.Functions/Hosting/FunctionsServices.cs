@@ -9,13 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace LoadOps.Functions.Hosting;
 
-/// <summary>Registers the functions and their options. Storage-backed seams are registered by the host that owns the storage.</summary>
+/// <summary>Registers the HTTP functions' endpoints and their options. Storage-backed seams are registered by <c>AddLoadOpsStorage</c>.</summary>
 public static class FunctionsServices
 {
     public static IServiceCollection AddLoadOpsFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebhookEndpoint>();
         services.TryAddSingleton<IRepositoryAccess>(provider => RepositoryAccessFactory.Create(configuration, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PullRequestCommandResolver>();
@@ -25,11 +25,6 @@ public static class FunctionsServices
         services.AddSingleton(provider => new ApiTokenCheck(provider.GetRequiredService<IOptions<ApiOptions>>().Value));
         services.AddSingleton<RunApi>();
         services.AddSingleton<RunApiEndpoint>();
-        foreach (var name in RunApiFunction.Names)
-        {
-            services.AddSingleton<IFunction>(provider =>
-                new RunApiFunction(name, provider.GetRequiredService<RunApi>(), provider.GetRequiredService<IOptions<ApiOptions>>()));
-        }
         return services;
     }
 }

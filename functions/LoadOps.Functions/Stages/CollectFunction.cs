@@ -1,13 +1,18 @@
+using Azure.Storage.Queues.Models;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace LoadOps.Functions.Stages;
 
-/// <summary>Queue trigger on <c>loadops-collect</c>: hands a <see cref="ShardDone"/> to the collect stage.</summary>
-public sealed class CollectFunction(PipelineStages stages) : QueueStageFunction<ShardDone>(stages.Sender)
+/// <summary>Queue trigger on <see cref="StageQueueNames.Collect"/>: a shard finished; hands the <see cref="ShardDone"/> to the collect stage.</summary>
+public sealed class CollectFunction(PipelineStages stages, StageInvocation invocation)
 {
-    public override string Name => "collect";
+    public const string Name = "collect";
 
-    protected override Task<StageOutcome> HandleAsync(ShardDone message, CancellationToken cancellationToken) =>
-        stages.Collect.HandleAsync(message, cancellationToken);
+    [Function(Name)]
+    public Task RunAsync([QueueTrigger(StageQueueNames.Collect, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
+        invocation.RunAsync<ShardDone>(StageQueueNames.Collect, message, stages.Collect.HandleAsync, cancellationToken);
 }

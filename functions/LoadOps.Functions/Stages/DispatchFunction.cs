@@ -1,13 +1,18 @@
+using Azure.Storage.Queues.Models;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace LoadOps.Functions.Stages;
 
-/// <summary>Queue trigger on <c>loadops-dispatch</c>: hands a <see cref="DispatchRun"/> to the dispatch stage.</summary>
-public sealed class DispatchFunction(PipelineStages stages) : QueueStageFunction<DispatchRun>(stages.Sender)
+/// <summary>Queue trigger on <see cref="StageQueueNames.Dispatch"/>: a planned run; hands the <see cref="DispatchRun"/> to the dispatch stage.</summary>
+public sealed class DispatchFunction(PipelineStages stages, StageInvocation invocation)
 {
-    public override string Name => "dispatch";
+    public const string Name = "dispatch";
 
-    protected override Task<StageOutcome> HandleAsync(DispatchRun message, CancellationToken cancellationToken) =>
-        stages.Dispatch.HandleAsync(message, cancellationToken);
+    [Function(Name)]
+    public Task RunAsync([QueueTrigger(StageQueueNames.Dispatch, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
+        invocation.RunAsync<DispatchRun>(StageQueueNames.Dispatch, message, stages.Dispatch.HandleAsync, cancellationToken);
 }

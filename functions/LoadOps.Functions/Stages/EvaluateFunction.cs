@@ -1,13 +1,18 @@
+using Azure.Storage.Queues.Models;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace LoadOps.Functions.Stages;
 
-/// <summary>Queue trigger on <c>loadops-evaluate</c>: hands a <see cref="EvaluateRun"/> to the evaluate stage.</summary>
-public sealed class EvaluateFunction(PipelineStages stages) : QueueStageFunction<EvaluateRun>(stages.Sender)
+/// <summary>Queue trigger on <see cref="StageQueueNames.Evaluate"/>: a merged run; hands the <see cref="EvaluateRun"/> to the evaluate stage.</summary>
+public sealed class EvaluateFunction(PipelineStages stages, StageInvocation invocation)
 {
-    public override string Name => "evaluate";
+    public const string Name = "evaluate";
 
-    protected override Task<StageOutcome> HandleAsync(EvaluateRun message, CancellationToken cancellationToken) =>
-        stages.Evaluate.HandleAsync(message, cancellationToken);
+    [Function(Name)]
+    public Task RunAsync([QueueTrigger(StageQueueNames.Evaluate, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
+        invocation.RunAsync<EvaluateRun>(StageQueueNames.Evaluate, message, stages.Evaluate.HandleAsync, cancellationToken);
 }

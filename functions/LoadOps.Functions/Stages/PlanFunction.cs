@@ -1,13 +1,18 @@
+using Azure.Storage.Queues.Models;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace LoadOps.Functions.Stages;
 
-/// <summary>Queue trigger on <c>loadops-plan</c>: hands a <see cref="PlanRun"/> to the plan stage.</summary>
-public sealed class PlanFunction(PipelineStages stages) : QueueStageFunction<PlanRun>(stages.Sender)
+/// <summary>Queue trigger on <see cref="StageQueueNames.Plan"/>: a validated run; hands the <see cref="PlanRun"/> to the plan stage.</summary>
+public sealed class PlanFunction(PipelineStages stages, StageInvocation invocation)
 {
-    public override string Name => "plan";
+    public const string Name = "plan";
 
-    protected override Task<StageOutcome> HandleAsync(PlanRun message, CancellationToken cancellationToken) =>
-        stages.Plan.HandleAsync(message, cancellationToken);
+    [Function(Name)]
+    public Task RunAsync([QueueTrigger(StageQueueNames.Plan, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
+        invocation.RunAsync<PlanRun>(StageQueueNames.Plan, message, stages.Plan.HandleAsync, cancellationToken);
 }

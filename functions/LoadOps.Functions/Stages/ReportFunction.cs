@@ -1,13 +1,18 @@
+using Azure.Storage.Queues.Models;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace LoadOps.Functions.Stages;
 
-/// <summary>Queue trigger on <c>loadops-report</c>: hands a <see cref="ReportRun"/> to the report stage.</summary>
-public sealed class ReportFunction(PipelineStages stages) : QueueStageFunction<ReportRun>(stages.Sender)
+/// <summary>Queue trigger on <see cref="StageQueueNames.Report"/>: an evaluated run; hands the <see cref="ReportRun"/> to the report stage.</summary>
+public sealed class ReportFunction(PipelineStages stages, StageInvocation invocation)
 {
-    public override string Name => "report";
+    public const string Name = "report";
 
-    protected override Task<StageOutcome> HandleAsync(ReportRun message, CancellationToken cancellationToken) =>
-        stages.Report.HandleAsync(message, cancellationToken);
+    [Function(Name)]
+    public Task RunAsync([QueueTrigger(StageQueueNames.Report, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
+        invocation.RunAsync<ReportRun>(StageQueueNames.Report, message, stages.Report.HandleAsync, cancellationToken);
 }

@@ -1,22 +1,26 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Functions.Hosting;
-using LoadOps.Functions.Protocol;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Functions.Stages;
 
 /// <summary>
 /// Timer trigger (every minute): starts the registered schedules that fell due, each tick exactly once. The timer's
-/// own payload only informs; the window comes from the last claimed tick of each schedule.
+/// own schedule status only informs; the window comes from the last claimed tick of each schedule.
 /// </summary>
-public sealed class ScheduleFunction(PipelineStages stages, TimeProvider clock) : IFunction
+public sealed partial class ScheduleFunction(PipelineStages stages, TimeProvider clock, ILogger<ScheduleFunction> logger)
 {
-    public string Name => "schedule";
+    public const string Name = "schedule";
 
-    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task RunAsync([TimerTrigger(Schedules.Schedule, UseMonitor = true)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(timer);
         var outcome = await stages.Schedule.TickAsync(clock.GetUtcNow(), cancellationToken);
         await stages.Sender.SendAsync(outcome, cancellationToken);
-        return new InvocationResponse { Logs = [outcome.Note] };
+        LogTick(logger, outcome.Note);
     }
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "schedule: {Note}")]
+    private static partial void LogTick(ILogger logger, string note);
 }

@@ -1,6 +1,6 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Functions.Hosting;
-using LoadOps.Functions.Protocol;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Functions.Stages;
 
@@ -8,16 +8,20 @@ namespace LoadOps.Functions.Stages;
 /// Timer trigger (every minute): the deadline sweep (overdue runs: unreported shards missing, merge what there is),
 /// then the runner sweep (delete container groups and stop tasks whose shard or run has ended).
 /// </summary>
-public sealed class SweepFunction(PipelineStages stages, TimeProvider clock) : IFunction
+public sealed partial class SweepFunction(PipelineStages stages, TimeProvider clock, ILogger<SweepFunction> logger)
 {
-    public string Name => "sweep";
+    public const string Name = "sweep";
 
-    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task RunAsync([TimerTrigger(Schedules.Sweep, UseMonitor = true)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(timer);
         var deadlines = await stages.Collect.SweepAsync(clock.GetUtcNow(), cancellationToken);
         await stages.Sender.SendAsync(deadlines, cancellationToken);
         var runners = await stages.Runners.SweepAsync(cancellationToken);
-        return new InvocationResponse { Logs = [deadlines.Note, runners.Note] };
+        LogSweep(logger, deadlines.Note, runners.Note);
     }
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Information, Message = "sweep: {Deadlines}; {Runners}")]
+    private static partial void LogSweep(ILogger logger, string deadlines, string runners);
 }

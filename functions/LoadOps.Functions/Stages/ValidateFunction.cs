@@ -1,13 +1,18 @@
+using Azure.Storage.Queues.Models;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace LoadOps.Functions.Stages;
 
-/// <summary>Queue trigger on <c>loadops-validate</c>: hands a <see cref="RunRequest"/> to the validate stage.</summary>
-public sealed class ValidateFunction(PipelineStages stages) : QueueStageFunction<RunRequest>(stages.Sender)
+/// <summary>Queue trigger on <see cref="StageQueueNames.Validate"/>: a run request (webhook, API, schedule); hands the <see cref="RunRequest"/> to the validate stage.</summary>
+public sealed class ValidateFunction(PipelineStages stages, StageInvocation invocation)
 {
-    public override string Name => "validate";
+    public const string Name = "validate";
 
-    protected override Task<StageOutcome> HandleAsync(RunRequest message, CancellationToken cancellationToken) =>
-        stages.Validate.HandleAsync(message, cancellationToken);
+    [Function(Name)]
+    public Task RunAsync([QueueTrigger(StageQueueNames.Validate, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
+        invocation.RunAsync<RunRequest>(StageQueueNames.Validate, message, stages.Validate.HandleAsync, cancellationToken);
 }

@@ -4,7 +4,6 @@ using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
-using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Stages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +23,8 @@ public static partial class StorageServices
             .Validate(o => o.Problems().Count == 0, "LoadOps:Storage is incomplete: set ConnectionString, AccountName or the three service URIs.")
             .ValidateOnStart();
         services.AddSingleton(provider => StorageClients.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        // Before the first invocation: tables, containers and stage queues that storage does not have yet.
+        services.AddHostedService<StorageStartup>();
         services.AddSingleton(provider => new DeliveryStore(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLog, StorageDeliveryLog>();
         services.AddSingleton<IRunRequestSink, QueueRunRequestSink>();
@@ -68,14 +69,7 @@ public static partial class StorageServices
                 : null,
             teardown: provider.GetRequiredService<CloudLaunchers>().Teardown,
             publisher: provider.GetRequiredService<IRunPublisher>()));
-        services.AddSingleton<IFunction, ValidateFunction>();
-        services.AddSingleton<IFunction, PlanFunction>();
-        services.AddSingleton<IFunction, DispatchFunction>();
-        services.AddSingleton<IFunction, CollectFunction>();
-        services.AddSingleton<IFunction, EvaluateFunction>();
-        services.AddSingleton<IFunction, ReportFunction>();
-        services.AddSingleton<IFunction, ScheduleFunction>();
-        services.AddSingleton<IFunction, SweepFunction>();
+        services.AddSingleton<StageInvocation>();
         return services;
     }
 

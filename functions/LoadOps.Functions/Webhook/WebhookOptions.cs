@@ -8,6 +8,6 @@ public sealed class WebhookOptions
     public const string SectionName = "LoadOps:GitHub";
 
     /// <summary>Without it every delivery is refused: an unsigned endpoint would let anyone start load.</summary>
-    [MinLength(16, ErrorMessage = "The webhook secret must be at least 16 characters.")]
+    [MinLength(16, ErrorMessage = SectionName + ":WebhookSecret must be at least 16 characters (a random value you also give GitHub).")]
     public string? WebhookSecret { get; init; }
 }

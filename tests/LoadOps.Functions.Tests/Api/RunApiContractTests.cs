@@ -9,17 +9,14 @@ using LoadOps.Core.Pipeline;
 
 namespace LoadOps.Functions.Tests.Api;
 
-/// <summary>
-/// The run API as the Functions host reaches it: forwarded raw (host.json enableForwardingHttpRequest) at
-/// <c>/api/runs...</c>, and as the documented invocation payload at <c>/{function}</c> when forwarding is off.
-/// </summary>
+/// <summary>The run API through the <c>runs</c>, <c>run</c> and <c>runreport</c> functions, on the routes of functions.metadata.</summary>
 public sealed class RunApiContractTests
 {
     private const string StartBody = """{"repository":"octo-org/shop","commit":"0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c","branch":"main","test":"checkout"}""";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static HttpRequestMessage Call(HttpMethod method, string path, string? token = HandlerHost.ApiToken, string? body = null)
+    private static HttpRequestMessage Call(HttpMethod method, string path, string? token = HttpFunctionsHost.ApiToken, string? body = null)
     {
         var request = new HttpRequestMessage(method, path);
         if (token is not null)
@@ -42,9 +39,9 @@ public sealed class RunApiContractTests
     };
 
     [Fact]
-    public async Task A_forwarded_post_with_a_token_queues_one_api_request_and_answers_202()
+    public async Task A_post_with_a_token_queues_one_api_request_and_answers_202()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
 
         var response = await host.Client.SendAsync(Call(HttpMethod.Post, "/api/runs", body: StartBody), Ct);
 
@@ -60,7 +57,7 @@ public sealed class RunApiContractTests
     [Fact]
     public async Task Without_configured_tokens_the_api_answers_401_saying_what_to_set()
     {
-        await using var host = await HandlerHost.StartAsync(HandlerHost.Secret, withTokens: false);
+        await using var host = await HttpFunctionsHost.StartAsync(HttpFunctionsHost.Secret, withTokens: false);
 
         var response = await host.Client.SendAsync(Call(HttpMethod.Post, "/api/runs", body: StartBody), Ct);
 
@@ -74,7 +71,7 @@ public sealed class RunApiContractTests
     public async Task A_bad_token_gets_401_and_appears_in_neither_the_answer_nor_the_log()
     {
         const string wrong = "wrong-token-that-must-not-leak-77";
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
 
         var post = await host.Client.SendAsync(Call(HttpMethod.Post, "/api/runs", token: wrong, body: StartBody), Ct);
         var get = await host.Client.SendAsync(Call(HttpMethod.Get, "/api/runs/x", token: wrong), Ct);
@@ -86,22 +83,22 @@ public sealed class RunApiContractTests
         Assert.Single(host.Sink.Sent);
         Assert.DoesNotContain(wrong, await post.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains(host.Logs.Lines, line => line.Contains("unknown token", StringComparison.Ordinal));
-        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(wrong, StringComparison.Ordinal) || line.Contains(HandlerHost.ApiToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(wrong, StringComparison.Ordinal) || line.Contains(HttpFunctionsHost.ApiToken, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_token_scoped_to_another_repository_cannot_start_runs_here()
     {
-        await using var host = await HandlerHost.StartAsync();
-        var response = await host.Client.SendAsync(Call(HttpMethod.Post, "/api/runs", token: HandlerHost.ScopedApiToken, body: StartBody), Ct);
+        await using var host = await HttpFunctionsHost.StartAsync();
+        var response = await host.Client.SendAsync(Call(HttpMethod.Post, "/api/runs", token: HttpFunctionsHost.ScopedApiToken, body: StartBody), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(host.Sink.Sent);
     }
 
     [Fact]
-    public async Task A_forwarded_get_shows_the_run_and_serves_its_markdown_report()
+    public async Task A_get_shows_the_run_and_serves_its_markdown_report()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
         host.Runs.Runs["r1"] = Reported("r1");
         host.Runs.Evaluations["r1"] = new RunEvaluation { Verdict = RunVerdict.Pass, Headline = "all 2 thresholds passed: passing" };
         host.Runs.Reports["runs/r1/report.md"] = "### ✅ LoadOps checkout: Pass";
@@ -117,40 +114,5 @@ public sealed class RunApiContractTests
         Assert.Equal("### ✅ LoadOps checkout: Pass", await report.Content.ReadAsStringAsync(Ct));
         using var runs = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Ct));
         Assert.Equal("r1", Assert.Single(runs.RootElement.GetProperty("runs").EnumerateArray()).GetProperty("runId").GetString());
-    }
-
-    [Fact]
-    public async Task The_invocation_payload_of_the_runs_function_starts_a_run_and_answers_on_res()
-    {
-        await using var host = await HandlerHost.StartAsync();
-
-        var response = await host.Client.PostAsync("/runs", new StringContent(Payload.Text("runs_invocation.json"), Encoding.UTF8, "application/json"), Ct);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
-        var res = answer.RootElement.GetProperty("Outputs").GetProperty("res");
-        Assert.Equal(202, res.GetProperty("statusCode").GetInt32());
-        Assert.StartsWith("application/json", res.GetProperty("headers").GetProperty("Content-Type").GetString(), StringComparison.Ordinal);
-        var sent = Assert.Single(host.Sink.Sent);
-        Assert.Equal("checkout", sent.TestName);
-        using var body = JsonDocument.Parse(res.GetProperty("body").GetString()!);
-        Assert.Equal(sent.RequestId, body.RootElement.GetProperty("requestId").GetString());
-        Assert.StartsWith("https://loadops-func.azurewebsites.net/api/runs/checkout-", body.RootElement.GetProperty("statusUrl").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_invocation_payload_of_the_run_function_shows_the_run()
-    {
-        await using var host = await HandlerHost.StartAsync();
-        host.Runs.Runs["checkout-0123456789ab"] = Reported("checkout-0123456789ab") with { Status = RunStatus.Running, ReportBlobNames = [] };
-
-        var response = await host.Client.PostAsync("/run", new StringContent(Payload.Text("run_invocation.json"), Encoding.UTF8, "application/json"), Ct);
-
-        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
-        var res = answer.RootElement.GetProperty("Outputs").GetProperty("res");
-        Assert.Equal(200, res.GetProperty("statusCode").GetInt32());
-        using var view = JsonDocument.Parse(res.GetProperty("body").GetString()!);
-        Assert.Equal("running", view.RootElement.GetProperty("status").GetString());
-        Assert.Equal("pending", view.RootElement.GetProperty("outcome").GetString());
     }
 }

@@ -10,9 +10,9 @@ public sealed class PullRequestCommandTests
     private const string Head = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<HandlerHost> HostWith(RepositoryPermission mia, PullRequestHead? pull = null)
+    private static async Task<HttpFunctionsHost> HostWith(RepositoryPermission mia, PullRequestHead? pull = null)
     {
-        var host = await HandlerHost.StartAsync();
+        var host = await HttpFunctionsHost.StartAsync();
         host.Access.Permissions["maintainer-mia"] = mia;
         host.Access.PullRequests[42] = pull ?? new PullRequestHead(Head, "cache-products", "main", FromFork: true, IsOpen: true);
         return host;
@@ -158,7 +158,7 @@ public sealed class PullRequestCommandTests
     [Fact]
     public async Task Without_GitHub_credentials_a_command_is_refused_saying_what_to_set()
     {
-        await using var host = await HandlerHost.StartAsync(HandlerHost.Secret, fakeGitHub: false);
+        await using var host = await HttpFunctionsHost.StartAsync(HttpFunctionsHost.Secret, fakeGitHub: false);
 
         var response = await host.Client.SendAsync(SignedDelivery.Create("issue_comment", Payload.Text("issue_comment_run.json")), Ct);
 

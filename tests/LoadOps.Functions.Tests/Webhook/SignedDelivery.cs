@@ -15,7 +15,7 @@ internal static class SignedDelivery
         request.Headers.TryAddWithoutValidation("X-GitHub-Event", eventName);
         if (delivery is not null)
             request.Headers.TryAddWithoutValidation("X-GitHub-Delivery", delivery);
-        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(HandlerHost.Secret, body));
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(HttpFunctionsHost.Secret, body));
         return request;
     }
 

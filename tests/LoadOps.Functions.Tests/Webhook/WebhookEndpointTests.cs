@@ -17,14 +17,14 @@ public sealed class WebhookEndpointTests
         if (delivery is not null)
             request.Headers.Add("X-GitHub-Delivery", delivery);
         if (sign)
-            request.Headers.Add("X-Hub-Signature-256", signature ?? WebhookSignature.Sign(HandlerHost.Secret, Encoding.UTF8.GetBytes(body)));
+            request.Headers.Add("X-Hub-Signature-256", signature ?? WebhookSignature.Sign(HttpFunctionsHost.Secret, Encoding.UTF8.GetBytes(body)));
         return request;
     }
 
     [Fact]
     public async Task A_signed_push_starts_one_run()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
 
         var response = await host.Client.SendAsync(Delivery("push", Payload.Text("push.json")), TestContext.Current.CancellationToken);
 
@@ -43,7 +43,7 @@ public sealed class WebhookEndpointTests
     [InlineData("")]
     public async Task A_wrong_signature_gets_401_and_starts_nothing(string signature)
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
 
         var response = await host.Client.SendAsync(Delivery("push", Payload.Text("push.json"), signature: signature), TestContext.Current.CancellationToken);
 
@@ -54,7 +54,7 @@ public sealed class WebhookEndpointTests
     [Fact]
     public async Task A_missing_signature_gets_401()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
         var response = await host.Client.SendAsync(Delivery("push", Payload.Text("push.json"), sign: false), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(host.Sink.Sent);
@@ -63,9 +63,9 @@ public sealed class WebhookEndpointTests
     [Fact]
     public async Task A_body_changed_after_signing_gets_401()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
         var body = Payload.Text("push.json");
-        var signature = WebhookSignature.Sign(HandlerHost.Secret, Encoding.UTF8.GetBytes(body));
+        var signature = WebhookSignature.Sign(HttpFunctionsHost.Secret, Encoding.UTF8.GetBytes(body));
 
         var response = await host.Client.SendAsync(Delivery("push", body.Replace("main", "evil", StringComparison.Ordinal), signature: signature),
             TestContext.Current.CancellationToken);
@@ -77,7 +77,7 @@ public sealed class WebhookEndpointTests
     [Fact]
     public async Task Without_a_configured_secret_every_delivery_is_refused()
     {
-        await using var host = await HandlerHost.StartAsync(secret: null);
+        await using var host = await HttpFunctionsHost.StartAsync(secret: null);
         var response = await host.Client.SendAsync(Delivery("push", Payload.Text("push.json")), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(host.Sink.Sent);
@@ -86,7 +86,7 @@ public sealed class WebhookEndpointTests
     [Fact]
     public async Task The_same_delivery_twice_starts_one_run()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;
 
         var first = await host.Client.SendAsync(Delivery("pull_request", Payload.Text("pull_request.json"), delivery: "same"), ct);
@@ -101,7 +101,7 @@ public sealed class WebhookEndpointTests
     [Fact]
     public async Task A_ping_is_answered_and_ignored()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
         var response = await host.Client.SendAsync(Delivery("ping", """{"zen":"Keep it logically awesome.","hook_id":1}"""), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(host.Sink.Sent);
@@ -110,7 +110,7 @@ public sealed class WebhookEndpointTests
     [Fact]
     public async Task A_signed_but_malformed_payload_gets_400()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
         var response = await host.Client.SendAsync(Delivery("push", "{\"ref\": "), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(host.Sink.Sent);
@@ -119,7 +119,7 @@ public sealed class WebhookEndpointTests
     [Fact]
     public async Task A_body_over_the_limit_gets_413()
     {
-        await using var host = await HandlerHost.StartAsync();
+        await using var host = await HttpFunctionsHost.StartAsync();
         var huge = new string(' ', LoadOps.Cloud.Api.WebhookReceiver.MaxBodyBytes + 1);
         var response = await host.Client.SendAsync(Delivery("push", huge), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);

@@ -17,15 +17,15 @@ public sealed class WebhookFuzzTests
     private static readonly string[] Events = ["push", "pull_request", "issue_comment", "ping", "star", "", "PULL_REQUEST", "issue_comment\u0000", new string('e', 300)];
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<HandlerHost> HostAsync()
+    private static async Task<HttpFunctionsHost> HostAsync()
     {
-        var host = await HandlerHost.StartAsync();
+        var host = await HttpFunctionsHost.StartAsync();
         host.Access.Permissions["maintainer-mia"] = RepositoryPermission.Admin;
         host.Access.PullRequests[42] = new PullRequestHead("6dcb09b5b57875f334f61aebed695e2e4193db5e", "cache-products", "main", true, true);
         return host;
     }
 
-    private static async Task<HttpStatusCode> SendAsync(HandlerHost host, HttpRequestMessage request)
+    private static async Task<HttpStatusCode> SendAsync(HttpFunctionsHost host, HttpRequestMessage request)
     {
         using var response = await host.Client.SendAsync(request, Ct);
         var code = (int)response.StatusCode;
@@ -34,7 +34,7 @@ public sealed class WebhookFuzzTests
         return response.StatusCode;
     }
 
-    private static async Task AssertStillServesAsync(HandlerHost host)
+    private static async Task AssertStillServesAsync(HttpFunctionsHost host)
     {
         var before = host.Sink.Sent.Count;
         var status = await SendAsync(host, SignedDelivery.Create("push", Payload.Text("push.json"), "after-fuzz-" + Guid.NewGuid()));

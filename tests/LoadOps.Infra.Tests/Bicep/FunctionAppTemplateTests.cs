@@ -24,14 +24,34 @@ public sealed class FunctionAppTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
-    public void Is_a_linux_function_app_on_flex_consumption_running_the_custom_handler()
+    public void Is_a_linux_function_app_on_flex_consumption_running_the_dotnet_10_isolated_worker()
     {
         Assert.Equal("functionapp,linux", (string?)site.Body["kind"]);
-        Assert.Equal("custom", (string?)site.Property("functionAppConfig.runtime.name"));
+        Assert.Equal("dotnet-isolated", (string?)site.Property("functionAppConfig.runtime.name"));
+        Assert.Equal("10.0", (string?)site.Property("functionAppConfig.runtime.version"));
         var plan = fixture.Template.Single("Microsoft.Web/serverfarms");
         Assert.Equal("FlexConsumption", (string?)plan.Body["sku"]?["tier"]);
-        // Flex derives the worker runtime from functionAppConfig and rejects the legacy setting.
-        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", AppSettings().Keys);
+    }
+
+    [Theory]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME")]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME_VERSION")]
+    [InlineData("FUNCTIONS_EXTENSION_VERSION")]
+    [InlineData("WEBSITE_RUN_FROM_PACKAGE")]
+    public void Sets_none_of_the_settings_flex_consumption_refuses(string setting)
+    {
+        // Flex takes the stack from functionAppConfig and the package from functionAppConfig.deployment.
+        Assert.DoesNotContain(setting, AppSettings().Keys);
+    }
+
+    [Fact]
+    public void The_queue_trigger_connection_is_the_identity_based_loadops_account()
+    {
+        var settings = AppSettings();
+        // Every queue trigger names the AzureWebJobsStorage connection (checked in functions.metadata by the Functions
+        // tests); the stages write to LoadOps:Storage. Both must be one account, without a name prefix.
+        Assert.Equal(settings["AzureWebJobsStorage__accountName"], settings["LoadOps__Storage__AccountName"]);
+        Assert.DoesNotContain("LoadOps__Storage__NamePrefix", settings.Keys);
     }
 
     [Fact]

@@ -64,12 +64,13 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Deploy_publishes_a_self_contained_linux_handler_and_deploys_the_bicep_output()
+    public void Deploy_publishes_the_isolated_worker_app_and_deploys_the_bicep_output()
     {
         var scripts = string.Join('\n', YamlFile.Load(".github/workflows/deploy.yml").Map("jobs").Map("deploy").Child("steps").Items()
             .Select(step => step.Child("run").Text()).OfType<string>());
-        Assert.Contains("--runtime linux-x64 --self-contained", scripts, StringComparison.Ordinal);
-        Assert.Contains("test -x handler", scripts, StringComparison.Ordinal);
+        Assert.Contains("dotnet publish functions/LoadOps.Functions --configuration Release", scripts, StringComparison.Ordinal);
+        Assert.Contains("functions.metadata", scripts, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler", scripts, StringComparison.Ordinal);
         Assert.Contains("az deployment group create", scripts, StringComparison.Ordinal);
         Assert.Contains("--template-file bicep/out/main.json", scripts, StringComparison.Ordinal);
     }

@@ -8,7 +8,7 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Webhooks;
 using LoadOps.Functions.Hosting;
-using LoadOps.Functions.Storage;
+using LoadOps.Functions.Tests.Metadata;
 using LoadOps.IntegrationTests.Pipeline;
 using LoadOps.SampleTarget;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +23,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LoadOps.IntegrationTests.Publish;
 
 /// <summary>
-/// A pull request of octo-org/shop on a stub GitHub: the Functions handler app takes the signed webhook, and the
+/// A pull request of octo-org/shop on a stub GitHub: the Functions app's webhook function takes the signed webhook, and the
 /// stages (GitHub definition source, GitHub + Slack publishers, in-process runners against the sample target) run it
 /// on Azurite. The definition sends a secret header from <c>LOADOPS_SECRET_E2E_PUBLISH_TOKEN</c> and notifies a stub
 /// Slack webhook (<c>LOADOPS_SECRET_E2E_SLACK</c>) on every verdict.
@@ -103,10 +103,9 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
             ["LoadOps:Storage:ConnectionString"] = azurite.ConnectionString,
             ["LoadOps:Storage:NamePrefix"] = clients.Names.Prefix,
         });
-        builder.Services.AddLoadOpsFunctions(builder.Configuration);
-        builder.Services.AddLoadOpsStorage();
+        builder.AddLoadOpsFunctionsApp();
         var app = builder.Build();
-        app.MapFunctions();
+        HttpTriggerRoutes.MapAll(app, FunctionsMetadata.Read());
         await app.StartAsync(cancellationToken);
         return app;
     }

@@ -1,0 +1,63 @@
+using Azure.Storage.Queues.Models;
+using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Storage;
+using LoadOps.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace LoadOps.Functions.Stages;
+
+/// <summary>
+/// One delivery of a stage message: decode the JSON (the host has already undone the base64 of host.json's
+/// <c>messageEncoding</c>), call the stage, send its next messages. A message that fails or cannot be decoded throws, so
+/// the host retries it; on its last delivery (<see cref="StageDelivery.MaxDequeueCount"/>) its run is failed first,
+/// with the cause, and the host then moves it to the poison queue.
+/// </summary>
+public sealed partial class StageInvocation(PipelineStages stages, ILogger<StageInvocation> logger)
+{
+    public async Task RunAsync<T>(string stageQueueName, QueueMessage message, Func<T, CancellationToken, Task<StageOutcome>> handle, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(handle);
+        var text = message.Body?.ToString();
+        var (body, problem) = StageDelivery.Read<T>(text);
+        if (body is null)
+        {
+            await GiveUpIfLastAsync(stageQueueName, message, text, body, problem!, cancellationToken);
+            throw new StageMessageException($"{stageQueueName}: {problem}");
+        }
+
+        StageOutcome outcome;
+        try
+        {
+            outcome = await handle(body, cancellationToken);
+            await stages.Sender.SendAsync(outcome, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogAttemptFailed(logger, stageQueueName, message.DequeueCount, e.GetType().Name, e.Message);
+            await GiveUpIfLastAsync(stageQueueName, message, text, body, $"{e.GetType().Name}: {e.Message}", cancellationToken);
+            throw;
+        }
+        LogHandled(logger, stageQueueName, outcome.Note);
+    }
+
+    private async Task GiveUpIfLastAsync<T>(string stageQueueName, QueueMessage message, string? text, T? body, string reason, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!StageDelivery.IsLast(message.DequeueCount))
+            return;
+        var poisoned = new PoisonedMessage<T>(message.MessageId, text ?? "", body, message.DequeueCount,
+            $"gave up after {message.DequeueCount} deliveries; last error: {reason}");
+        LogGivenUp(logger, stageQueueName, await stages.Poisoned.FailAsync(stageQueueName, poisoned, cancellationToken));
+    }
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "{Stage}: {Note}")]
+    private static partial void LogHandled(ILogger logger, string stage, string note);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "{Stage}: delivery {DequeueCount} failed: {Error}: {Reason}")]
+    private static partial void LogAttemptFailed(ILogger logger, string stage, long dequeueCount, string error, string reason);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Error, Message = "{Stage}: last delivery failed, message goes to the poison queue: {Note}")]
+    private static partial void LogGivenUp(ILogger logger, string stage, string note);
+}
