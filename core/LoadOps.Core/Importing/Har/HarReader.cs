@@ -56,7 +56,8 @@ public static class HarReader
             return At(file, text, $"{path}.request.method", "the request has no method");
         if (String(request, "url") is not { } url)
             return At(file, text, $"{path}.request.url", "the request has no url");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // On Unix a path such as /a parses as an absolute file: URI; a HAR url never is one.
+        if (url.StartsWith('/') || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
             return At(file, text, $"{path}.request.url", "the url is not absolute");
         var post = request.TryGetProperty("postData", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
         var response = entry.TryGetProperty("response", out var r) && r.ValueKind == JsonValueKind.Object ? r : default;

@@ -64,7 +64,7 @@ internal static class HarStepBuilder
             if (word.Length > 0)
                 words.Add(word);
         }
-        var name = string.Join('-', words);
+        var name = words.Count == 1 ? $"{words[0]}-root" : string.Join('-', words);
         name = name.Length > 56 ? name[..56].TrimEnd('-') : name;
         var candidate = name;
         for (var n = 2; !taken.Add(candidate); n++)
