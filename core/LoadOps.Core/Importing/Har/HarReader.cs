@@ -21,7 +21,7 @@ public static class HarReader
         }
         catch (JsonException e)
         {
-            return Failed(new ImportProblem(file, "not valid JSON: " + e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0], "repair the JSON at this spot or save the HAR again")
+            return Failed(new ImportProblem(file, "not valid JSON: " + e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' '), "repair the JSON at this spot or save the HAR again")
             { Line = (int)(e.LineNumber ?? 0) + 1, Column = (int)(e.BytePositionInLine ?? 0) + 1 });
         }
         using (document)

@@ -20,7 +20,7 @@ internal static class JtlXmlReader
         }
         catch (XmlException e)
         {
-            return new ImportProblem(file, "not well-formed XML: " + e.Message.Split(" Line ", 2)[0], "re-save the JTL from JMeter, or repair the XML at this spot")
+            return new ImportProblem(file, "not well-formed XML: " + e.Message.Split(" Line ", 2)[0].TrimEnd('.', ' ', ','), "re-save the JTL from JMeter, or repair the XML at this spot")
             { Line = e.LineNumber, Column = e.LinePosition };
         }
         var root = document.Root!;

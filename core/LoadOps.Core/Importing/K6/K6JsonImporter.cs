@@ -60,7 +60,7 @@ public static class K6JsonImporter
         }
         catch (JsonException e)
         {
-            return new ImportProblem(file, "not JSON: " + e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0], Fix)
+            return new ImportProblem(file, "not JSON: " + e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' '), Fix)
             { Line = number, Column = (int)(e.BytePositionInLine ?? 0) + 1 };
         }
     }
