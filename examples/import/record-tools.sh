@@ -4,14 +4,9 @@
 # Usage: examples/import/record-tools.sh [PORT]   (default 5187; the shop is started and stopped by this script)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
 port="${1:-5187}"
-work="$(mktemp -d)"
-shop="$root/examples/SampleTarget/LoadOps.SampleTarget/bin/Release/net10.0/LoadOps.SampleTarget"
-"$shop" --urls "http://127.0.0.1:$port" --latency 5ms --jitter 2ms >"$work/shop.log" 2>&1 &
-shop_pid=$!
-trap 'kill "$shop_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
+# shellcheck source=start-shop.sh
+. "$here/start-shop.sh"
 
 # Debian's JMeter 2.13 refuses its own plan classes under the packaged (newer) XStream; this launcher opens
 # XStream's type permissions, then starts JMeter exactly as `jmeter -n` does.

@@ -28,10 +28,10 @@ internal static class HarImportCommand
             var path = parse.GetValue(input)!;
             var (text, problem) = await ImportInput.ReadAsync(path, cancellationToken);
             if (text is null)
-                return await UsageAsync(error, problem!);
+                return await ImportInput.UsageAsync(error, problem!);
             var imported = HarImporter.Import(path, text, new HarImportOptions(parse.GetValue(name) ?? HarImporter.NameFrom(path), parse.GetValue(host)));
             if (imported.Problem is not null)
-                return await UsageAsync(error, imported.Problem.ToString());
+                return await ImportInput.UsageAsync(error, imported.Problem.ToString());
 
             var har = imported.Value!;
             var target = parse.GetValue(output);
@@ -44,15 +44,9 @@ internal static class HarImportCommand
             if (target is null)
                 await parse.InvocationConfiguration.Output.WriteAsync(har.Yaml);
             else if (await ImportInput.WriteAsync(target, har.Yaml, cancellationToken) is { } unwritable)
-                return await UsageAsync(error, unwritable);
+                return await ImportInput.UsageAsync(error, unwritable);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task<int> UsageAsync(TextWriter error, string message)
-    {
-        await error.WriteLineAsync("error: " + message);
-        return ExitCodes.Usage;
     }
 }

@@ -1,6 +1,6 @@
 namespace LoadOps.Cli.Import;
 
-/// <summary>Reads the file to import; a missing, unreadable or oversized file becomes one message naming it.</summary>
+/// <summary>Reads the file to import and writes what was made; a missing, unreadable or oversized file becomes one message naming it.</summary>
 internal static class ImportInput
 {
     /// <summary>Largest file read into memory; bigger recordings and result logs are refused with the reason.</summary>
@@ -23,6 +23,13 @@ internal static class ImportInput
         {
             return (null, $"{path}: cannot be read: {e.Message}");
         }
+    }
+
+    /// <summary>Prints one "error: ..." line and returns the usage exit code (2).</summary>
+    public static async Task<int> UsageAsync(TextWriter error, string message)
+    {
+        await error.WriteLineAsync("error: " + message);
+        return ExitCodes.Usage;
     }
 
     public static async Task<string?> WriteAsync(string path, string text, CancellationToken cancellationToken)

@@ -28,16 +28,16 @@ internal static class ResultImportCommand
             var path = parse.GetValue(input)!;
             var (text, problem) = await ImportInput.ReadAsync(path, cancellationToken);
             if (text is null)
-                return await UsageAsync(error, problem!);
+                return await ImportInput.UsageAsync(error, problem!);
             var settings = new ImportSettings(tool, parse.GetValue(name) ?? tool, parse.GetValue(runId) ?? ImportSettings.RunIdOf(tool, text));
             var imported = importer(path, text, settings);
             if (imported.Problem is not null)
-                return await UsageAsync(error, imported.Problem.ToString());
+                return await ImportInput.UsageAsync(error, imported.Problem.ToString());
 
             var result = imported.Value!;
             var target = parse.GetValue(output) ?? Path.ChangeExtension(path, null) + ".result.json";
             if (await ImportInput.WriteAsync(target, LoadOpsJson.Serialize(result), cancellationToken) is { } unwritable)
-                return await UsageAsync(error, unwritable);
+                return await ImportInput.UsageAsync(error, unwritable);
             var totals = ResultSummarizer.Summarize(result).Overall.Totals;
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 $"imported {totals.Total} request(s) ({totals.Failed.Total} failed) in {result.Steps.Count} step(s) from {path} into {target}: " +
@@ -45,11 +45,5 @@ internal static class ResultImportCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task<int> UsageAsync(TextWriter error, string message)
-    {
-        await error.WriteLineAsync("error: " + message);
-        return ExitCodes.Usage;
     }
 }
