@@ -30,7 +30,9 @@ internal sealed class HarSecrets
         foreach (var header in entry.Headers.DistinctBy(h => h.Name.ToLowerInvariant()))
         {
             var name = header.Name;
-            if (name.StartsWith(':') || BrowserHeaders.Contains(name) || name.StartsWith("sec-", StringComparison.OrdinalIgnoreCase))
+            // A value holding '{{' or '}}' cannot be a template's literal text; such a header is left out.
+            if (name.StartsWith(':') || BrowserHeaders.Contains(name) || name.StartsWith("sec-", StringComparison.OrdinalIgnoreCase)
+                || header.Value.Contains("{{", StringComparison.Ordinal) || header.Value.Contains("}}", StringComparison.Ordinal))
                 continue;
             if (name.Equals("content-type", StringComparison.OrdinalIgnoreCase))
             {
