@@ -109,4 +109,16 @@ public sealed class HarImporterEdgeCaseTests
         Assert.Empty(imported.Extracted);
         Assert.Contains("GET /item/ref-123456", imported.Yaml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Cookies_kept_only_in_the_cookie_list_and_headers_with_template_braces_stay_out()
+    {
+        const string Har = "{\"log\":{\"entries\":[{\"request\":{\"method\":\"GET\",\"url\":\"http://127.0.0.1/a\"," +
+            "\"headers\":[{\"name\":\"X-Trace\",\"value\":\"{{ trace }}\"}],\"cookies\":[{\"name\":\"sid\",\"value\":\"only-in-the-cookie-list\"}]}}]}}";
+        var imported = HarImporter.Import("c.har", Har, new HarImportOptions("c")).Value!;
+        var step = ImportFixtures.Validate(imported.Yaml, "127.0.0.1").Definition!.Scenarios.Single().Steps.Single();
+        Assert.Equal("${{ secrets.COOKIE }}", step.Headers["Cookie"]);
+        Assert.False(step.Headers.ContainsKey("X-Trace"));
+        Assert.DoesNotContain("only-in-the-cookie-list", imported.Yaml, StringComparison.Ordinal);
+    }
 }
