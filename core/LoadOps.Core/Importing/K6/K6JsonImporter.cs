@@ -19,6 +19,8 @@ public static class K6JsonImporter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(settings);
+        if (text.StartsWith('\u001f'))
+            return ImportOutcome<ResultFile>.Failed(new ImportProblem(file, "the file is gzipped (k6 --out json=FILE.gz)", "unpack it first: gunzip -k FILE.gz") { Line = 1 });
         var builder = new ImportedResultBuilder();
         var number = 0;
         foreach (var line in text.Split('\n'))

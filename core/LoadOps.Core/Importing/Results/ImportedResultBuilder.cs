@@ -85,6 +85,9 @@ public sealed class ImportedResultBuilder
 
     private Bucket BucketFor(string scenario, string step, DateTimeOffset start, DateTimeOffset end)
     {
+        // A sample without a label still counts; reports need a name to show it under.
+        scenario = scenario.Length == 0 ? "(unnamed)" : scenario;
+        step = step.Length == 0 ? "(unnamed)" : step;
         if (!_steps.TryGetValue((scenario, step), out var intervals))
             _steps[(scenario, step)] = intervals = [];
         var utc = start.UtcTicks;

@@ -49,4 +49,11 @@ public sealed class K6JsonImporterTests
         var problem = K6JsonImporter.Import("out.json", text, ImportFixtures.Settings("k6")).Problem!;
         Assert.Equal(("$.data.value", 1), (problem.JsonPath, problem.Line));
     }
+
+    [Fact]
+    public void Gzipped_output_is_refused_with_how_to_unpack_it()
+    {
+        var problem = K6JsonImporter.Import("out.json.gz", "\u001f\u008b\u0008", ImportFixtures.Settings("k6")).Problem!;
+        Assert.Contains("gunzip", problem.Fix, StringComparison.Ordinal);
+    }
 }

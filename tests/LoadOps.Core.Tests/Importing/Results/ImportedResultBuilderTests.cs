@@ -48,4 +48,12 @@ public sealed class ImportedResultBuilderTests
         var json = LoadOpsJson.Serialize(builder.Build(new ImportSettings("k6", "t", "r")));
         Assert.Null(LoadOpsJson.Deserialize<ResultFile>(json).Approximation);
     }
+
+    [Fact]
+    public void A_sample_without_a_label_is_counted_under_a_shown_name()
+    {
+        var builder = new ImportedResultBuilder();
+        builder.Add(new ImportedSample("", "", At, 1_000, SampleOutcome.Ok));
+        Assert.Equal(("(unnamed)", "(unnamed)"), (builder.Build(new ImportSettings("jmeter", "t", "r")).Steps.Single().Scenario, builder.Build(new ImportSettings("jmeter", "t", "r")).Steps.Single().Step));
+    }
 }
