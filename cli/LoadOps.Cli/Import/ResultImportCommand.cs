@@ -29,7 +29,8 @@ internal static class ResultImportCommand
             var (text, problem) = await ImportInput.ReadAsync(path, cancellationToken);
             if (text is null)
                 return await ImportInput.UsageAsync(error, problem!);
-            var settings = new ImportSettings(tool, parse.GetValue(name) ?? tool, parse.GetValue(runId) ?? ImportSettings.RunIdOf(tool, text));
+            var digest = ImportSettings.RunIdOf(tool, text);
+            var settings = new ImportSettings(tool, parse.GetValue(name) ?? tool, parse.GetValue(runId) ?? digest) { SourceId = digest };
             var imported = importer(path, text, settings);
             if (imported.Problem is not null)
                 return await ImportInput.UsageAsync(error, imported.Problem.ToString());

@@ -45,6 +45,16 @@ public sealed class ResultImportCommandTests : IDisposable
         Assert.Contains("loadops.jmeter", imported, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Merging_one_imported_file_twice_is_refused()
+    {
+        var a = await ImportAsync("k6", "k6-out.json", "a.json", "--run-id", "r");
+        var again = await ImportAsync("k6", "k6-out.json", "again.json", "--run-id", "r");
+        var (exit, _, error) = await CliRun.RunAsync("merge", a, again, "--out", _files.Output("merged.json"));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("merging it twice would count its requests twice", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("md")]
     [InlineData("html")]

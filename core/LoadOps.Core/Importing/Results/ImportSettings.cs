@@ -9,6 +9,12 @@ namespace LoadOps.Core.Importing.Results;
 /// </summary>
 public sealed record ImportSettings(string Tool, string Name, string RunId)
 {
+    /// <summary>
+    /// The imported file's own id (written as the result's shard id), so that merging one file twice is refused instead
+    /// of counting its requests twice; <see cref="RunIdOf"/> of the file's content.
+    /// </summary>
+    public string? SourceId { get; init; }
+
     /// <summary>Stands in for the definition hash: runs imported from one tool under one name share it, so they merge and compare.</summary>
     public string DefinitionHash =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"import/{Tool}/{Name}")))[..16];

@@ -72,6 +72,7 @@ public sealed class ImportedResultBuilder
         return new ResultFile
         {
             RunId = settings.RunId,
+            ShardId = settings.SourceId,
             Definition = settings.Name,
             DefinitionHash = settings.DefinitionHash,
             Location = $"import/{settings.Tool}",
