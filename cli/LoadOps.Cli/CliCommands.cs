@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LoadOps.Cli.Compare;
 using LoadOps.Cli.Gate;
+using LoadOps.Cli.Import;
 using LoadOps.Cli.Merge;
 using LoadOps.Cli.Report;
 using LoadOps.Cli.Run;
@@ -21,5 +22,6 @@ internal static class CliCommands
         yield return ReportCommand.Create();
         yield return ServeCommand.Create();
         yield return GateCommand.Create();
+        yield return ImportCommand.Create();
     }
 }

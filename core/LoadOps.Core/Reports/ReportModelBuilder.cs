@@ -50,6 +50,8 @@ public static class ReportModelBuilder
             yield return new TrustWarning(TrustWarningKind.Incomplete, "Some shards never reported; the numbers cover the shards that did.");
         if (run.Status == ResultStatus.Partial)
             yield return new TrustWarning(TrustWarningKind.Partial, "The run stopped before its schedule ended; the numbers cover what ran.");
+        if (run.Approximation is { } approximation)
+            yield return new TrustWarning(TrustWarningKind.Approximate, approximation);
         foreach (var issue in run.TrustIssues)
             yield return new TrustWarning(TrustWarningKind.UntrustworthyShard, issue.Message, issue.ShardId);
     }

@@ -11,4 +11,7 @@ public enum TrustWarningKind
 
     /// <summary>Some shards never reported.</summary>
     Incomplete,
+
+    /// <summary>Latencies rebuilt from another tool's percentiles, not measured samples (<see cref="Results.ResultFile.Approximation"/>).</summary>
+    Approximate,
 }

@@ -28,6 +28,7 @@ internal static class VerdictText
     {
         TrustWarningKind.UntrustworthyShard => "Untrustworthy shard",
         TrustWarningKind.Partial => "Partial run",
+        TrustWarningKind.Approximate => "Approximate latencies",
         _ => "Incomplete run",
     };
 

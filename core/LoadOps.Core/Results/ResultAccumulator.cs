@@ -20,6 +20,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     private readonly Dictionary<string, string> _shardSources = new(StringComparer.Ordinal);
     private readonly HashSet<string> _locations = new(StringComparer.Ordinal);
     private ResultFile? _first;
+    private string? _approximation;
     private string _firstSource = "";
     private DateTimeOffset _start = DateTimeOffset.MaxValue;
     private DateTimeOffset _end = DateTimeOffset.MinValue;
@@ -112,6 +113,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
             _firstSource = source;
         }
         InputCount++;
+        _approximation ??= input.Approximation;
         _start = input.Start < _start ? input.Start : _start;
         _end = input.End > _end ? input.End : _end;
         _statuses.Add(input.Status);
@@ -140,6 +142,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     public ResultFile Build()
     {
         return new ResultBuilder(_sums.Complete(), _health, _trust, _shards, _locations, _statuses, _options)
-            .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end);
+            .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end)
+            with { Approximation = _approximation };
     }
 }

@@ -39,6 +39,12 @@ public sealed record ResultFile
     /// <summary>The shards this result is made of (one entry for a shard file itself).</summary>
     public IReadOnlyList<ShardInfo> Shards { get; init; } = [];
 
+    /// <summary>
+    /// Set when the latencies are not measured samples but rebuilt from another tool's percentiles (an import of Locust's
+    /// stats history): says how, and every report shows it. Null: the histograms hold every measured request.
+    /// </summary>
+    public string? Approximation { get; init; }
+
     public bool IsTrustworthy => TrustIssues.Count == 0;
 }
 

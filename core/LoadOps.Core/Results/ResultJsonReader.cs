@@ -77,6 +77,7 @@ internal static class ResultJsonReader
                 case "commit": fields.Commit = reader.GetString(); break;
                 case "branch": fields.Branch = reader.GetString(); break;
                 case "location": fields.Location = reader.GetString(); break;
+                case "approximation": fields.Approximation = reader.GetString(); break;
                 case "start": fields.Start = JsonSerializer.Deserialize<DateTimeOffset>(ref reader, options); break;
                 case "end": fields.End = JsonSerializer.Deserialize<DateTimeOffset>(ref reader, options); break;
                 case "interval": fields.Interval = JsonSerializer.Deserialize<TimeSpan>(ref reader, options); break;
