@@ -128,14 +128,16 @@ public sealed class StageQueue : IStageQueue
     /// <summary>The stored text as base64 of UTF-8 (what <see cref="SendAsync{T}"/> writes and the Functions host expects).</summary>
     private static (string? Text, string? Error) Decode(string stored)
     {
+        const string Expected = "stage messages are base64-encoded JSON (as the Functions queue trigger reads them); send it with a base64-encoding client.";
         byte[] bytes;
         try
         {
-            bytes = Convert.FromBase64String(stored);
+            // The decoder skips white space, which our encoding never writes: text with spaces is plain text.
+            bytes = stored.Any(char.IsWhiteSpace) ? throw new FormatException() : Convert.FromBase64String(stored);
         }
         catch (FormatException)
         {
-            return (null, "The message is not base64 text; stage messages are base64-encoded JSON (as the Functions queue trigger reads them). Send it with a base64-encoding client.");
+            return (null, "The message is not base64 text: " + Expected);
         }
         try
         {
@@ -143,7 +145,7 @@ public sealed class StageQueue : IStageQueue
         }
         catch (System.Text.DecoderFallbackException)
         {
-            return (null, "The message is base64 but not of UTF-8 text; stage messages are base64-encoded JSON.");
+            return (null, "The message is not base64 of UTF-8 text (it decodes to other bytes): " + Expected);
         }
     }
 
