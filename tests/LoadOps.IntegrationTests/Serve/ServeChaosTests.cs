@@ -83,6 +83,8 @@ public sealed class ServeChaosTests(AzuriteFixture azurite)
             notes.Add($"all {Commits} runs final at {watch.Elapsed.TotalSeconds:0.0} s");
             var story = $"seed {seed}; {string.Join("; ", notes)}{Environment.NewLine}{ServeProcess.Text(log)}";
             TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, notes));
+            // Kept for whoever reads a run of this test: the kills, the timings and what every serve said.
+            await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"loadops-chaos-{seed}.log"), story, CancellationToken.None);
 
             foreach (var (runId, run) in final)
             {
