@@ -16,7 +16,9 @@ namespace LoadOps.IntegrationTests.Serve;
 /// <summary>
 /// Real <c>loadops serve --watch-repo</c> processes SIGKILLed at random moments while commits start runs and real local
 /// runners load a sample target on 127.0.0.1. Before, a killed serve lost the results of runners that had finished
-/// (12 of 24 runs failed with no report): serve reported on their behalf. Set <c>LOADOPS_CHAOS_SEED</c> to replay a seed.
+/// (12 of 24 runs failed with no report): serve reported on their behalf. Every other kill waits (bounded) for runners
+/// to be at work. The kills, timings and every serve's output go to <c>{temp}/loadops-chaos-{seed}.log</c>; set
+/// <c>LOADOPS_CHAOS_SEED</c> to replay a seed.
 /// </summary>
 public sealed class ServeChaosTests(AzuriteFixture azurite)
 {
@@ -57,7 +59,10 @@ public sealed class ServeChaosTests(AzuriteFixture azurite)
             var committing = CommitAsync(repo, baseUrl, commits, new Random(random.Next()), ct);
             for (var kill = 1; kill <= Kills; kill++)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1_500, 5_000)), ct);
+                // Every other kill waits for runners to be at work, so a serve always dies under some of them.
+                for (var i = 0; kill % 2 == 0 && i < 100 && DetachedProcess.WithArgumentUnder(runsFolder).Count == 0; i++)
+                    await Task.Delay(200, ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(kill % 2 == 0 ? random.Next(0, 1_500) : random.Next(1_500, 5_000)), ct);
                 var alive = DetachedProcess.WithArgumentUnder(runsFolder).Count;
                 await serve.KillAsync(ct);
                 notes.Add($"kill {kill} at {watch.Elapsed.TotalSeconds:0.0} s with {alive} runner process(es) alive");
