@@ -13,6 +13,8 @@ internal static class ServeCommand
 {
     public const string StorageVariable = "LOADOPS_STORAGE";
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan MinLease = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan MaxLease = TimeSpan.FromHours(1);
 
     public static Command Create()
     {
@@ -24,10 +26,14 @@ internal static class ServeCommand
         {
             Description = $"Address of the webhook and run API endpoint, http://HOST:PORT (default {ServeOptions.DefaultListen}); 'none' turns it off.",
         };
+        var lease = new Option<string?>("--lease")
+        {
+            Description = $"How long a stage message this serve takes stays hidden from other serves, e.g. 30s (default {ServeOptions.DefaultLease.TotalSeconds:0}s, 3s to 1h); a serve that dies holds its messages this long.",
+        };
         var watchRepo = new Option<string?>("--watch-repo") { Description = "A local git repository: each new commit on its checked-out branch that touches definitions starts a run, reading the definitions at that commit." };
         var command = new Command("serve", "Run the pipeline's stages on this machine against Azurite or Azure Storage, with local runner processes.")
         {
-            storage, repo, outDirectory, prefix, listen, watchRepo,
+            storage, repo, outDirectory, prefix, listen, lease, watchRepo,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,6 +43,12 @@ internal static class ServeCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + problem);
             if (problems.Count > 0)
                 return ExitCodes.Usage;
+            var leaseTime = ServeOptions.DefaultLease;
+            if (parse.GetValue(lease) is { } leaseText && (!LoadOps.Core.Definitions.DurationText.TryParse(leaseText, out leaseTime) || leaseTime < MinLease || leaseTime > MaxLease))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: --lease '{leaseText}' is not a duration from 3s to 1h (e.g. 30s, 2m)");
+                return ExitCodes.Usage;
+            }
             var watched = parse.GetValue(watchRepo) is { } w ? Path.GetFullPath(w) : null;
             var options = new ServeOptions(
                 parse.GetValue(storage) ?? Environment.GetEnvironmentVariable(StorageVariable) ?? "UseDevelopmentStorage=true",
@@ -50,6 +62,7 @@ internal static class ServeCommand
                     : parse.GetValue(listen)?.Trim() ?? ServeOptions.DefaultListen,
                 Security = ServeSecurity.FromEnvironment(),
                 WatchRepository = watched,
+                Lease = leaseTime,
             };
             return await RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });

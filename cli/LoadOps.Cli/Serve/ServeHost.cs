@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Planning;
@@ -8,7 +9,8 @@ namespace LoadOps.Cli.Serve;
 /// <summary>
 /// The local host of the pipeline: the same stage classes the Functions app runs, driven by polling the stage queues,
 /// with local runner processes (and pool work queues for BYO agents) for dispatch, a deadline sweep, and every report copied to
-/// <c>{out}/runs/{runId}/</c> as well as to the reports container.
+/// <c>{out}/runs/{runId}/</c> as well as to the reports container. Nothing a run needs lives only in this process: local
+/// runners report through the queues themselves, and a restarted serve follows the runners an earlier one started.
 /// </summary>
 internal sealed class ServeHost(ServeOptions options, TextWriter output, TimeProvider clock)
 {
@@ -27,9 +29,14 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         IDefinitionSource source = git is null ? new LocalDefinitionSource(options.Repository) : new GitDefinitionSource(git);
         var stages = new PipelineStages(clients, source, launcherSlot, clock, new PlanOptions { StartDelay = options.StartDelay }, publisher: Publisher);
         var repositoryWatcher = git is null ? null : await RepositoryWatcher.CreateAsync(git, clients, stages.Sender, LocalRepository, clock, log, cancellationToken);
-        using var watcher = new ShardWatcher(stages, clock, log);
-        launcherSlot.Inner = ServeLauncher.Create(clients, options, watcher, clock);
-        var pump = new QueuePump(stages, clients, log) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
+        using var runners = new LocalRunners(stages, clock, log);
+        var local = new LocalRunnerLauncher(options.OutDirectory, new PoolGrants(clients, stages.Results, clock), runners, clock);
+        launcherSlot.Inner = ServeLauncher.Create(clients, options, local, clock);
+        var recovery = new LocalLaunchRecovery(stages, new PipelineBlobs(clients), local, options.Lease, clock, log);
+        if (runners.AdoptLeftovers(options.OutDirectory) is > 0 and var adopted)
+            log($"{adopted} local runner(s) started by an earlier serve are followed again");
+        var pumpOptions = new QueuePumpOptions { VisibilityTimeout = options.Lease };
+        var pump = new QueuePump(stages, clients, log, pumpOptions, clock) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
 
         var nextSweep = clock.GetUtcNow();
         var nextTick = clock.GetUtcNow();
@@ -38,9 +45,10 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         {
             try
             {
-                var busy = await pump.PumpOnceAsync(cancellationToken) + await watcher.CheckAsync(cancellationToken);
+                var busy = await pump.PumpOnceAsync(cancellationToken) + await runners.CheckAsync(cancellationToken);
                 if (clock.GetUtcNow() >= nextSweep)
                 {
+                    busy += await recovery.RecoverAsync(cancellationToken) + await runners.MergeFinishedRunsAsync(cancellationToken);
                     await pump.SweepAsync(clock.GetUtcNow(), cancellationToken);
                     nextSweep = clock.GetUtcNow() + options.SweepInterval;
                 }
@@ -74,7 +82,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
                 await Task.Delay(options.PollInterval, clock, CancellationToken.None);
             }
         }
-        log($"stopping; {watcher.Count} runner(s) still running are stopped");
+        log($"stopping; {runners.Count} local runner(s) still running go on and report their results themselves");
     }
 
     /// <summary>Registers the repository's schedules (so edits apply) and starts the runs that fell due.</summary>

@@ -16,9 +16,8 @@ internal sealed class ServeLauncher(IShardLauncher local, IShardLauncher pools) 
     /// <summary>One client for the Service Bus REST calls of every pool, for the life of the process.</summary>
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    public static ServeLauncher Create(StorageClients clients, ServeOptions options, ShardWatcher watcher, TimeProvider clock) =>
-        new(new LocalProcessLauncher(options.OutDirectory, watcher),
-            PoolLauncher.Create(clients, options.Pools, Http, clock));
+    public static ServeLauncher Create(StorageClients clients, ServeOptions options, LocalRunnerLauncher local, TimeProvider clock) =>
+        new(local, PoolLauncher.Create(clients, options.Pools, Http, clock));
 
     public Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
     {

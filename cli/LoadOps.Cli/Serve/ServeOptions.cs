@@ -24,6 +24,14 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// <c>--lease</c>: how long a stage message this serve took stays hidden from other serves (renewed while it works on
+    /// it), and so how long the messages of a serve that died wait before another one, or a restarted one, takes them.
+    /// </summary>
+    public TimeSpan Lease { get; init; } = DefaultLease;
+
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromSeconds(30);
+
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>BYO runner pools (<c>LoadOps__Pools__NAME__Transport</c>… in the environment); a pool not listed uses a Storage queue.</summary>

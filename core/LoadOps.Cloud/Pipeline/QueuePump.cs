@@ -1,3 +1,4 @@
+using Azure;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 
@@ -5,23 +6,26 @@ namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
 /// Drives the stages from the stage queues, the way the Functions host's queue triggers do: receive, handle, send the
-/// stage's next messages, delete. A handler that throws makes its message visible again at once (it is retried and,
-/// after <see cref="QueuePumpOptions.MaxDequeueCount"/> deliveries, poisoned); a poisoned message fails its run.
+/// stage's next messages, delete. Received messages stay leased (hidden, renewed) until settled. A handler that throws
+/// has its message hidden for a growing delay (<see cref="QueuePumpOptions.RetryDelayAfter"/>) and retried; its last
+/// allowed attempt failing poisons it at once with that error as the reason, and a poisoned message fails its run.
 /// </summary>
 public sealed class QueuePump
 {
     private readonly PipelineStages _stages;
     private readonly QueuePumpOptions _options;
     private readonly Action<string> _log;
+    private readonly TimeProvider _clock;
     private readonly Dictionary<string, StageQueue> _queues;
 
-    public QueuePump(PipelineStages stages, StorageClients clients, Action<string> log, QueuePumpOptions? options = null)
+    public QueuePump(PipelineStages stages, StorageClients clients, Action<string> log, QueuePumpOptions? options = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(stages);
         ArgumentNullException.ThrowIfNull(clients);
         _stages = stages;
         _log = log;
         _options = options ?? new QueuePumpOptions();
+        _clock = clock ?? TimeProvider.System;
         _queues = StageQueueNames.Stages.ToDictionary(n => n, n => new StageQueue(clients, clients.Names.Queue(n), _options.MaxDequeueCount));
     }
 
@@ -66,9 +70,11 @@ public sealed class QueuePump
         foreach (var poisoned in batch.Poisoned)
             _log($"{stage}: poisoned: " + await _stages.Poisoned.FailAsync(stage, poisoned, cancellationToken));
 
+        await using var leases = new StageLeases(queue, batch.Messages.Select(m => m.Receipt), _options.VisibilityTimeout, _clock, _log);
         foreach (var message in batch.Messages)
         {
             StageOutcome outcome;
+            Exception? failure = null;
             try
             {
                 outcome = await handle(message.Body, cancellationToken);
@@ -76,13 +82,50 @@ public sealed class QueuePump
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                _log($"{stage}: attempt {message.DequeueCount} failed, will retry: {e.GetType().Name}: {e.Message}");
-                await queue.AbandonAsync(message.Receipt, cancellationToken);
+                outcome = StageOutcome.Done("");
+                failure = e;
+            }
+
+            if (await leases.TakeAsync(message.Receipt.MessageId, cancellationToken) is not { } receipt)
+            {
+                _log($"{stage}: message {message.Receipt.MessageId} was not settled: its lease was lost");
                 continue;
             }
-            await queue.DeleteAsync(message.Receipt, cancellationToken);
-            _log($"{stage}: {outcome.Note}");
+            try
+            {
+                if (failure is null)
+                {
+                    await queue.DeleteAsync(receipt, cancellationToken);
+                    _log($"{stage}: {outcome.Note}");
+                }
+                else
+                {
+                    await SettleFailureAsync(stage, queue, message with { Receipt = receipt }, failure, cancellationToken);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status is 400 or 404)
+            {
+                // The lease ran out (a pause longer than it): the message is back and will be handled again, harmlessly.
+                _log($"{stage}: message {message.Receipt.MessageId} could not be settled ({e.ErrorCode}); it will be delivered again");
+            }
         }
         return batch.Messages.Count + batch.Poisoned.Count;
+    }
+
+    /// <summary>Retries later with back-off or, on the last allowed attempt, poisons now with the error as the reason.</summary>
+    private async Task SettleFailureAsync<T>(string stage, StageQueue queue, StageMessage<T> message, Exception failure, CancellationToken cancellationToken)
+        where T : class
+    {
+        var error = $"{failure.GetType().Name}: {failure.Message}";
+        if (message.DequeueCount >= _options.MaxDequeueCount)
+        {
+            var reason = $"Gave up after {message.DequeueCount} attempts; the last failed with {error}";
+            var poisoned = await queue.PoisonAsync(message, reason, cancellationToken);
+            _log($"{stage}: poisoned: " + await _stages.Poisoned.FailAsync(stage, poisoned, cancellationToken));
+            return;
+        }
+        var delay = _options.RetryDelayAfter(message.DequeueCount);
+        _log($"{stage}: attempt {message.DequeueCount} of {_options.MaxDequeueCount} failed, retrying in {delay.TotalSeconds:0.#} s: {error}");
+        await queue.ExtendAsync(message.Receipt, delay, cancellationToken);
     }
 }

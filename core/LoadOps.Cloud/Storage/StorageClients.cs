@@ -12,16 +12,23 @@ namespace LoadOps.Cloud.Storage;
 /// </summary>
 public sealed class StorageClients
 {
-    private StorageClients(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, StorageNames names)
+    private StorageClients(BlobServiceClient blobs, QueueServiceClient queues, QueueServiceClient rawQueues, TableServiceClient tables, StorageNames names)
     {
         Blobs = blobs;
         Queues = queues;
+        RawQueues = rawQueues;
         Tables = tables;
         Names = names;
     }
 
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }
+
+    /// <summary>
+    /// The same queues without message encoding: for a reader that decodes what it receives itself, so a message that
+    /// is not base64 can be poisoned instead of failing the whole receive in the SDK.
+    /// </summary>
+    public QueueServiceClient RawQueues { get; }
     public TableServiceClient Tables { get; }
     public StorageNames Names { get; }
 
@@ -37,6 +44,7 @@ public sealed class StorageClients
             return new StorageClients(
                 new BlobServiceClient(connectionString),
                 new QueueServiceClient(connectionString, QueueOptions()),
+                new QueueServiceClient(connectionString),
                 new TableServiceClient(connectionString),
                 names ?? new StorageNames());
         }
@@ -60,6 +68,7 @@ public sealed class StorageClients
         return new StorageClients(
             new BlobServiceClient(blobServiceUri, credential),
             new QueueServiceClient(queueServiceUri, credential, QueueOptions()),
+            new QueueServiceClient(queueServiceUri, credential),
             new TableServiceClient(tableServiceUri, credential),
             names ?? new StorageNames());
     }

@@ -14,7 +14,7 @@ public sealed class PipelineFailureTests(AzuriteFixture azurite)
     public async Task A_message_that_keeps_failing_is_poisoned_and_fails_its_run_with_the_reason()
     {
         await using var rig = await PipelineRig.StartAsync(azurite, doneMessagesPerShard: 1, Ct,
-            pumpOptions: new QueuePumpOptions { MaxDequeueCount = 2, VisibilityTimeout = TimeSpan.FromSeconds(20) });
+            pumpOptions: new QueuePumpOptions { MaxDequeueCount = 2, VisibilityTimeout = TimeSpan.FromSeconds(20), RetryDelay = TimeSpan.Zero });
         await rig.Stages.Runs.CreateAsync(TestRuns.NewRun() with { RunId = "poison-run" }, Ct);
 
         // An empty result blob name makes the collect stage throw: a message no retry can fix.

@@ -13,7 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Serve;
 
-/// <summary>A <c>loadops-runner</c> process killed (SIGKILL) in the middle of its shard under <c>loadops serve</c>.</summary>
+/// <summary>
+/// A <c>loadops-runner</c> process killed (SIGKILL) in the middle of its shard under <c>loadops serve</c>: it cannot
+/// report itself, so serve settles it from what it left.
+/// </summary>
 public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -74,23 +77,23 @@ public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
             var runId = RunIds.For("kill-delivery", "kill-smoke");
             var runFolder = Path.Combine(options.OutDirectory, "runs", runId);
 
-            List<(int Pid, string ShardFolder)> runners = [];
+            List<(int Pid, string ShardFolder, string Snapshot)> runners = [];
             for (var i = 0; i < 240 && runners.Count < 2; i++)
             {
                 await Task.Delay(100, Ct);
                 runners = RunnerProcessesOf(runFolder);
             }
             Assert.True(runners.Count == 2, $"expected 2 runner processes, saw {runners.Count}:{Environment.NewLine}{output}");
-            var (pid, shardFolder) = runners[0];
+            var (pid, shardFolder, snapshot) = runners[0];
             if (afterFirstSnapshot)
             {
-                for (var i = 0; i < 200 && !File.Exists(Path.Combine(shardFolder, "result.json")); i++)
+                for (var i = 0; i < 200 && !File.Exists(snapshot); i++)
                     await Task.Delay(50, Ct);
-                Assert.True(File.Exists(Path.Combine(shardFolder, "result.json")), "no interim snapshot within 10 s:" + Environment.NewLine + output);
+                Assert.True(File.Exists(snapshot), "no interim snapshot within 10 s:" + Environment.NewLine + output);
             }
             else
             {
-                Assert.False(File.Exists(Path.Combine(shardFolder, "result.json")), "the runner wrote a snapshot before it could be killed");
+                Assert.False(File.Exists(snapshot), "the runner wrote a snapshot before it could be killed");
             }
             using (var victim = Process.GetProcessById(pid))
                 victim.Kill();
@@ -117,10 +120,13 @@ public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
         }
     }
 
-    /// <summary>The <c>loadops-runner</c> processes whose command line names a spec under <paramref name="runFolder"/>, with their shard folders.</summary>
-    private static List<(int Pid, string ShardFolder)> RunnerProcessesOf(string runFolder)
+    /// <summary>
+    /// The <c>loadops-runner</c> processes whose command line names a work folder under <paramref name="runFolder"/>, with
+    /// their shard folders and where their interim snapshot goes (<c>work/shards/{shardId}/result.json</c>).
+    /// </summary>
+    private static List<(int Pid, string ShardFolder, string Snapshot)> RunnerProcessesOf(string runFolder)
     {
-        var found = new List<(int, string)>();
+        var found = new List<(int, string, string)>();
         foreach (var process in Process.GetProcesses())
         {
             using (process)
@@ -128,9 +134,12 @@ public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
                 try
                 {
                     var arguments = File.ReadAllText($"/proc/{process.Id}/cmdline").Split('\0');
-                    var spec = Array.IndexOf(arguments, "--spec");
-                    if (spec >= 0 && spec + 1 < arguments.Length && arguments[spec + 1].StartsWith(runFolder, StringComparison.Ordinal))
-                        found.Add((process.Id, Path.GetDirectoryName(arguments[spec + 1])!));
+                    var work = Array.IndexOf(arguments, "--out");
+                    if (arguments.Contains("--work-env") && work >= 0 && work + 1 < arguments.Length && arguments[work + 1].StartsWith(runFolder, StringComparison.Ordinal))
+                    {
+                        var shardFolder = Path.GetDirectoryName(arguments[work + 1])!;
+                        found.Add((process.Id, shardFolder, Path.Combine(arguments[work + 1], "shards", Path.GetFileName(shardFolder), "result.json")));
+                    }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -67,7 +67,7 @@ public sealed class StageQueueTests(AzuriteFixture azurite)
         var poisoned = Assert.Single(last.Poisoned);
         Assert.Equal("run-7", poisoned.Body!.RunId);
         Assert.Equal(6, poisoned.DequeueCount);
-        Assert.Contains("5 failed attempts", poisoned.Reason, StringComparison.Ordinal);
+        Assert.Contains("5 deliveries that were never settled", poisoned.Reason, StringComparison.Ordinal);
 
         Assert.Empty((await RawClient(queue.Name).PeekMessagesAsync(10, Ct)).Value);
         var parked = Assert.Single((await RawClient(StageQueueNames.PoisonOf(queue.Name)).PeekMessagesAsync(10, Ct)).Value);
@@ -86,6 +86,38 @@ public sealed class StageQueueTests(AzuriteFixture azurite)
         var poisoned = Assert.Single(batch.Poisoned);
         Assert.Null(poisoned.Body);
         Assert.Contains("not a valid ShardDone", poisoned.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Regression_a_message_that_is_not_base64_is_poisoned_instead_of_failing_the_whole_receive()
+    {
+        // Before: the SDK's base64 decoding threw inside ReceiveMessagesAsync, so serve crashed at every start.
+        var (_, queue) = await NewQueueAsync();
+        await RawClient(queue.Name).SendMessageAsync("run the checkout test please", Ct);
+        await queue.SendAsync(new ShardDone("run-4", "run-4-s000"), Ct);
+
+        var batch = await queue.ReceiveAsync<ShardDone>(10, Hidden, Ct);
+
+        Assert.Equal(new ShardDone("run-4", "run-4-s000"), Assert.Single(batch.Messages).Body);
+        var poisoned = Assert.Single(batch.Poisoned);
+        Assert.Contains("not base64", poisoned.Reason, StringComparison.Ordinal);
+        var parked = Assert.Single((await RawClient(StageQueueNames.PoisonOf(queue.Name)).PeekMessagesAsync(10, Ct)).Value);
+        Assert.Equal("run the checkout test please", Encoding.UTF8.GetString(Convert.FromBase64String(parked.Body.ToString())));
+    }
+
+    [Fact]
+    public async Task Poisoning_a_received_message_parks_its_text_and_keeps_the_given_reason()
+    {
+        var (_, queue) = await NewQueueAsync();
+        await queue.SendAsync(new ShardDone("run-5", "run-5-s001"), Ct);
+        var message = Assert.Single((await queue.ReceiveAsync<ShardDone>(1, Hidden, Ct)).Messages);
+
+        var poisoned = await queue.PoisonAsync(message, "the blob store refused: 403", Ct);
+
+        Assert.Equal(("run-5", "the blob store refused: 403"), (poisoned.Body!.RunId, poisoned.Reason));
+        Assert.Empty((await RawClient(queue.Name).PeekMessagesAsync(10, Ct)).Value);
+        var parked = Assert.Single((await RawClient(StageQueueNames.PoisonOf(queue.Name)).PeekMessagesAsync(10, Ct)).Value);
+        Assert.Equal("""{"runId":"run-5","shardId":"run-5-s001"}""", Encoding.UTF8.GetString(Convert.FromBase64String(parked.Body.ToString())));
     }
 
     [Fact]
