@@ -79,6 +79,20 @@ internal static class TestShards
         result.Steps.Where(s => step is null || s.Step == step).SelectMany(s => s.Intervals)
             .Aggregate(FailureCounts.None, (sum, i) => sum.Add(i.Failed));
 
+    /// <summary>Failed requests by error kind, summed over intervals.</summary>
+    public static IReadOnlyDictionary<string, long> Errors(this ResultFile result, string? step = null) =>
+        result.Steps.Where(s => step is null || s.Step == step).SelectMany(s => s.Intervals).SelectMany(i => i.Errors ?? new Dictionary<string, long>())
+            .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+
+    /// <summary>Responses by status code, summed over intervals.</summary>
+    public static IReadOnlyDictionary<string, long> StatusCodes(this ResultFile result, string? step = null) =>
+        result.Steps.Where(s => step is null || s.Step == step).SelectMany(s => s.Intervals).SelectMany(i => i.StatusCodes ?? new Dictionary<string, long>())
+            .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+
+    /// <summary>The sample messages kept for <paramref name="kind"/> in any interval.</summary>
+    public static IReadOnlyList<string> Samples(this ResultFile result, string kind) =>
+        [.. result.Steps.SelectMany(s => s.Intervals).Select(i => i.ErrorSamples?.GetValueOrDefault(kind)).OfType<string>()];
+
     public static HdrHistogram.LongHistogram Latencies(this ResultFile result, string? step = null)
     {
         var merged = HistogramCodec.Create();

@@ -47,7 +47,7 @@ public static class ShardRunner
 
         var clock = new IntervalClock(time, spec.Interval);
         var recorder = new ShardRecorder(clock, shard.Steps.Count);
-        var builder = new ResultBuilder(spec, shard.Steps.Select(s => (s.Scenario, s.Name)).ToList(), clock.Origin, 0);
+        var builder = new ResultBuilder(spec, shard.Steps.Select(s => (s.Scenario, s.Name)).ToList(), clock.Origin, 0, console.Sample);
         var lateBy = clock.Origin - spec.StartAt;
         if (lateBy > options.LateStartTolerance)
         {

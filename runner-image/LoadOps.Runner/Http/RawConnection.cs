@@ -85,7 +85,7 @@ internal sealed class RawConnection : IDisposable
             }
             await CopyAsync(size, cancellationToken);
             if (await ReadLineAsync(cancellationToken) != 0)
-                throw new IOException("malformed chunked body: no line break after a chunk");
+                throw new MalformedResponseException("malformed chunked body: no line break after a chunk");
         }
     }
 
@@ -109,7 +109,7 @@ internal sealed class RawConnection : IDisposable
         if (extension >= 0)
             line = line[..extension];
         if (!Utf8Parser.TryParse(line.Trim((byte)' '), out long size, out var used, 'X') || used != line.Trim((byte)' ').Length || size < 0)
-            throw new IOException("malformed chunked body: bad chunk size");
+            throw new MalformedResponseException("malformed chunked body: bad chunk size");
         return size;
     }
 
@@ -174,7 +174,7 @@ internal sealed class RawConnection : IDisposable
                 _buffer = bigger;
             }
             else
-                throw new IOException($"the response's header section is larger than {MaxHeaderBytes / 1024} KB");
+                throw new MalformedResponseException($"the response's header section is larger than {MaxHeaderBytes / 1024} KB");
         }
         var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
         if (read == 0)

@@ -76,7 +76,7 @@ internal sealed class RawHttpTransport : IHttpTransport
         foreach (var (name, value) in user.Headers)
         {
             if (value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal))
-                throw new IOException($"header '{name}' has a line break in its value; the request was not sent");
+                throw new InvalidOperationException($"header '{name}' has a line break in its value; the request was not sent");
             hasHost |= name.Equals("Host", StringComparison.OrdinalIgnoreCase);
             Append(output, name);
             Append(output, ": ");

@@ -35,10 +35,11 @@ internal sealed class IterationRunner(PreparedShard shard, StepExecutor executor
             }
             if (outcome.WasAborted)
                 return;
-            recorder.Record(step.Index, start, recorder.Clock.Now, outcome.Kind, outcome.Sent, outcome.Received);
+            recorder.Record(step.Index, start, recorder.Clock.Now, outcome);
             if (outcome.Kind != Outcome.Ok)
                 break;
         }
         user.Iteration++;
+        recorder.RecordIteration(recorder.Clock.Now);
     }
 }

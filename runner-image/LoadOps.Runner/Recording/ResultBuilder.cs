@@ -21,8 +21,12 @@ internal sealed class ResultBuilder
     private readonly List<TrustIssue> _notes = [];
     private long _nextIndex;
 
-    public ResultBuilder(ShardSpec spec, IReadOnlyList<(string Scenario, string Step)> steps, DateTimeOffset start, long firstIndex)
+    private readonly Func<string, string> _mask;
+
+    /// <param name="mask">Masks (then shortens) a failure message before it is kept in the result.</param>
+    public ResultBuilder(ShardSpec spec, IReadOnlyList<(string Scenario, string Step)> steps, DateTimeOffset start, long firstIndex, Func<string, string> mask)
     {
+        _mask = mask;
         _spec = spec;
         _steps = steps;
         _intervals = steps.Select(_ => new List<IntervalStats>()).ToArray();
@@ -58,6 +62,7 @@ internal sealed class ResultBuilder
                 GcPauseMs = health.GcPauseMs,
                 Dropped = mine.Sum(b => b.Dropped),
                 Scheduled = mine.Sum(b => b.Scheduled),
+                Iterations = mine.Sum(b => b.Iterations),
                 MaxScheduleLagMs = maxLag / 1000.0,
                 MaxPoolQueue = health.MaxPoolQueue,
                 InFlight = health.InFlight,
@@ -98,6 +103,7 @@ internal sealed class ResultBuilder
     private IntervalStats StepInterval(DateTimeOffset start, int step, List<IntervalBucket> buckets)
     {
         _merged.Reset();
+        var outcomes = new StepOutcomes();
         long ok = 0, sent = 0, received = 0;
         long status = 0, timeout = 0, connect = 0, check = 0, other = 0;
         foreach (var bucket in buckets)
@@ -110,6 +116,7 @@ internal sealed class ResultBuilder
             connect += bucket.Count(step, Outcome.Connect);
             check += bucket.Count(step, Outcome.Check);
             other += bucket.Count(step, Outcome.Other);
+            outcomes.Add(bucket, step);
             sent += bucket.BytesSent[step];
             received += bucket.BytesReceived[step];
         }
@@ -124,6 +131,9 @@ internal sealed class ResultBuilder
             BytesSent = sent,
             BytesReceived = received,
             Histogram = _merged.TotalCount == 0 ? HistogramCodec.Empty : HistogramCodec.Encode(_merged),
+            StatusCodes = outcomes.StatusCodes(),
+            Errors = outcomes.Errors(),
+            ErrorSamples = outcomes.Samples(_mask),
         };
     }
 }
