@@ -55,7 +55,7 @@ internal static class TestShards
 
     public static async Task<(ResultFile Result, string Output)> RunAsync(
         ShardSpec spec, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,
-        HttpTransportKind transport = HttpTransportKind.HttpClient)
+        HttpTransportKind? transport = null)
     {
         var output = new StringWriter();
         var directory = Directory.CreateTempSubdirectory("loadops-runner-test-").FullName;

@@ -18,6 +18,7 @@ internal sealed class ResultFields
     public IReadOnlyList<TrustIssue> TrustIssues { get; set; } = [];
     public IReadOnlyList<HealthSample> Health { get; set; } = [];
     public IReadOnlyList<ShardInfo> Shards { get; set; } = [];
+    public RunSettings? Settings { get; set; }
     public List<StepResult> Steps { get; } = [];
     public bool HasSteps { get; set; }
 
@@ -67,6 +68,7 @@ internal sealed class ResultFields
             Steps = Steps,
             Health = Health,
             Shards = Shards,
+            Settings = Settings,
         };
         return null;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoadOps.Core.Results;
 
 /// <summary>
@@ -38,6 +40,10 @@ public sealed record ResultFile
 
     /// <summary>The shards this result is made of (one entry for a shard file itself).</summary>
     public IReadOnlyList<ShardInfo> Shards { get; init; } = [];
+
+    /// <summary>How the run was made when out of the ordinary (insecure TLS, HTTP/2, launch overrides); null when plain or in files that predate it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunSettings? Settings { get; init; }
 
     public bool IsTrustworthy => TrustIssues.Count == 0;
 }

@@ -5,6 +5,7 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.JsonPaths;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Templates;
+using LoadOps.Runner.Http;
 
 namespace LoadOps.Runner.Execution;
 
@@ -53,10 +54,11 @@ internal static class ShardCompiler
             scenarios.Add(new PreparedScenario(scenario.Name, scenario.Weight, steps));
         }
         var secrets = SecretValues.Resolve(secretNames, environment, errors);
+        var tls = TlsTrust.From(definition.Target.Tls, errors);
         if (errors.Count > 0 || target is null || spec.ShardIndex >= spec.ShardCount)
             return null;
         var load = LoadShare.For(definition.Load, spec.ShardIndex, spec.ShardCount);
-        return new PreparedShard(spec, load, target, secrets, scenarios);
+        return new PreparedShard(spec, load, target, secrets, scenarios, tls);
     }
 
     private static PreparedStep CompileStep(StepSpec step, int index, string scenario, TargetSpec targetSpec,

@@ -10,7 +10,7 @@ internal sealed class HttpClientTransport(HttpClient client) : IHttpTransport
 
     public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(step.Method, uri);
+        using var request = new HttpRequestMessage(step.Method, uri) { Version = client.DefaultRequestVersion, VersionPolicy = client.DefaultVersionPolicy };
         long sent = step.HeaderBytesEstimate;
         foreach (var (name, value) in user.Headers)
             request.Headers.TryAddWithoutValidation(name, value);

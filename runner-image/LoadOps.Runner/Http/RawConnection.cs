@@ -33,9 +33,9 @@ internal sealed class RawConnection : IDisposable
     /// <summary>Response bytes read in the current exchange.</summary>
     public long Received { get; private set; }
 
-    /// <summary>Connects (and negotiates TLS when <paramref name="tlsHost"/> is set); see <see cref="RawConnector"/>.</summary>
-    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, string? tlsHost, CancellationToken cancellationToken) =>
-        new(await RawConnector.ConnectAsync(endPoint, tlsHost, cancellationToken));
+    /// <summary>Connects (and negotiates TLS when <paramref name="tls"/> is set); see <see cref="RawConnector"/>.</summary>
+    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, System.Net.Security.SslClientAuthenticationOptions? tls, CancellationToken cancellationToken) =>
+        new(await RawConnector.ConnectAsync(endPoint, tls, cancellationToken));
 
     public async ValueTask<(int Status, int BodyLength, string? Headers)> ExchangeAsync(
         ReadOnlyMemory<byte> request, bool isHead, VirtualUser user, bool keepBody, bool keepHeaders, CancellationToken cancellationToken)

@@ -98,7 +98,11 @@ internal sealed class ResultBuilder
         Steps = _steps.Select((s, i) => new StepResult(s.Scenario, s.Step, _intervals[i].ToList()) { Location = _spec.Location }).ToList(),
         Health = _health.ToList(),
         Shards = [new ShardInfo(_spec.ShardId, _spec.ShardIndex, _spec.Location, status)],
+        Settings = Settings is { IsPlain: false } settings ? settings : null,
     };
+
+    /// <summary>How the run was made (insecure TLS, HTTP version, launch overrides), kept in the result when out of the ordinary.</summary>
+    public RunSettings? Settings { get; init; }
 
     private IntervalStats StepInterval(DateTimeOffset start, int step, List<IntervalBucket> buckets)
     {

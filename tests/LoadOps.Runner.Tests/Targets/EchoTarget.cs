@@ -42,11 +42,13 @@ public sealed class EchoTarget : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
+            listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
             if (certificate is not null)
                 listen.UseHttps(certificate);
         }));
         var app = builder.Build();
         app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
+        app.MapGet("/protocol", (HttpRequest request) => Results.Text(request.Protocol));
         app.MapGet("/echo", (HttpRequest request) =>
         {
             var token = request.Headers["X-Token"].ToString();
