@@ -77,8 +77,10 @@ internal sealed class ResultBuilder
     {
         var seconds = Math.Max(0.001, (end - Start).TotalSeconds);
         string Ms(double percentile) => DurationText.FormatMicroseconds(_all.TotalCount == 0 ? 0 : _all.GetValueAtPercentile(percentile));
+        string Lag(double percentile) => DurationText.FormatMicroseconds(_lag.GetValueAtPercentile(percentile));
+        var lag = _lag.TotalCount == 0 ? "" : $"; schedule lag p50 {Lag(50)}, p99 {Lag(99)}, max {Lag(100)}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"summary: {_ok + _failed} requests in {seconds:0.0} s ({(_ok + _failed) / seconds:0.0}/s), {_failed} failed; latency p50 {Ms(50)}, p90 {Ms(90)}, p99 {Ms(99)}, max {Ms(100)}");
+            $"summary: {_ok + _failed} requests in {seconds:0.0} s ({(_ok + _failed) / seconds:0.0}/s), {_failed} failed; latency p50 {Ms(50)}, p90 {Ms(90)}, p99 {Ms(99)}, max {Ms(100)}{lag}");
     }
 
     public ResultFile Build(DateTimeOffset end, ResultStatus status) => new()
