@@ -58,6 +58,8 @@ internal sealed class LocalPipeline(TextWriter output, TextWriter error, bool in
         if (!options.NoHistory)
             await history.SaveAsync(collected.Merged, cancellationToken);
 
+        foreach (var line in ResultDigest.Lines(collected.Merged, evaluated.Summary))
+            await output.WriteLineAsync("  " + line);
         RunSummaryPrinter.Print(output, interactive, evaluated.Summary, evaluated.Evaluation, files);
         return evaluated.Evaluation.Verdict switch
         {
