@@ -33,6 +33,9 @@ internal sealed class PreparedShard
     public TargetAddress Target { get; }
     public SecretValues Secrets { get; }
 
+    /// <summary>Launch variables (<c>{{ env.NAME }}</c>) resolved before the start.</summary>
+    public EnvValues Env { get; init; } = EnvValues.Empty;
+
     /// <summary>Which certificates the target may present (<c>target.tls</c>).</summary>
     public TlsTrust Tls { get; }
     public IReadOnlyList<PreparedScenario> Scenarios { get; }

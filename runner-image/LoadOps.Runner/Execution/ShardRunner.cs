@@ -76,8 +76,8 @@ public static class ShardRunner
         using var abortLater = stop.Token.Register(() => _ = AbortAfterAsync(abort, options.DrainTimeout, time));
 
         var flow = new ShardRunFlow(shard, recorder, builder, console, time, outputDirectory);
-        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time), console);
-        var iterations = new IterationRunner(shard, executor, recorder);
+        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time, shard.Env), console);
+        var iterations = new IterationRunner(shard, executor, recorder, time);
         ILoadDriver driver = shard.Load.Model == LoadModel.Open
             ? new OpenModelDriver(shard, iterations, recorder, time, console)
             : new ClosedModelDriver(shard, iterations, recorder, time, console);

@@ -14,6 +14,8 @@ internal sealed class HttpClientTransport(HttpClient client) : IHttpTransport
         long sent = step.HeaderBytesEstimate;
         foreach (var (name, value) in user.Headers)
             request.Headers.TryAddWithoutValidation(name, value);
+        if (!UserAgent.IsSet(user.Headers))
+            request.Headers.TryAddWithoutValidation(UserAgent.HeaderName, UserAgent.Value);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);

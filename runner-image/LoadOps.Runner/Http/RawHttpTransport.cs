@@ -83,6 +83,12 @@ internal sealed class RawHttpTransport : IHttpTransport
             Append(output, value);
             Append(output, "\r\n");
         }
+        if (!UserAgent.IsSet(user.Headers))
+        {
+            Append(output, "User-Agent: ");
+            Append(output, UserAgent.Value);
+            Append(output, "\r\n");
+        }
         if (!hasHost)
         {
             Append(output, "Host: ");

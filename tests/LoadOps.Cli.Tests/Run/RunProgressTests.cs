@@ -17,7 +17,7 @@ public sealed partial class RunProgressTests
     private static partial Regex DoneLine();
 
     [Fact]
-    public async Task Live_progress_ends_on_the_totals_of_the_final_result_and_the_summary_names_the_error_kind()
+    public async Task Live_progress_ends_on_the_totals_of_the_final_result_and_the_summary_names_the_error_kind_and_overrides_are_recorded()
     {
         var folder = Directory.CreateTempSubdirectory("loadops-run-progress-").FullName;
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -42,7 +42,8 @@ public sealed partial class RunProgressTests
               - {"{"} location: local, count: 1 {"}"}
             """, TestContext.Current.CancellationToken);
 
-        var (_, output, error) = await CliRun.RunAsync("run", file, "--out", Path.Combine(folder, "out"), "--history", Path.Combine(folder, "history"));
+        var (_, output, error) = await CliRun.RunAsync("run", file, "--out", Path.Combine(folder, "out"), "--history", Path.Combine(folder, "history"),
+            "--rate", "10", "--duration", "2s");
 
         var done = DoneLine().Match(output);
         Assert.True(done.Success, output + error);
@@ -54,5 +55,7 @@ public sealed partial class RunProgressTests
         Assert.Equal(summary.Overall.Totals.Iterations, long.Parse(done.Groups["iterations"].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("error          refused " + summary.Overall.Totals.Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), output, StringComparison.Ordinal);
         Assert.DoesNotContain("0us of", output, StringComparison.Ordinal);
+        Assert.Equal("10", result.Settings?.Overrides?["rate"]);
+        Assert.Equal("2s", result.Settings?.Overrides?["duration"]);
     }
 }

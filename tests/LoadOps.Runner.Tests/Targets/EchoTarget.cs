@@ -49,6 +49,7 @@ public sealed class EchoTarget : IAsyncDisposable
         var app = builder.Build();
         app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
         app.MapGet("/protocol", (HttpRequest request) => Results.Text(request.Protocol));
+        app.MapGet("/user-agent", (HttpRequest request) => Results.Text(request.Headers.UserAgent.ToString()));
         app.MapGet("/echo", (HttpRequest request) =>
         {
             var token = request.Headers["X-Token"].ToString();
