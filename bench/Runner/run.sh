@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-12}
 REPEATS=${2:-3}
 CONNECTIONS=50
-OPEN_RATE=2000
+OPEN_RATES="500 2000"
 CLIENT_CORE=1
 SERVER_CORE=0
 WORK=$(mktemp -d /tmp/loadops-bench-runner.XXXXXX)
@@ -51,9 +51,10 @@ print(out)
 print("cpu", r.ru_utime + r.ru_stime)' taskset -c "$CLIENT_CORE" "$@"
 }
 
-runner() { # model target http -> the runner's summary line and cpu line
+runner() { # model target [runner args] -> the runner's summary line and cpu line (no args: the default client)
   spec "$1" "$2" > "$WORK/spec.json"
-  pinned "$RUNNER" shard --spec "$WORK/spec.json" --out "$WORK/out" --http "$3" | grep -E '^(summary:|cpu |untrustworthy)'
+  shift 2
+  pinned "$RUNNER" shard --spec "$WORK/spec.json" --out "$WORK/out" "$@" | grep -E '^(summary:|cpu |untrustworthy)'
 }
 
 # Requests and CPU seconds from each client's output.
@@ -67,18 +68,23 @@ for i in $(seq "$REPEATS"); do
   echo "== round $i"
   w=$(pinned wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://127.0.0.1:8089/ | wrk_counts)
   h=$(pinned hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" http://127.0.0.1:8089/ | hey_counts)
-  r=$(runner closed "$CONNECTIONS" client | runner_counts)
-  rr=$(runner closed "$CONNECTIONS" raw | runner_counts)
-  ho=$(pinned hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" -q $((OPEN_RATE / CONNECTIONS)) http://127.0.0.1:8089/ | awk '/ 50% in / {print $3 * 1000 "ms"}')
-  ro=$(runner open "$OPEN_RATE" client | tee -a "$WORK/open.log" | sed -nE 's/.*p50 ([^,]+),.*/\1/p')
-  rro=$(runner open "$OPEN_RATE" raw | tee -a "$WORK/open.log" | sed -nE 's/.*p50 ([^,]+),.*/\1/p')
-  echo "requests cpu-seconds: wrk $w | hey $h | runner $r | runner raw $rr | open ${OPEN_RATE}/s p50: hey $ho, runner $ro, runner raw $rro"
-  echo "$w $h $r $rr $ho $ro $rro" >> "$results"
+  r=$(runner closed "$CONNECTIONS" --http client | runner_counts)
+  rr=$(runner closed "$CONNECTIONS" | runner_counts)
+  open=""
+  for rate in $OPEN_RATES; do
+    ho=$(pinned hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" -q $((rate / CONNECTIONS)) http://127.0.0.1:8089/ | awk '/ 50% in / {print $3 * 1000 "ms"}')
+    rro=$(runner open "$rate" | tee -a "$WORK/open.log" | sed -nE 's/.*latency p50 ([^,]+),.*/\1/p')
+    open="$open $ho $rro"
+    echo "open ${rate}/s p50: hey $ho, runner $rro; $(grep summary: "$WORK/open.log" | tail -1 | sed -nE 's/.*(schedule lag.*)/\1/p')"
+  done
+  echo "requests cpu-seconds: wrk $w | hey $h | runner --http client $r | runner (default, raw) $rr"
+  echo "$w $h $r $rr$open" >> "$results"
 done
 
-echo "== medians of $REPEATS rounds, $SECONDS_PER_RUN s each, $CONNECTIONS connections, open rate ${OPEN_RATE}/s"
+echo "== medians of $REPEATS rounds, $SECONDS_PER_RUN s each, $CONNECTIONS connections, open rates $OPEN_RATES /s"
 grep -h untrustworthy "$WORK/open.log" | sort | uniq -c || true
-python3 - "$results" "$SECONDS_PER_RUN" <<'PY'
+grep -h "schedule lag" "$WORK/open.log" | sed -nE 's/.*(schedule lag.*)/\1/p' || true
+python3 - "$results" "$SECONDS_PER_RUN" $OPEN_RATES <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 seconds = float(sys.argv[2])
@@ -89,11 +95,12 @@ def ms(text):
     return float(text)
 def med(i):
     return statistics.median(float(r[i]) for r in rows)
-# Columns: requests and CPU seconds of wrk, hey, runner (HttpClient), runner (raw); then p50 of hey -q, runner, runner raw.
-clients = (("wrk", 0), ("hey", 2), ("runner", 4), ("runner --http raw", 6))
+# Columns: requests and CPU seconds of wrk, hey, runner --http client, runner default (raw); then per open rate the p50 of hey -q and the runner.
+clients = (("wrk", 0), ("hey", 2), ("runner --http client", 4), ("runner (default)", 6))
 per_core = {name: statistics.median(float(r[i]) / float(r[i + 1]) for r in rows) for name, i in clients}
 for name, i in clients:
-    print(f"{name:18} {med(i) / seconds:8.0f} requests/s wall clock, {per_core[name]:8.0f} requests per CPU-second ({per_core[name] / per_core['wrk']:.2f} of wrk)")
-p50 = [statistics.median(ms(r[i]) for r in rows) for i in (8, 9, 10)]
-print(f"p50 at the fixed open rate: hey -q {p50[0]:.2f} ms, runner {p50[1]:.2f} ms, runner --http raw {p50[2]:.2f} ms")
+    print(f"{name:22} {med(i) / seconds:8.0f} requests/s wall clock, {per_core[name]:8.0f} requests per CPU-second ({per_core[name] / per_core['wrk']:.2f} of wrk)")
+for k, rate in enumerate(sys.argv[3:]):
+    hey, runner = (statistics.median(ms(r[8 + 2 * k + j]) for r in rows) for j in (0, 1))
+    print(f"p50 at a fixed open rate of {rate}/s: hey -q {hey:.2f} ms, runner {runner:.2f} ms ({runner - hey:+.2f} ms)")
 PY

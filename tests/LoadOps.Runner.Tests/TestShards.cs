@@ -55,7 +55,7 @@ internal static class TestShards
 
     public static async Task<(ResultFile Result, string Output)> RunAsync(
         ShardSpec spec, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default,
-        HttpTransportKind transport = HttpTransportKind.HttpClient)
+        HttpTransportKind? transport = null)
     {
         var output = new StringWriter();
         var directory = Directory.CreateTempSubdirectory("loadops-runner-test-").FullName;
@@ -78,6 +78,20 @@ internal static class TestShards
     public static FailureCounts Failed(this ResultFile result, string? step = null) =>
         result.Steps.Where(s => step is null || s.Step == step).SelectMany(s => s.Intervals)
             .Aggregate(FailureCounts.None, (sum, i) => sum.Add(i.Failed));
+
+    /// <summary>Failed requests by error kind, summed over intervals.</summary>
+    public static IReadOnlyDictionary<string, long> Errors(this ResultFile result, string? step = null) =>
+        result.Steps.Where(s => step is null || s.Step == step).SelectMany(s => s.Intervals).SelectMany(i => i.Errors ?? new Dictionary<string, long>())
+            .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+
+    /// <summary>Responses by status code, summed over intervals.</summary>
+    public static IReadOnlyDictionary<string, long> StatusCodes(this ResultFile result, string? step = null) =>
+        result.Steps.Where(s => step is null || s.Step == step).SelectMany(s => s.Intervals).SelectMany(i => i.StatusCodes ?? new Dictionary<string, long>())
+            .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+
+    /// <summary>The sample messages kept for <paramref name="kind"/> in any interval.</summary>
+    public static IReadOnlyList<string> Samples(this ResultFile result, string kind) =>
+        [.. result.Steps.SelectMany(s => s.Intervals).Select(i => i.ErrorSamples?.GetValueOrDefault(kind)).OfType<string>()];
 
     public static HdrHistogram.LongHistogram Latencies(this ResultFile result, string? step = null)
     {

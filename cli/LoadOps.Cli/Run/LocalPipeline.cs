@@ -52,12 +52,16 @@ internal sealed class LocalPipeline(TextWriter output, TextWriter error, bool in
             return ExitCodes.Inconclusive;
         }
 
+        if (prepared.Overrides.Count > 0)
+            collected = collected with { Merged = collected.Merged with { Settings = (collected.Merged.Settings ?? new RunSettings()) with { Overrides = prepared.Overrides } } };
         var history = new LocalHistoryStore(options.HistoryDirectory ?? Path.Combine(repository, LocalHistoryStore.DefaultFolder));
         var evaluated = await EvaluateAsync(collected.Merged, definition, history, cancellationToken);
         var files = await RunOutputs.WriteAsync(outDirectory, collected.Merged, evaluated.Summary, evaluated.Evaluation, error, cancellationToken);
         if (!options.NoHistory)
             await history.SaveAsync(collected.Merged, cancellationToken);
 
+        foreach (var line in ResultDigest.Lines(collected.Merged, evaluated.Summary))
+            await output.WriteLineAsync("  " + line);
         RunSummaryPrinter.Print(output, interactive, evaluated.Summary, evaluated.Evaluation, files);
         return evaluated.Evaluation.Verdict switch
         {

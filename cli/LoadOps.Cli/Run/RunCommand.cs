@@ -19,9 +19,13 @@ internal static class RunCommand
         var history = new Option<string?>("--history") { Description = "History folder for baselines (default: .loadops/history in the repository)." };
         var policy = new Option<string?>("--policy") { Description = "Policy file (default: .loadops/policy.yaml in the repository)." };
         var noHistory = new Option<bool>("--no-history") { Description = "Do not add this run to the history." };
+        var rate = new Option<double?>("--rate") { Description = "Open model: scale the stages to this peak arrival rate (iterations/s); recorded in the result." };
+        var users = new Option<int?>("--users") { Description = "Closed model: scale the stages to this many peak users; recorded in the result." };
+        var duration = new Option<string?>("--duration") { Description = "Scale the stages to this total duration (e.g. 30s); recorded in the result." };
+        var environment = new Option<string[]>("--env", "-e") { Description = "NAME=VALUE for {{ env.NAME }} in the definition (repeatable)." };
         var command = new Command("run", "Run a load test on this machine: validate, plan, local runners, merge, evaluate, report.")
         {
-            file, outDirectory, runners, target, branch, commit, history, policy, noHistory,
+            file, outDirectory, runners, target, branch, commit, history, policy, noHistory, rate, users, duration, environment,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -35,6 +39,10 @@ internal static class RunCommand
                 HistoryDirectory = parse.GetValue(history),
                 PolicyFile = parse.GetValue(policy),
                 NoHistory = parse.GetValue(noHistory),
+                Rate = parse.GetValue(rate),
+                Users = parse.GetValue(users),
+                Duration = parse.GetValue(duration),
+                Environment = parse.GetValue(environment) ?? [],
             };
             var configuration = parse.InvocationConfiguration;
             var interactive = ReferenceEquals(configuration.Output, Console.Out) && !Console.IsOutputRedirected;

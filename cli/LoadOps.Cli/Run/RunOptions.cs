@@ -17,6 +17,18 @@ internal sealed record RunOptions(string File)
     public string? HistoryDirectory { get; init; }
     public string? PolicyFile { get; init; }
 
+    /// <summary>Open model: scale the stages so the peak is this many arrivals per second.</summary>
+    public double? Rate { get; init; }
+
+    /// <summary>Closed model: scale the stages so the peak is this many users.</summary>
+    public int? Users { get; init; }
+
+    /// <summary>Scale the stages' durations to this total (a duration text such as <c>30s</c>).</summary>
+    public string? Duration { get; init; }
+
+    /// <summary>Launch variables for <c>{{ env.NAME }}</c>, as <c>NAME=VALUE</c>.</summary>
+    public IReadOnlyList<string> Environment { get; init; } = [];
+
     /// <summary>Do not add this run to the local history (e.g. a one-off experiment).</summary>
     public bool NoHistory { get; init; }
 }

@@ -11,7 +11,11 @@ namespace LoadOps.Cli.Run;
 /// </summary>
 internal static class RunPreparation
 {
-    public sealed record Prepared(LoadTestDefinition Definition, string Hash, IReadOnlyList<string> Notes);
+    public sealed record Prepared(LoadTestDefinition Definition, string Hash, IReadOnlyList<string> Notes)
+    {
+        /// <summary>Load settings given on the command line (<see cref="LoadOverrides"/>); empty when none.</summary>
+        public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
+    }
 
     public static async Task<Prepared?> PrepareAsync(RunOptions options, TextWriter error, CancellationToken cancellationToken)
     {
@@ -58,6 +62,18 @@ internal static class RunPreparation
             definition = definition with { Target = definition.Target with { BaseUrl = target } };
             notes.Add($"target: {target}");
         }
-        return new Prepared(definition, DefinitionHash.Of(text), notes);
+        if (LoadOverrides.Apply(definition, options, policy.Policy, out var refused) is not { } applied)
+        {
+            await error.WriteLineAsync($"error: {refused}.");
+            return null;
+        }
+        if (applied.Overrides.Count > 0)
+            notes.Add("overrides: " + string.Join(", ", applied.Overrides.Select(o => $"{o.Key} {o.Value}")) + " (recorded in the result)");
+        if (!LaunchVariables.Export(options.Environment, out var bad))
+        {
+            await error.WriteLineAsync($"error: -e '{bad}' must be NAME=VALUE with NAME in A-Z, 0-9 and _ (for {{{{ env.NAME }}}}).");
+            return null;
+        }
+        return new Prepared(applied.Definition, DefinitionHash.Of(text), notes) { Overrides = applied.Overrides };
     }
 }

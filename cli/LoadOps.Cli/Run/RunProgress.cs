@@ -18,6 +18,8 @@ internal sealed class RunProgress(TextWriter output, bool interactive, TimeProvi
         {
             while (!await WaitAsync(finished, PlainEvery, cancellationToken))
                 await output.WriteLineAsync(Line(await LiveFigures.ReadAsync(shards, cancellationToken), startAt, duration));
+            // One last look at the runners' final files: the progress ends on the numbers the result has.
+            await output.WriteLineAsync(Line(await LiveFigures.ReadAsync(shards, CancellationToken.None), startAt, duration, done: true));
             return;
         }
 
@@ -30,6 +32,8 @@ internal sealed class RunProgress(TextWriter output, bool interactive, TimeProvi
                 live.Refresh();
             }
             while (!await WaitAsync(finished, TimeSpan.FromSeconds(1), cancellationToken));
+            live.UpdateTarget(Table(shards, await LiveFigures.ReadAsync(shards, CancellationToken.None), startAt, duration, done: true));
+            live.Refresh();
         });
     }
 
@@ -50,20 +54,34 @@ internal sealed class RunProgress(TextWriter output, bool interactive, TimeProvi
         }
     }
 
-    private string Elapsed(DateTimeOffset startAt, TimeSpan duration)
+    private string Elapsed(DateTimeOffset startAt, TimeSpan duration, bool done)
     {
         var elapsed = clock.GetUtcNow() - startAt;
-        return elapsed < TimeSpan.Zero
-            ? $"starting in {Math.Ceiling(-elapsed.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s"
-            : $"{DurationText.Format(TimeSpan.FromSeconds(Math.Floor(elapsed.TotalSeconds)))} of {DurationText.Format(duration)}";
+        if (done)
+            return "done";
+        if (elapsed < TimeSpan.Zero)
+            return $"starting in {Math.Ceiling(-elapsed.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s";
+        // Past the schedule the runners only wait for requests still in flight.
+        if (elapsed > duration)
+            return $"draining after {DurationText.Format(duration)}";
+        return $"{Seconds(elapsed)} of {DurationText.Format(duration)}";
     }
 
-    private string Line(LiveFigures figures, DateTimeOffset startAt, TimeSpan duration) => string.Create(CultureInfo.InvariantCulture,
-        $"  {Elapsed(startAt, duration)}: {figures.Requests:N0} requests, {figures.Errors:N0} errors, {Rate(figures.Rps)} rps, p95 {Latency(figures.P95)}");
+    /// <summary>Whole seconds, 0 included ("0s", not the "0us" a zero duration formats as).</summary>
+    private static string Seconds(TimeSpan elapsed) => ((long)elapsed.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
 
-    private Table Table(IReadOnlyList<LocalShardProcess> shards, LiveFigures figures, DateTimeOffset startAt, TimeSpan duration)
+    private string Line(LiveFigures figures, DateTimeOffset startAt, TimeSpan duration, bool done = false) =>
+        $"  {Elapsed(startAt, duration, done)}: {Figures(figures)}";
+
+    /// <summary>The same totals the final summary shows, as far as the runners' files go (<c>through</c> the newest one).</summary>
+    private static string Figures(LiveFigures figures) => string.Create(CultureInfo.InvariantCulture,
+        $"{figures.Iterations:N0} iterations, {figures.Requests:N0} requests, {figures.Errors:N0} errors, {figures.Dropped:N0} dropped, {Rate(figures.Rps)} rps, p95 {Latency(figures.P95)}{Through(figures)}");
+
+    private static string Through(LiveFigures figures) => figures.Through is { } end ? $" (through {end:HH:mm:ss})" : "";
+
+    private Table Table(IReadOnlyList<LocalShardProcess> shards, LiveFigures figures, DateTimeOffset startAt, TimeSpan duration, bool done = false)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]load[/] {Markup.Escape(Elapsed(startAt, duration))}");
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]load[/] {Markup.Escape(Elapsed(startAt, duration, done))}");
         table.AddColumns("shard", "state");
         foreach (var shard in shards)
         {
@@ -72,8 +90,7 @@ internal sealed class RunProgress(TextWriter output, bool interactive, TimeProvi
                 : File.Exists(shard.ResultPath) ? "[blue]running[/]" : "waiting";
             table.AddRow(Markup.Escape(shard.Spec.ShardId), state);
         }
-        table.Caption(string.Create(CultureInfo.InvariantCulture,
-            $"{figures.Requests:N0} requests · {figures.Errors:N0} errors · {Rate(figures.Rps)} rps · p95 {Latency(figures.P95)}"));
+        table.Caption(Markup.Escape(Figures(figures)));
         return table;
     }
 

@@ -23,6 +23,12 @@ public sealed record StepSpec
     /// <summary>Overrides the target's timeout for this step.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// Think time: how long the virtual user pauses after this step (whatever its outcome, unless the iteration ends
+    /// there on a failure) before its next step or, closed model, its next iteration. Not part of any latency.
+    /// </summary>
+    public TimeSpan Think { get; init; }
+
     public SourcePosition At { get; init; }
 }
 

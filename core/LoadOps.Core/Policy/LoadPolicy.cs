@@ -13,7 +13,7 @@ public sealed record LoadPolicy
     /// <summary>Where a repository keeps its policy, relative to its root.</summary>
     public const string RepositoryPath = ".loadops/policy.yaml";
 
-    /// <summary>Highest total arrival rate (requests/s across all runners) of an open-model test.</summary>
+    /// <summary>Highest total arrival rate (iterations started per second across all runners) of an open-model test; an iteration makes one request per step.</summary>
     public double MaxTotalRate { get; init; } = 5_000;
 
     /// <summary>Highest total concurrent users (across all runners) of a closed-model test.</summary>
@@ -23,7 +23,7 @@ public sealed record LoadPolicy
 
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Highest arrival rate (requests/s) of all the repository's open-model runs going on at once.</summary>
+    /// <summary>Highest arrival rate (iterations/s) of all the repository's open-model runs going on at once.</summary>
     public double MaxConcurrentRate { get; init; } = 10_000;
 
     /// <summary>Highest number of users of all the repository's closed-model runs going on at once.</summary>
@@ -31,6 +31,9 @@ public sealed record LoadPolicy
 
     /// <summary>Highest number of runners of all the repository's runs going on at once.</summary>
     public int MaxConcurrentRunners { get; init; } = 40;
+
+    /// <summary>Whether a definition may set <c>target.tls.insecureSkipVerify: true</c> (accept any certificate). Off by default.</summary>
+    public bool AllowInsecureTls { get; init; }
 
     /// <summary>Exact host names or <c>*.suffix</c> wildcards (any subdomain of suffix, not suffix itself).</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = LoopbackHosts;

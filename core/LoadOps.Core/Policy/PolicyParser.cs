@@ -8,7 +8,7 @@ namespace LoadOps.Core.Policy;
 public static partial class PolicyParser
 {
     private static readonly string[] Keys = ["maxTotalRate", "maxTotalUsers", "maxRunners", "maxDuration", "allowedHosts",
-        "maxConcurrentRate", "maxConcurrentUsers", "maxConcurrentRunners"];
+        "maxConcurrentRate", "maxConcurrentUsers", "maxConcurrentRunners", "allowInsecureTls"];
 
     [GeneratedRegex(@"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^[0-9a-f:]+:[0-9a-f:.]*$", RegexOptions.IgnoreCase)]
     private static partial Regex HostPattern();
@@ -50,6 +50,8 @@ public static partial class PolicyParser
         if (fields["maxConcurrentRunners"] is { } concurrentRunners &&
             reader.WholeNumber(concurrentRunners, "maxConcurrentRunners", 1, 100_000, ValidationCodes.NumberOutOfRange) is { } cn)
             policy = policy with { MaxConcurrentRunners = (int)cn };
+        if (fields["allowInsecureTls"] is { } insecure && reader.Boolean(insecure, "allowInsecureTls") is { } allow)
+            policy = policy with { AllowInsecureTls = allow };
         if (fields["allowedHosts"] is { } hosts && reader.List(hosts, "allowedHosts", "[localhost, \"*.example.com\"]") is { } items)
             policy = policy with { AllowedHosts = ReadHosts(items, reader) };
         return new PolicyParseResult(policy, errors.Errors);

@@ -3,7 +3,7 @@ namespace LoadOps.Core.Results;
 /// <summary>
 /// Runner health of many shards folded into one sample per interval start. Choices: CPU, GC pause, schedule lag
 /// and pool queue take the worst shard (a single saturated runner already spoils its share of the numbers);
-/// dropped, scheduled and in-flight add up (they are counts of the whole run). <see cref="HealthSample.ShardId"/>
+/// dropped, scheduled, iterations and in-flight add up (they are counts of the whole run). <see cref="HealthSample.ShardId"/>
 /// names the shard with the highest CPU (ties: the first seen), the one to look at first.
 /// </summary>
 internal sealed class HealthAccumulator
@@ -25,6 +25,7 @@ internal sealed class HealthAccumulator
             GcPauseMs = Math.Max(current.GcPauseMs, incoming.GcPauseMs),
             Dropped = current.Dropped + incoming.Dropped,
             Scheduled = current.Scheduled + incoming.Scheduled,
+            Iterations = current.Iterations + incoming.Iterations,
             MaxScheduleLagMs = Math.Max(current.MaxScheduleLagMs, incoming.MaxScheduleLagMs),
             MaxPoolQueue = Math.Max(current.MaxPoolQueue, incoming.MaxPoolQueue),
             InFlight = current.InFlight + incoming.InFlight,

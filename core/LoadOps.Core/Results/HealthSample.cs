@@ -19,6 +19,9 @@ public sealed record HealthSample
     /// <summary>Arrivals that were due in this interval (sent + dropped); the denominator of the dropped rate.</summary>
     public long Scheduled { get; init; }
 
+    /// <summary>Iterations (a scenario's steps run in order, for one arrival or one turn of a closed-model user) that ended in this interval.</summary>
+    public long Iterations { get; init; }
+
     /// <summary>Worst lag between an arrival's intended start and the moment it was actually sent, milliseconds.</summary>
     public double MaxScheduleLagMs { get; init; }
 

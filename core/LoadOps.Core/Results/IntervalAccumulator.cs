@@ -7,6 +7,7 @@ internal sealed class IntervalAccumulator
     public int Id { get; init; }
 
     private IntervalCounts _counts;
+    private OutcomeSums? _outcomes;
 
     public long Ok => _counts.Ok;
     public FailureCounts Failed => new(_counts.Status, _counts.Timeout, _counts.Connect, _counts.Check, _counts.Other);
@@ -27,15 +28,24 @@ internal sealed class IntervalAccumulator
         CompressedHistogramReader.AddCounts(histogram, Histogram);
     }
 
-    private void AddCounts(in IntervalCounts other) =>
+    private void AddCounts(in IntervalCounts other)
+    {
+        if (other.Detail is { } detail)
+            (_outcomes ??= new()).Add(detail);
         _counts = new(
             _counts.Ok + other.Ok, _counts.Status + other.Status, _counts.Timeout + other.Timeout, _counts.Connect + other.Connect,
             _counts.Check + other.Check, _counts.Other + other.Other, _counts.BytesSent + other.BytesSent, _counts.BytesReceived + other.BytesReceived);
+    }
+
+    /// <summary>Status codes, error kinds and samples added so far; null when no input had any.</summary>
+    public OutcomeSums? Outcomes => _outcomes;
 
     public void Add(IntervalAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
         AddCounts(other._counts);
+        if (other._outcomes is { } outcomes)
+            (_outcomes ??= new()).Add(outcomes);
         Histogram.Add(other.Histogram);
     }
 
@@ -49,5 +59,8 @@ internal sealed class IntervalAccumulator
             BytesSent = BytesSent,
             BytesReceived = BytesReceived,
             Histogram = Histogram.Encode(),
+            StatusCodes = _outcomes?.StatusCodes,
+            Errors = _outcomes?.Errors,
+            ErrorSamples = _outcomes?.ErrorSamples,
         };
 }

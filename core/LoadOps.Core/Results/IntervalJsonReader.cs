@@ -9,7 +9,7 @@ namespace LoadOps.Core.Results;
 /// </summary>
 internal static class IntervalJsonReader
 {
-    private enum Field { Unknown, Start, Ok, Failed, BytesSent, BytesReceived, Histogram, Status, Timeout, Connect, Check, Scenario, Step, Location, Intervals, Other }
+    private enum Field { Unknown, Start, Ok, Failed, BytesSent, BytesReceived, Histogram, Status, Timeout, Connect, Check, Scenario, Step, Location, Intervals, Other, StatusCodes, Errors, ErrorSamples }
 
     [ThreadStatic]
     private static byte[]? t_unescaped;
@@ -66,6 +66,8 @@ internal static class IntervalJsonReader
             DateTimeOffset? start = null;
             long ok = 0, sent = 0, received = 0;
             var failed = default(IntervalCounts);
+            IReadOnlyDictionary<string, long>? codes = null, errors = null;
+            IReadOnlyDictionary<string, string>? samples = null;
             var from = -1;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -79,6 +81,9 @@ internal static class IntervalJsonReader
                     case Field.BytesSent: sent = reader.GetInt64(); break;
                     case Field.BytesReceived: received = reader.GetInt64(); break;
                     case Field.Failed: failed = ReadFailures(ref reader); break;
+                    case Field.StatusCodes: codes = OutcomeJsonReader.ReadCounts(ref reader); break;
+                    case Field.Errors: errors = OutcomeJsonReader.ReadCounts(ref reader); break;
+                    case Field.ErrorSamples: samples = OutcomeJsonReader.ReadSamples(ref reader); break;
                     case Field.Histogram:
                         try
                         {
@@ -97,7 +102,7 @@ internal static class IntervalJsonReader
             Expect(ref reader, JsonTokenType.EndObject, "the end of the interval object");
             if (start is null || from < 0)
                 throw new JsonException("an interval needs 'start' and 'histogram'.");
-            staged.Intervals.Add(new(default, start.Value.UtcTicks, failed with { Ok = ok, BytesSent = sent, BytesReceived = received }, from, staged.Counts.Count));
+            staged.Intervals.Add(new(default, start.Value.UtcTicks, failed with { Ok = ok, BytesSent = sent, BytesReceived = received, Detail = codes is null && errors is null && samples is null ? null : new(codes, errors, samples) }, from, staged.Counts.Count));
         }
         return null;
     }
@@ -164,11 +169,15 @@ internal static class IntervalJsonReader
         if (reader.ValueTextEquals("check"u8)) return Field.Check;
         if (reader.ValueTextEquals("other"u8)) return Field.Other;
         if (reader.ValueTextEquals("total"u8)) return Field.Unknown;
+        if (reader.ValueTextEquals("statusCodes"u8)) return Field.StatusCodes;
+        if (reader.ValueTextEquals("errors"u8)) return Field.Errors;
+        if (reader.ValueTextEquals("errorSamples"u8)) return Field.ErrorSamples;
         return reader.GetString()!.ToLowerInvariant() switch
         {
             "start" => Field.Start, "ok" => Field.Ok, "failed" => Field.Failed, "histogram" => Field.Histogram,
             "bytessent" => Field.BytesSent, "bytesreceived" => Field.BytesReceived,
             "status" => Field.Status, "timeout" => Field.Timeout, "connect" => Field.Connect, "check" => Field.Check, "other" => Field.Other,
+            "statuscodes" => Field.StatusCodes, "errors" => Field.Errors, "errorsamples" => Field.ErrorSamples,
             "scenario" => Field.Scenario, "step" => Field.Step, "location" => Field.Location, "intervals" => Field.Intervals,
             _ => Field.Unknown,
         };

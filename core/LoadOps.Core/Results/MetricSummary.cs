@@ -13,6 +13,9 @@ public sealed record MetricSummary(
     IReadOnlyDictionary<Metric, double> Values,
     IReadOnlyList<IntervalMetrics> Intervals)
 {
+    /// <summary>Status codes, error kinds and one sample message per kind; empty for results that predate them.</summary>
+    public OutcomeTotals Outcomes { get; init; } = OutcomeTotals.None;
+
     public double? Value(Metric metric) => Values.TryGetValue(metric, out var value) ? value : null;
 
     /// <summary>The per-interval values of <paramref name="metric"/>, skipping intervals without data.</summary>

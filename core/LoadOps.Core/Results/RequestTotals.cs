@@ -5,4 +5,7 @@ public sealed record RequestTotals(long Ok, FailureCounts Failed, long Dropped =
 {
     /// <summary>Requests that finished, whatever the outcome.</summary>
     public long Total => Ok + Failed.Total;
+
+    /// <summary>Iterations that ended, from runner health (whole run only, like <see cref="Dropped"/>).</summary>
+    public long Iterations { get; init; }
 }

@@ -25,6 +25,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     private DateTimeOffset _start = DateTimeOffset.MaxValue;
     private DateTimeOffset _end = DateTimeOffset.MinValue;
     private readonly HashSet<ResultStatus> _statuses = [];
+    private RunSettings? _settings;
     private readonly IntervalSums _sums = new();
     private byte[] _json = new byte[1 << 16];
 
@@ -123,6 +124,7 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
             _locations.Add(step.Location!);
         if (input.ShardId is not null)
             _shardSources[input.ShardId] = source;
+        _settings ??= input.Settings;
 
         var shards = input.Shards.Count > 0 || input.ShardId is null
             ? input.Shards
@@ -143,6 +145,6 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     {
         return new ResultBuilder(_sums.Complete(), _health, _trust, _shards, _locations, _statuses, _options)
             .Build(_first ?? throw new InvalidOperationException("Nothing was merged: add at least one result first."), _start, _end)
-            with { Approximation = _approximation };
+            with { Approximation = _approximation, Settings = _settings };
     }
 }

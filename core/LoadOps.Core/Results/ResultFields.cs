@@ -19,6 +19,7 @@ internal sealed class ResultFields
     public IReadOnlyList<HealthSample> Health { get; set; } = [];
     public IReadOnlyList<ShardInfo> Shards { get; set; } = [];
     public string? Approximation { get; set; }
+    public RunSettings? Settings { get; set; }
     public List<StepResult> Steps { get; } = [];
     public bool HasSteps { get; set; }
 
@@ -69,6 +70,7 @@ internal sealed class ResultFields
             Health = Health,
             Shards = Shards,
             Approximation = Approximation,
+            Settings = Settings,
         };
         return null;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoadOps.Core.Results;
 
 /// <summary>
@@ -44,6 +46,10 @@ public sealed record ResultFile
     /// stats history): says how, and every report shows it. Null: the histograms hold every measured request.
     /// </summary>
     public string? Approximation { get; init; }
+
+    /// <summary>How the run was made when out of the ordinary (insecure TLS, HTTP/2, launch overrides); null when plain or in files that predate it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunSettings? Settings { get; init; }
 
     public bool IsTrustworthy => TrustIssues.Count == 0;
 }

@@ -84,6 +84,7 @@ internal static class ResultJsonReader
                 case "status": fields.Status = JsonSerializer.Deserialize<ResultStatus>(ref reader, options); break;
                 case "trustissues": fields.TrustIssues = JsonSerializer.Deserialize<List<TrustIssue>>(ref reader, options) ?? []; break;
                 case "health": fields.Health = JsonSerializer.Deserialize<List<HealthSample>>(ref reader, options) ?? []; break;
+                case "settings": fields.Settings = JsonSerializer.Deserialize<RunSettings>(ref reader, options); break;
                 case "shards": fields.Shards = JsonSerializer.Deserialize<List<ShardInfo>>(ref reader, options) ?? []; break;
                 default: reader.Skip(); break;
             }

@@ -65,13 +65,17 @@ public static class ResultSummarizer
             var seconds = Overlap(result, start);
             var (dropped, scheduled) = health.GetValueOrDefault(ticks);
             var totals = new RequestTotals(sum.Ok, sum.Failed, dropped, scheduled);
-            intervals.Add(new IntervalMetrics(start, totals, Values(sum.Histogram, totals, seconds, withHealth, scratch)));
+            intervals.Add(new IntervalMetrics(start, totals, Values(sum.Histogram, totals, seconds, withHealth, scratch)) { Outcomes = sum.Outcomes?.ToTotals() ?? OutcomeTotals.None });
         }
 
         var duration = Math.Max(0, (result.End - result.Start).TotalSeconds);
         var all = new RequestTotals(whole.Ok, whole.Failed,
-            withHealth ? result.Health.Sum(h => h.Dropped) : 0, withHealth ? result.Health.Sum(h => h.Scheduled) : 0);
-        return new MetricSummary(all, duration, Values(whole.Histogram, all, duration, withHealth, scratch), intervals);
+            withHealth ? result.Health.Sum(h => h.Dropped) : 0, withHealth ? result.Health.Sum(h => h.Scheduled) : 0)
+        { Iterations = withHealth ? result.Health.Sum(h => h.Iterations) : 0 };
+        return new MetricSummary(all, duration, Values(whole.Histogram, all, duration, withHealth, scratch), intervals)
+        {
+            Outcomes = whole.Outcomes?.ToTotals() ?? OutcomeTotals.None,
+        };
     }
 
     private static double Overlap(ResultFile result, DateTimeOffset start)

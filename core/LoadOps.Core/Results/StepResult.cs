@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoadOps.Core.Results;
 
 /// <summary>Per-interval measurements of one step of one scenario.</summary>
@@ -20,6 +22,18 @@ public sealed record IntervalStats
     public long BytesSent { get; init; }
     public long BytesReceived { get; init; }
     public required string Histogram { get; init; }
+
+    /// <summary>Responses by HTTP status code (<c>"200"</c>, <c>"503"</c>), whatever the checks said; null in files that predate it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, long>? StatusCodes { get; init; }
+
+    /// <summary>Failed requests by error kind (<see cref="ErrorKinds"/>); they sum to <see cref="FailureCounts.Total"/>. Null when none failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, long>? Errors { get; init; }
+
+    /// <summary>One message per error kind, secrets masked before it was shortened.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? ErrorSamples { get; init; }
 
     public long Total => Ok + Failed.Total;
 }

@@ -8,6 +8,9 @@ public sealed record Template(IReadOnlyList<TemplatePart> Parts)
 
     public IEnumerable<string> Secrets => Parts.OfType<SecretPart>().Select(p => p.Name).Distinct();
 
+    /// <summary>The launch variables (<c>{{ env.NAME }}</c>) the template reads.</summary>
+    public IEnumerable<string> EnvNames => Parts.OfType<EnvPart>().Select(p => p.Name).Distinct();
+
     /// <summary>True when the template is plain text and needs no work per request.</summary>
     public bool IsLiteral => Parts.All(p => p is LiteralPart);
 }

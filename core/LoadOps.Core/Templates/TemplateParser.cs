@@ -5,7 +5,7 @@ namespace LoadOps.Core.Templates;
 
 /// <summary>
 /// Parses <c>{{ ... }}</c> expressions and <c>${{ secrets.NAME }}</c> references out of text.
-/// Grammar: <c>{{ random INT INT }}</c> | <c>{{ uuid }}</c> | <c>{{ IDENT }}</c>. Never throws on user input.
+/// Grammar: <c>{{ random INT INT }}</c> | <c>{{ uuid }}</c> | <c>{{ env.NAME }}</c> | <c>{{ IDENT }}</c>. Never throws on user input.
 /// </summary>
 public static class TemplateParser
 {
@@ -95,6 +95,11 @@ public static class TemplateParser
                     return new RandomPart(min, max) { Offset = open };
                 failure = new Failure("'random' takes two whole numbers MIN MAX with MIN <= MAX, e.g. {{ random 1 10 }}", firstWordAt);
                 return null;
+            case var word when words.Length == 1 && word.StartsWith(EnvPrefix, StringComparison.Ordinal):
+                if (IsSecretName(word[EnvPrefix.Length..]))
+                    return new EnvPart(word[EnvPrefix.Length..]) { Offset = open };
+                failure = new Failure($"'{word}' is not a launch variable; write {{{{ env.NAME }}}} with NAME in A-Z, 0-9 and _", firstWordAt);
+                return null;
             default:
                 if (words.Length == 1 && IsIdentifier(words[0]))
                     return new VariablePart(words[0]) { Offset = open };
@@ -102,6 +107,9 @@ public static class TemplateParser
                 return null;
         }
     }
+
+    /// <summary>The prefix of a launch variable, <c>{{ env.NAME }}</c>.</summary>
+    public const string EnvPrefix = "env.";
 
     private static bool TryInteger(string text, out long value) =>
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);

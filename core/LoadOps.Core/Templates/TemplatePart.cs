@@ -20,3 +20,6 @@ public sealed record VariablePart(string Name) : TemplatePart;
 
 /// <summary><c>${{ secrets.NAME }}</c>: a secret resolved on the runner from <c>LOADOPS_SECRET_NAME</c>, never written anywhere.</summary>
 public sealed record SecretPart(string Name) : TemplatePart;
+
+/// <summary><c>{{ env.NAME }}</c>: a value given at launch (<c>loadops run -e NAME=VALUE</c>, or <c>LOADOPS_ENV_NAME</c> on the runner). Not a secret: it may be printed.</summary>
+public sealed record EnvPart(string Name) : TemplatePart;

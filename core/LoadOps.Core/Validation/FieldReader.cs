@@ -114,6 +114,15 @@ internal sealed class FieldReader(ErrorCollector errors)
         return duration;
     }
 
+    /// <summary>A YAML boolean (<c>true</c> or <c>false</c>, unquoted).</summary>
+    public bool? Boolean(SourceNode node, string path)
+    {
+        if (node is SourceScalar scalar && ScalarType.Of(scalar) == ScalarKind.Boolean)
+            return scalar.Value.Equals("true", StringComparison.OrdinalIgnoreCase);
+        WrongType(node, path, "true or false");
+        return null;
+    }
+
     public void WrongType(SourceNode node, string path, string expected) =>
         errors.Error(node.At, ValidationCodes.WrongType, $"{path} must be {expected}, found {node.Describe()}");
 

@@ -3,10 +3,13 @@ using LoadOps.Core.Parsing;
 
 namespace LoadOps.Core.Validation;
 
-/// <summary>Reads one step: <c>request: METHOD /path</c>, headers, body or json, timeout, extract and expect.</summary>
+/// <summary>Reads one step: <c>request: METHOD /path</c>, headers, body or json, timeout, think, extract and expect.</summary>
 internal sealed class StepReader(FieldReader reader, VariableScope scope)
 {
-    public static readonly string[] Keys = ["name", "request", "headers", "body", "json", "timeout", "extract", "expect"];
+    /// <summary>The longest pause a step may ask for after it.</summary>
+    public static readonly TimeSpan MaxThink = TimeSpan.FromMinutes(10);
+
+    public static readonly string[] Keys = ["name", "request", "headers", "body", "json", "timeout", "think", "extract", "expect"];
     public static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
     private ErrorCollector Errors => reader.Errors;
@@ -21,13 +24,14 @@ internal sealed class StepReader(FieldReader reader, VariableScope scope)
             Errors.Error(fields.KeyAt("json"), ValidationCodes.BodyAndJson,
                 $"{path} has both 'body' and 'json'; keep one ('json' for a JSON body, 'body' for any other text)");
         var timeout = fields["timeout"] is { } t ? reader.Duration(t, $"{path}.timeout", TargetReader.MinTimeout, TargetReader.MaxTimeout) : null;
+        var think = fields["think"] is { } k ? reader.Duration(k, $"{path}.think", TimeSpan.Zero, MaxThink) : null;
         var expect = fields["expect"] is { } e ? new ExpectReader(reader).Read(e, $"{path}.expect") : null;
         var extract = fields["extract"] is { } x ? new ExtractReader(reader).Read(x, $"{path}.extract") : [];
         foreach (var variable in extract ?? [])
             scope.Add(variable.Variable);
 
         if (name is null || request is null || extract is null || (fields.Has("expect") && expect is null) ||
-            (fields.Has("timeout") && timeout is null))
+            (fields.Has("timeout") && timeout is null) || (fields.Has("think") && think is null))
             return null;
         return new StepSpec
         {
@@ -38,6 +42,7 @@ internal sealed class StepReader(FieldReader reader, VariableScope scope)
             Body = body,
             Json = json,
             Timeout = timeout,
+            Think = think ?? TimeSpan.Zero,
             Extract = extract,
             Expect = expect,
             At = fields.At,

@@ -7,7 +7,7 @@ namespace LoadOps.Core.Validation;
 /// <summary>Reads <c>target:</c>: an absolute http(s) base URL on an allowed host, headers and a timeout.</summary>
 internal sealed class TargetReader(FieldReader reader, LoadPolicy policy)
 {
-    private static readonly string[] Keys = ["baseUrl", "headers", "timeout"];
+    private static readonly string[] Keys = ["baseUrl", "headers", "timeout", "http", "tls"];
 
     public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(1);
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(10);
@@ -20,9 +20,22 @@ internal sealed class TargetReader(FieldReader reader, LoadPolicy policy)
         var baseUrl = ReadBaseUrl(fields);
         var headers = HeadersReader.Read(reader, fields["headers"], "target.headers", VariableScope.ForTarget());
         var timeout = fields["timeout"] is { } t ? reader.Duration(t, "target.timeout", MinTimeout, MaxTimeout) : null;
-        if (baseUrl is null || (fields.Has("timeout") && timeout is null))
+        var http = ReadHttp(fields["http"]);
+        var tls = new TlsReader(reader, policy).Read(fields["tls"]);
+        if (baseUrl is null || (fields.Has("timeout") && timeout is null) || (fields.Has("http") && http is null) || (fields.Has("tls") && tls is null))
             return null;
-        return new TargetSpec { BaseUrl = baseUrl, Headers = headers, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        return new TargetSpec { BaseUrl = baseUrl, Headers = headers, Timeout = timeout ?? TimeSpan.FromSeconds(30), Http = http ?? 1, Tls = tls };
+    }
+
+    private int? ReadHttp(SourceNode? node)
+    {
+        if (node is null)
+            return null;
+        if (node is SourceScalar { Value: "1" or "2" or "1.1" or "2.0" } scalar)
+            return scalar.Value[0] - '0';
+        reader.Errors.Error(node.At, ValidationCodes.InvalidHttpVersion,
+            "target.http must be 1 (HTTP/1.1 on the lean client, the default) or 2 (HTTP/2 on HttpClient)");
+        return null;
     }
 
     private string? ReadBaseUrl(MappingFields fields)

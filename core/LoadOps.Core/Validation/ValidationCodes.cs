@@ -59,6 +59,8 @@ public static class ValidationCodes
     public const string MultipleDocuments = "LO054";
     public const string InvalidHeaderName = "LO055";
     public const string UnreadableFile = "LO056";
+    public const string InsecureTlsNotAllowed = "LO057";
+    public const string InvalidHttpVersion = "LO058";
 
     /// <summary>Every code, in order; the documentation test checks each has a section.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ValidationCodes)

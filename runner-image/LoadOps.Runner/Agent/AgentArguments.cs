@@ -3,6 +3,8 @@ using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.ServiceBus;
 using LoadOps.Runner.Http;
 
+using LoadOps.Runner.Cli;
+
 namespace LoadOps.Runner.Agent;
 
 /// <summary>
@@ -45,7 +47,7 @@ internal static class AgentArguments
             LockDuration = lockDuration,
             HeartbeatInterval = heartbeat,
             PollInterval = poll,
-            Transport = values.GetValueOrDefault("--http") == "raw" ? HttpTransportKind.Raw : HttpTransportKind.HttpClient,
+            Transport = RunnerCommandLine.Transport(values),
         };
 
         var queueUrl = Value("--queue-url", "LOADOPS_QUEUE_URL");

@@ -22,7 +22,8 @@ internal sealed record AgentSettings
     /// <summary>An item that could not start this often (e.g. a secret missing on every agent) is dropped.</summary>
     public int MaxDeliveries { get; init; } = 5;
 
-    public HttpTransportKind Transport { get; init; } = HttpTransportKind.HttpClient;
+    /// <summary>The HTTP client for every shard; null (the default) follows each definition's <c>target.http</c>.</summary>
+    public HttpTransportKind? Transport { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

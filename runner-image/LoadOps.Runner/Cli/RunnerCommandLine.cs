@@ -19,7 +19,8 @@ public static class RunnerCommandLine
     public const string Usage = """
         usage: loadops-runner shard --spec FILE [--out DIR] [--http client|raw]
                                        run one shard, write DIR/result.json (default DIR: .);
-                                       --http raw: the lean HTTP/1.1 client (more requests per core)
+                                       the client follows the definition (target.http 1: the lean raw
+                                       HTTP/1.1 client; 2: HttpClient); --http overrides it
                loadops-runner shard --work-env NAME [--out DIR] [--http client|raw]
                                        run the work item (spec + SAS grants) in env NAME, upload, send ShardDone (ACI)
                loadops-runner shard --queue URL [--wait S] [--out DIR] [--http client|raw]
@@ -125,15 +126,20 @@ public static class RunnerCommandLine
         return await new PoolAgent(settings!, queue!, output).RunAsync(signals.Token, cancellationToken);
     }
 
-    private static HttpTransportKind Transport(Dictionary<string, string> values)
+    /// <summary>The transport asked for on the command line; null to follow the definition (<c>target.http</c>).</summary>
+    internal static HttpTransportKind? Transport(IReadOnlyDictionary<string, string> values)
     {
-        if (values.GetValueOrDefault("--http") != "raw")
-            return HttpTransportKind.HttpClient;
+        var chosen = values.GetValueOrDefault("--http") switch
+        {
+            "raw" => HttpTransportKind.Raw,
+            "client" => HttpTransportKind.HttpClient,
+            _ => (HttpTransportKind?)null,
+        };
         // Socket completions run on the event thread rather than hopping to the pool: fewer context switches per
-        // request. Read when the first socket is made, so this must come first.
-        if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
+        // request on the raw client (the default). Read when the first socket is made, so this must come first.
+        if (chosen != HttpTransportKind.HttpClient && Environment.GetEnvironmentVariable(InlineCompletions) is null)
             Environment.SetEnvironmentVariable(InlineCompletions, "1");
-        return HttpTransportKind.Raw;
+        return chosen;
     }
 
     /// <summary>A work item with grants: from an environment variable (ACI) or one item of a queue (ECS).</summary>

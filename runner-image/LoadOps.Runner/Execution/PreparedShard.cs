@@ -1,5 +1,6 @@
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
+using LoadOps.Runner.Http;
 
 namespace LoadOps.Runner.Execution;
 
@@ -8,8 +9,9 @@ internal sealed class PreparedShard
 {
     private readonly double[] _cumulativeWeights;
 
-    public PreparedShard(ShardSpec spec, LoadSpec load, TargetAddress target, SecretValues secrets, IReadOnlyList<PreparedScenario> scenarios)
+    public PreparedShard(ShardSpec spec, LoadSpec load, TargetAddress target, SecretValues secrets, IReadOnlyList<PreparedScenario> scenarios, TlsTrust tls)
     {
+        Tls = tls;
         Spec = spec;
         Load = load;
         Curve = new LoadCurve(load.Stages);
@@ -30,6 +32,12 @@ internal sealed class PreparedShard
     public LoadCurve Curve { get; }
     public TargetAddress Target { get; }
     public SecretValues Secrets { get; }
+
+    /// <summary>Launch variables (<c>{{ env.NAME }}</c>) resolved before the start.</summary>
+    public EnvValues Env { get; init; } = EnvValues.Empty;
+
+    /// <summary>Which certificates the target may present (<c>target.tls</c>).</summary>
+    public TlsTrust Tls { get; }
     public IReadOnlyList<PreparedScenario> Scenarios { get; }
     public IReadOnlyList<PreparedStep> Steps { get; }
 

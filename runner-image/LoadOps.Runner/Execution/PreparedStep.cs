@@ -19,6 +19,9 @@ internal sealed record PreparedStep
     public Template? Body { get; init; }
     public JsonBodyTemplate? Json { get; init; }
     public required TimeSpan Timeout { get; init; }
+
+    /// <summary>The pause after the step (<c>think</c>); zero for none.</summary>
+    public TimeSpan Think { get; init; }
     public required ResponseChecks Checks { get; init; }
 
     /// <summary>True when nothing in the request changes between requests, so its bytes can be built once.</summary>

@@ -39,14 +39,17 @@ internal sealed class ResponseChecks
 
     public bool StatusAccepted(int status) => _status.Length == 0 ? status is >= 200 and < 400 : Array.IndexOf(_status, status) >= 0;
 
-    /// <summary>Runs the body checks and extractions; returns why the response failed, or null when it passed.</summary>
-    public string? Apply(ReadOnlyMemory<byte> body, Func<string, string?>? header, VirtualUser user)
+    /// <summary>
+    /// Runs the body checks and extractions; returns the first check that failed and why (the full text: it is masked
+    /// before anything shortens it), or null when the response passed.
+    /// </summary>
+    public CheckFailure? Apply(ReadOnlyMemory<byte> body, Func<string, string?>? header, VirtualUser user)
     {
         if (_bodyContains is not null && body.Span.IndexOf(_bodyContains) < 0)
-            return "the body does not contain the expected text";
+            return new("contains", "the body does not contain the expected text");
         var text = _needsText ? Encoding.UTF8.GetString(body.Span) : null;
         if (_bodyRegex is not null && !SafeIsMatch(_bodyRegex, text!))
-            return $"the body does not match /{_bodyRegex}/";
+            return new("regex", $"the body does not match /{_bodyRegex}/");
 
         JsonDocument? document = null;
         try
@@ -59,22 +62,22 @@ internal sealed class ResponseChecks
                 }
                 catch (JsonException)
                 {
-                    return "the body is not JSON";
+                    return new("json", "the body is not JSON");
                 }
             }
             foreach (var (path, expected) in _jsonEquals)
             {
                 var actual = path.First(document!.RootElement);
                 if (actual is null)
-                    return $"{path} selects nothing";
+                    return new($"json {path}", $"{path} selects nothing");
                 if (!JsonElement.DeepEquals(actual.Value, expected))
-                    return $"{path} is {Shorten(actual.Value.GetRawText())}, expected {expected.GetRawText()}";
+                    return new($"json {path}", $"{path} is {actual.Value.GetRawText()}, expected {expected.GetRawText()}");
             }
             foreach (var rule in _extract)
             {
                 var value = rule.Read(document?.RootElement, text, header);
                 if (value is null)
-                    return $"extract '{rule.Variable}': {rule.Expression} found nothing";
+                    return new($"extract {rule.Variable}", $"extract '{rule.Variable}': {rule.Expression} found nothing");
                 user.Variables[rule.Variable] = value;
             }
             return null;
@@ -96,6 +99,7 @@ internal sealed class ResponseChecks
             return false;
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }
+
+/// <summary>A failed check: its name (the <c>expect</c> or <c>extract</c> key it comes from) and what the response had instead.</summary>
+internal readonly record struct CheckFailure(string Check, string Message);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LoadOps.Runner.Recording;
 
 namespace LoadOps.Runner.Execution;
 
@@ -9,7 +8,7 @@ namespace LoadOps.Runner.Execution;
 /// </summary>
 internal sealed class RunnerConsole(TextWriter output, SecretValues secrets)
 {
-    private readonly ConcurrentDictionary<(int Step, Outcome Kind), bool> _told = new();
+    private readonly ConcurrentDictionary<(int Step, string Kind), bool> _told = new();
     private readonly Lock _gate = new();
 
     public void Line(string text)
@@ -22,9 +21,13 @@ internal sealed class RunnerConsole(TextWriter output, SecretValues secrets)
         }
     }
 
-    public void FirstFailure(PreparedStep step, Outcome kind, string message)
+    /// <summary>Tells the first failure of each kind of a step; the message is masked before it is shortened.</summary>
+    public void FirstFailure(PreparedStep step, string kind, string message)
     {
         if (_told.TryAdd((step.Index, kind), true))
-            Line($"step '{step.Scenario}/{step.Name}' failed ({kind.ToString().ToLowerInvariant()}): {message} (further failures of this kind are counted, not printed)");
+            Line($"step '{step.Scenario}/{step.Name}' failed ({kind}): {secrets.RedactAndShorten(message)} (further failures of this kind are counted, not printed)");
     }
+
+    /// <summary>Masks and shortens a failure message for the result file.</summary>
+    public string Sample(string message) => secrets.RedactAndShorten(message);
 }

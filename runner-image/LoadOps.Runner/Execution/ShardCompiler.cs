@@ -5,6 +5,7 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.JsonPaths;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Templates;
+using LoadOps.Runner.Http;
 
 namespace LoadOps.Runner.Execution;
 
@@ -53,11 +54,17 @@ internal static class ShardCompiler
             scenarios.Add(new PreparedScenario(scenario.Name, scenario.Weight, steps));
         }
         var secrets = SecretValues.Resolve(secretNames, environment, errors);
+        var tls = TlsTrust.From(definition.Target.Tls, errors);
+        var templates = targetHeaders.Select(h => h.Item2).Concat(scenarios.SelectMany(s => s.Steps).SelectMany(Templates));
+        var env = EnvValues.Resolve(templates, environment, errors);
         if (errors.Count > 0 || target is null || spec.ShardIndex >= spec.ShardCount)
             return null;
         var load = LoadShare.For(definition.Load, spec.ShardIndex, spec.ShardCount);
-        return new PreparedShard(spec, load, target, secrets, scenarios);
+        return new PreparedShard(spec, load, target, secrets, scenarios, tls) { Env = env };
     }
+
+    private static IEnumerable<Template> Templates(PreparedStep step) =>
+        new[] { step.Path, step.Body }.OfType<Template>().Concat(step.Headers.Select(h => h.Value)).Concat(step.Json?.Templates ?? []);
 
     private static PreparedStep CompileStep(StepSpec step, int index, string scenario, TargetSpec targetSpec,
         List<(string Key, Template Value)> targetHeaders, TargetAddress? target, List<string> errors, List<string> secrets)
@@ -99,6 +106,7 @@ internal static class ShardCompiler
             Body = body,
             Json = json,
             Timeout = timeout <= TimeSpan.Zero ? targetSpec.Timeout : timeout,
+            Think = step.Think > TimeSpan.Zero ? step.Think : TimeSpan.Zero,
             Checks = CompileChecks(step, where, errors),
             IsFixed = fixedUri is not null && headers.All(h => h.Item2.IsLiteral) && (body?.IsLiteral ?? true) && (json?.IsLiteral ?? true),
             HeaderBytesEstimate = method.Length + step.Path.Length + 40 + headers.Sum(h => h.Key.Length + 4 + h.Value.Parts.OfType<LiteralPart>().Sum(p => p.Text.Length)),

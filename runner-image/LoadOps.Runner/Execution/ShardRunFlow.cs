@@ -69,6 +69,14 @@ internal sealed class ShardRunFlow(
         if (status != ResultStatus.Running)
         {
             console.Line(builder.Summary(now));
+            // The same digest loadops run prints for the whole run, read from this shard's result.
+            var accumulator = new ResultAccumulator();
+            if (accumulator.Add(result, shard.Spec.ShardId) is null)
+            {
+                var merged = accumulator.Build();
+                foreach (var line in ResultDigest.Lines(merged, ResultSummarizer.Summarize(merged)))
+                    console.Line("  " + line);
+            }
             foreach (var issue in result.TrustIssues)
                 console.Line($"untrustworthy ({issue.Code}): {issue.Message}");
         }

@@ -47,7 +47,10 @@ public static class ShardRunner
 
         var clock = new IntervalClock(time, spec.Interval);
         var recorder = new ShardRecorder(clock, shard.Steps.Count);
-        var builder = new ResultBuilder(spec, shard.Steps.Select(s => (s.Scenario, s.Name)).ToList(), clock.Origin, 0);
+        var builder = new ResultBuilder(spec, shard.Steps.Select(s => (s.Scenario, s.Name)).ToList(), clock.Origin, 0, console.Sample)
+        {
+            Settings = new RunSettings { InsecureTls = shard.Tls.Insecure, Http = spec.Definition.Target.Http },
+        };
         var lateBy = clock.Origin - spec.StartAt;
         if (lateBy > options.LateStartTolerance)
         {
@@ -57,17 +60,24 @@ public static class ShardRunner
             console.Line("warning: " + message);
         }
 
-        using IHttpTransport transport = options.Transport == HttpTransportKind.Raw
-            ? new RawHttpTransport(shard.Target.BaseUri, shard.Steps.Count)
-            : new HttpClientTransport(TargetClientFactory.Create(shard.ConnectionLimit, ConnectTimeout(shard)));
+        var kind = options.Transport ?? (spec.Definition.Target.Http == 2 ? HttpTransportKind.HttpClient : HttpTransportKind.Raw);
+        console.Line(kind == HttpTransportKind.Raw
+            ? "http client: raw HTTP/1.1" + (options.Transport is null ? "" : " (--http raw)")
+            : $"http client: HttpClient, HTTP/{spec.Definition.Target.Http}" + (options.Transport is null ? " (target.http)" : " (--http client)"));
+        if (shard.Tls.Insecure)
+            console.Line("warning: target.tls.insecureSkipVerify is set: any certificate is accepted, and the result says so");
+        using IHttpTransport transport = kind == HttpTransportKind.Raw
+            ? new RawHttpTransport(shard.Target.BaseUri, shard.Steps.Count, shard.Tls)
+            : new HttpClientTransport(TargetClientFactory.Create(shard.ConnectionLimit, ConnectTimeout(shard), shard.Tls,
+                spec.Definition.Target.Http, shard.Target.BaseUri.Scheme == Uri.UriSchemeHttp));
         using var deadline = spec.Deadline is { } end ? new CancellationTokenSource(Max(end - time.GetUtcNow(), TimeSpan.Zero), time) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var abort = new CancellationTokenSource();
         using var abortLater = stop.Token.Register(() => _ = AbortAfterAsync(abort, options.DrainTimeout, time));
 
         var flow = new ShardRunFlow(shard, recorder, builder, console, time, outputDirectory);
-        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time), console);
-        var iterations = new IterationRunner(shard, executor, recorder);
+        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time, shard.Env), console);
+        var iterations = new IterationRunner(shard, executor, recorder, time);
         ILoadDriver driver = shard.Load.Model == LoadModel.Open
             ? new OpenModelDriver(shard, iterations, recorder, time, console)
             : new ClosedModelDriver(shard, iterations, recorder, time, console);

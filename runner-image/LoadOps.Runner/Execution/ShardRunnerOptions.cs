@@ -16,8 +16,11 @@ public sealed record ShardRunnerOptions
     /// <summary>After a stop (signal, cancellation, deadline), how long in-flight requests may still finish.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The HTTP client: .NET's HttpClient (default) or the lean raw HTTP/1.1 client.</summary>
-    public HttpTransportKind Transport { get; init; } = HttpTransportKind.HttpClient;
+    /// <summary>
+    /// The HTTP client; null (the default) follows the definition: the lean raw HTTP/1.1 client, or .NET's HttpClient
+    /// when <c>target.http</c> is 2. Set only to override (benchmarks, diagnosis).
+    /// </summary>
+    public HttpTransportKind? Transport { get; init; }
 
     /// <summary>Schedule lag beyond which a late start is reported as a trust issue.</summary>
     public TimeSpan LateStartTolerance { get; init; } = TimeSpan.FromSeconds(1);

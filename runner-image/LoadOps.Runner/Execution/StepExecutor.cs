@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using LoadOps.Core.Results;
 using LoadOps.Runner.Http;
 using LoadOps.Runner.Recording;
 
@@ -13,7 +15,7 @@ internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard
         user.MissingVariable = null;
         var uri = step.FixedUri ?? shard.Target.Resolve(renderer.Render(step.Path, user));
         if (uri is null)
-            return Fail(step, Outcome.Other, "the rendered path leaves the target's baseUrl; the request was not sent", 0);
+            return Fail(step, Outcome.Other, ErrorKinds.Other, "the rendered path leaves the target's baseUrl; the request was not sent", 0);
         user.Headers.Clear();
         foreach (var (name, value) in step.Headers)
             user.Headers.Add((name, renderer.Render(value, user)));
@@ -21,18 +23,17 @@ internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard
             : step.Body is not null ? Encoding.UTF8.GetBytes(renderer.Render(step.Body, user))
             : null;
         if (user.MissingVariable is { } missing)
-            return Fail(step, Outcome.Other, $"variable '{missing}' has no value yet (no earlier step extracted it); the request was not sent", 0);
+            return Fail(step, Outcome.Other, ErrorKinds.Other, $"variable '{missing}' has no value yet (no earlier step extracted it); the request was not sent", 0);
 
         var token = user.StartTimeout(step.Timeout);
         try
         {
             var response = await transport.SendAsync(step, uri, body, user, token);
             if (!step.Checks.StatusAccepted(response.Status))
-                return Fail(step, Outcome.Status, $"status {response.Status}", response.BytesSent, response.BytesReceived);
-            var problem = step.Checks.Apply(user.Buffer.AsMemory(0, response.BodyLength), response.Header, user);
-            return problem is null
-                ? new StepOutcome(Outcome.Ok, response.BytesSent, response.BytesReceived)
-                : Fail(step, Outcome.Check, problem, response.BytesSent, response.BytesReceived);
+                return Fail(step, Outcome.Status, ErrorKinds.Status, string.Create(CultureInfo.InvariantCulture, $"status {response.Status}"), response.BytesSent, response.BytesReceived, response.Status);
+            return step.Checks.Apply(user.Buffer.AsMemory(0, response.BodyLength), response.Header, user) is { } failed
+                ? Fail(step, Outcome.Check, ErrorKinds.Check(failed.Check), failed.Message, response.BytesSent, response.BytesReceived, response.Status)
+                : new StepOutcome(Outcome.Ok, response.BytesSent, response.BytesReceived) { Status = response.Status };
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
@@ -40,31 +41,35 @@ internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard
         }
         catch (OperationCanceledException)
         {
-            return Fail(step, Outcome.Timeout, $"no complete response within {step.Timeout.TotalMilliseconds:0} ms", body?.Length ?? 0);
-        }
-        catch (HttpRequestException e) when (IsConnectFailure(e))
-        {
-            return Fail(step, Outcome.Connect, $"cannot connect: {e.Message}", 0);
+            return Fail(step, Outcome.Timeout, ErrorKinds.Timeout, string.Create(CultureInfo.InvariantCulture, $"no complete response within {step.Timeout.TotalMilliseconds:0} ms"), body?.Length ?? 0);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or SocketException or InvalidOperationException)
         {
-            return Fail(step, Outcome.Other, e.Message, body?.Length ?? 0);
+            var (outcome, kind) = FailureClassifier.Classify(e);
+            var message = outcome == Outcome.Connect ? $"cannot connect: {e.Message}" : e.Message;
+            return Fail(step, outcome, kind, message, outcome == Outcome.Connect ? 0 : body?.Length ?? 0);
         }
     }
 
-    private static bool IsConnectFailure(HttpRequestException e) =>
-        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError ||
-        e.InnerException is SocketException;
-
-    private StepOutcome Fail(PreparedStep step, Outcome kind, string message, long sent, long received = 0)
+    private StepOutcome Fail(PreparedStep step, Outcome outcome, string kind, string message, long sent, long received = 0, int status = 0)
     {
         console.FirstFailure(step, kind, message);
-        return new StepOutcome(kind, sent, received);
+        return new StepOutcome(outcome, sent, received) { Status = status, ErrorKind = kind, Message = message };
     }
 }
 
-/// <summary>How a step ended and what it moved; <see cref="Aborted"/> means the run was torn down mid-request and nothing is recorded.</summary>
+/// <summary>
+/// How a step ended and what it moved; <see cref="Aborted"/> means the run was torn down mid-request and nothing is
+/// recorded. A failure names its <see cref="ErrorKinds"/> kind and carries its unmasked message (masked when kept).
+/// </summary>
 internal readonly record struct StepOutcome(Outcome Kind, long Sent, long Received, bool WasAborted = false)
 {
     public static StepOutcome Aborted { get; } = new(Outcome.Other, 0, 0, true);
+
+    /// <summary>The response's status code; 0 when none arrived.</summary>
+    public int Status { get; init; }
+
+    public string? ErrorKind { get; init; }
+
+    public string? Message { get; init; }
 }

@@ -3,8 +3,8 @@ using LoadOps.Core.Templates;
 
 namespace LoadOps.Runner.Execution;
 
-/// <summary>Fills in a parsed template for one virtual user: variables, built-ins, random numbers, UUIDs and secrets.</summary>
-internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time)
+/// <summary>Fills in a parsed template for one virtual user: variables, built-ins, random numbers, UUIDs, launch variables and secrets.</summary>
+internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time, EnvValues? env = null)
 {
     public string Render(Template template, VirtualUser user)
     {
@@ -26,6 +26,9 @@ internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time)
                     break;
                 case SecretPart secret:
                     text.Append(secrets.Get(secret.Name));
+                    break;
+                case EnvPart launch:
+                    text.Append((env ?? EnvValues.Empty).Get(launch.Name));
                     break;
                 case VariablePart variable:
                     AppendVariable(text, variable.Name, user);

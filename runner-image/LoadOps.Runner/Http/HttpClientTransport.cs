@@ -10,10 +10,12 @@ internal sealed class HttpClientTransport(HttpClient client) : IHttpTransport
 
     public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(step.Method, uri);
+        using var request = new HttpRequestMessage(step.Method, uri) { Version = client.DefaultRequestVersion, VersionPolicy = client.DefaultVersionPolicy };
         long sent = step.HeaderBytesEstimate;
         foreach (var (name, value) in user.Headers)
             request.Headers.TryAddWithoutValidation(name, value);
+        if (!UserAgent.IsSet(user.Headers))
+            request.Headers.TryAddWithoutValidation(UserAgent.HeaderName, UserAgent.Value);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);

@@ -22,9 +22,9 @@ internal readonly record struct TransportResponse(int Status, int BodyLength, lo
 /// <summary>Which HTTP/1.1 client a runner uses.</summary>
 public enum HttpTransportKind
 {
-    /// <summary>.NET's HttpClient on a tuned SocketsHttpHandler: the default, full HTTP semantics.</summary>
+    /// <summary>.NET's HttpClient on a tuned SocketsHttpHandler: full HTTP semantics and HTTP/2 (<c>target.http: 2</c>).</summary>
     HttpClient,
 
-    /// <summary>A lean HTTP/1.1 client on raw sockets (keep-alive, Content-Length and chunked bodies, TLS): more requests per core.</summary>
+    /// <summary>A lean HTTP/1.1 client on raw sockets (keep-alive, Content-Length and chunked bodies, TLS): the default, more requests per core.</summary>
     Raw,
 }

@@ -33,9 +33,9 @@ internal sealed class RawConnection : IDisposable
     /// <summary>Response bytes read in the current exchange.</summary>
     public long Received { get; private set; }
 
-    /// <summary>Connects (and negotiates TLS when <paramref name="tlsHost"/> is set); see <see cref="RawConnector"/>.</summary>
-    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, string? tlsHost, CancellationToken cancellationToken) =>
-        new(await RawConnector.ConnectAsync(endPoint, tlsHost, cancellationToken));
+    /// <summary>Connects (and negotiates TLS when <paramref name="tls"/> is set); see <see cref="RawConnector"/>.</summary>
+    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, System.Net.Security.SslClientAuthenticationOptions? tls, CancellationToken cancellationToken) =>
+        new(await RawConnector.ConnectAsync(endPoint, tls, cancellationToken));
 
     public async ValueTask<(int Status, int BodyLength, string? Headers)> ExchangeAsync(
         ReadOnlyMemory<byte> request, bool isHead, VirtualUser user, bool keepBody, bool keepHeaders, CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ internal sealed class RawConnection : IDisposable
             }
             await CopyAsync(size, cancellationToken);
             if (await ReadLineAsync(cancellationToken) != 0)
-                throw new IOException("malformed chunked body: no line break after a chunk");
+                throw new MalformedResponseException("malformed chunked body: no line break after a chunk");
         }
     }
 
@@ -109,7 +109,7 @@ internal sealed class RawConnection : IDisposable
         if (extension >= 0)
             line = line[..extension];
         if (!Utf8Parser.TryParse(line.Trim((byte)' '), out long size, out var used, 'X') || used != line.Trim((byte)' ').Length || size < 0)
-            throw new IOException("malformed chunked body: bad chunk size");
+            throw new MalformedResponseException("malformed chunked body: bad chunk size");
         return size;
     }
 
@@ -174,7 +174,7 @@ internal sealed class RawConnection : IDisposable
                 _buffer = bigger;
             }
             else
-                throw new IOException($"the response's header section is larger than {MaxHeaderBytes / 1024} KB");
+                throw new MalformedResponseException($"the response's header section is larger than {MaxHeaderBytes / 1024} KB");
         }
         var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
         if (read == 0)

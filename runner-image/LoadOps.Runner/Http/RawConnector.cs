@@ -5,10 +5,10 @@ using System.Security.Authentication;
 
 namespace LoadOps.Runner.Http;
 
-/// <summary>Opens the raw client's TCP connections (no Nagle delay), with TLS for https targets; failures are connection errors.</summary>
+/// <summary>Opens the raw client's TCP connections (no Nagle delay), with TLS for https targets (SNI and trust as <see cref="TlsTrust"/> says); failures are connection errors.</summary>
 internal static class RawConnector
 {
-    public static async ValueTask<Stream> ConnectAsync(EndPoint endPoint, string? tlsHost, CancellationToken cancellationToken)
+    public static async ValueTask<Stream> ConnectAsync(EndPoint endPoint, SslClientAuthenticationOptions? tls, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -26,23 +26,23 @@ internal static class RawConnector
             throw;
         }
         Stream stream = new NetworkStream(socket, ownsSocket: true);
-        if (tlsHost is null)
+        if (tls is null)
             return stream;
-        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        var secure = new SslStream(stream, leaveInnerStreamOpen: false);
         try
         {
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = tlsHost }, cancellationToken);
+            await secure.AuthenticateAsClientAsync(tls, cancellationToken);
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
-            await tls.DisposeAsync();
+            await secure.DisposeAsync();
             throw new HttpRequestException(HttpRequestError.SecureConnectionError, e.Message, e);
         }
         catch
         {
-            await tls.DisposeAsync();
+            await secure.DisposeAsync();
             throw;
         }
-        return tls;
+        return secure;
     }
 }

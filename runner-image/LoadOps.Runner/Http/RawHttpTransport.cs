@@ -16,16 +16,16 @@ internal sealed class RawHttpTransport : IHttpTransport
     private static readonly byte[] JsonContentType = "Content-Type: application/json; charset=utf-8\r\n"u8.ToArray();
     private readonly ConcurrentStack<RawConnection> _idle = new();
     private readonly EndPoint _endPoint;
-    private readonly string? _tlsHost;
+    private readonly System.Net.Security.SslClientAuthenticationOptions? _tls;
     private readonly string _host;
     private readonly byte[]?[] _fixedRequests;
 
-    public RawHttpTransport(Uri baseUri, int stepCount)
+    public RawHttpTransport(Uri baseUri, int stepCount, TlsTrust? trust = null)
     {
         _endPoint = IPAddress.TryParse(baseUri.IdnHost.Trim('[', ']'), out var address)
             ? new IPEndPoint(address, baseUri.Port)
             : new DnsEndPoint(baseUri.IdnHost, baseUri.Port);
-        _tlsHost = baseUri.Scheme == Uri.UriSchemeHttps ? baseUri.IdnHost : null;
+        _tls = baseUri.Scheme == Uri.UriSchemeHttps ? (trust ?? TlsTrust.System).Options(baseUri.IdnHost.Trim('[', ']')) : null;
         _host = baseUri.Authority;
         _fixedRequests = new byte[]?[stepCount];
     }
@@ -42,7 +42,7 @@ internal sealed class RawHttpTransport : IHttpTransport
         for (var attempt = 0; ; attempt++)
         {
             // A retry always takes a new connection: the idle ones may be just as stale.
-            var connection = attempt == 0 && _idle.TryPop(out var pooled) ? pooled : await RawConnection.OpenAsync(_endPoint, _tlsHost, cancellationToken);
+            var connection = attempt == 0 && _idle.TryPop(out var pooled) ? pooled : await RawConnection.OpenAsync(_endPoint, _tls, cancellationToken);
             try
             {
                 var (status, length, headers) = await connection.ExchangeAsync(request, isHead, user, step.Checks.NeedsBody, step.Checks.NeedsHeaders, cancellationToken);
@@ -76,11 +76,17 @@ internal sealed class RawHttpTransport : IHttpTransport
         foreach (var (name, value) in user.Headers)
         {
             if (value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal))
-                throw new IOException($"header '{name}' has a line break in its value; the request was not sent");
+                throw new InvalidOperationException($"header '{name}' has a line break in its value; the request was not sent");
             hasHost |= name.Equals("Host", StringComparison.OrdinalIgnoreCase);
             Append(output, name);
             Append(output, ": ");
             Append(output, value);
+            Append(output, "\r\n");
+        }
+        if (!UserAgent.IsSet(user.Headers))
+        {
+            Append(output, "User-Agent: ");
+            Append(output, UserAgent.Value);
             Append(output, "\r\n");
         }
         if (!hasHost)

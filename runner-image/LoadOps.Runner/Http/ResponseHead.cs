@@ -12,7 +12,7 @@ internal readonly record struct ResponseHead(int Status, long ContentLength, boo
         var statusLine = lineEnd < 0 ? head : head[..lineEnd];
         if (statusLine.Length < 12 || !statusLine.StartsWith("HTTP/1."u8) || statusLine[8] != (byte)' ' ||
             !Utf8Parser.TryParse(statusLine.Slice(9, 3), out int status, out _))
-            throw new IOException("the response does not start with an HTTP/1.x status line");
+            throw new MalformedResponseException("the response does not start with an HTTP/1.x status line");
         var http10 = statusLine[7] == (byte)'0';
 
         long contentLength = -1;
@@ -31,7 +31,7 @@ internal readonly record struct ResponseHead(int Status, long ContentLength, boo
             if (name.EqualsAsciiIgnoreCase("content-length"u8))
             {
                 if (!Utf8Parser.TryParse(value, out contentLength, out var used) || used != value.Length || contentLength < 0)
-                    throw new IOException("the response has a malformed Content-Length");
+                    throw new MalformedResponseException("the response has a malformed Content-Length");
             }
             else if (name.EqualsAsciiIgnoreCase("transfer-encoding"u8))
                 chunked = value.EndsWithAsciiIgnoreCase("chunked"u8);

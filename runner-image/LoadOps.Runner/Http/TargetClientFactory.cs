@@ -9,7 +9,7 @@ namespace LoadOps.Runner.Http;
 /// </summary>
 internal static class TargetClientFactory
 {
-    public static HttpClient Create(int maxConnections, TimeSpan connectTimeout)
+    public static HttpClient Create(int maxConnections, TimeSpan connectTimeout, TlsTrust? trust = null, int httpVersion = 1, bool cleartext = false)
     {
         var handler = new SocketsHttpHandler
         {
@@ -23,12 +23,15 @@ internal static class TargetClientFactory
             ConnectTimeout = connectTimeout,
             ActivityHeadersPropagator = null,
             MaxResponseHeadersLength = 64,
+            SslOptions = (trust ?? TlsTrust.System).Options(null),
+            EnableMultipleHttp2Connections = true,
         };
         return new HttpClient(handler, disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
-            DefaultRequestVersion = HttpVersion.Version11,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+            DefaultRequestVersion = httpVersion == 2 ? HttpVersion.Version20 : HttpVersion.Version11,
+            // Cleartext HTTP/2 has no ALPN to negotiate with: prior knowledge, exactly 2.
+            DefaultVersionPolicy = httpVersion == 2 && cleartext ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower,
         };
     }
 }

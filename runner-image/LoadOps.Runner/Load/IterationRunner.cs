@@ -5,10 +5,10 @@ namespace LoadOps.Runner.Load;
 
 /// <summary>
 /// Runs one iteration for a virtual user: picks a scenario by weight and runs its steps in order, recording
-/// each. The first step's latency counts from the intended start (coordinated-omission correct); a failed step
+/// each, pausing for a step's <c>think</c> time after it. The first step's latency counts from the intended start (coordinated-omission correct); a failed step
 /// ends the iteration, since later steps usually depend on it.
 /// </summary>
-internal sealed class IterationRunner(PreparedShard shard, StepExecutor executor, ShardRecorder recorder)
+internal sealed class IterationRunner(PreparedShard shard, StepExecutor executor, ShardRecorder recorder, TimeProvider time)
 {
     public async Task RunAsync(VirtualUser user, long intendedStart, CancellationToken stop, CancellationToken abort)
     {
@@ -35,10 +35,27 @@ internal sealed class IterationRunner(PreparedShard shard, StepExecutor executor
             }
             if (outcome.WasAborted)
                 return;
-            recorder.Record(step.Index, start, recorder.Clock.Now, outcome.Kind, outcome.Sent, outcome.Received);
+            recorder.Record(step.Index, start, recorder.Clock.Now, outcome);
             if (outcome.Kind != Outcome.Ok)
+                break;
+            if (step.Think > TimeSpan.Zero && !await ThinkAsync(step.Think, stop))
                 break;
         }
         user.Iteration++;
+        recorder.RecordIteration(recorder.Clock.Now);
+    }
+
+    /// <summary>The step's think time; false when the run is stopping (a stopping user does not wait out its pause).</summary>
+    private async Task<bool> ThinkAsync(TimeSpan think, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(think, time, stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 }

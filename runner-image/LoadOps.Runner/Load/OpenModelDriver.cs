@@ -18,8 +18,75 @@ internal sealed class OpenModelDriver(PreparedShard shard, IterationRunner itera
 
     public async Task<bool> RunAsync(CancellationToken stop, CancellationToken abort)
     {
+        // With the system clock the schedule runs on its own thread (ArrivalWaiter); the loop below awaits only
+        // for other time providers, whose timestamps a thread cannot wait on.
+        var completed = time == TimeProvider.System
+            ? await Scheduled(() => Issue(stop, abort))
+            : await IssueAsync(stop, abort);
+        _issuingDone = true;
+        if (Interlocked.Read(ref _outstanding) == 0)
+            _drained.TrySetResult();
+        try
+        {
+            await _drained.Task.WaitAsync(abort);
+        }
+        catch (OperationCanceledException)
+        {
+            // Torn down: what was still in flight is not recorded.
+        }
+        return completed;
+    }
+
+    private static Task<bool> Scheduled(Func<bool> issue)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(issue());
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "loadops arrivals", Priority = ThreadPriority.AboveNormal };
+        thread.Start();
+        return done.Task;
+    }
+
+    /// <summary>The arrival loop on the scheduler thread; true when the whole curve was issued.</summary>
+    private bool Issue(CancellationToken stop, CancellationToken abort)
+    {
         var clock = recorder.Clock;
-        var cap = shard.Load.MaxInFlight;
+        long n = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            if (shard.Curve.TimeOfArrival(n) is not { } at)
+                return true;
+            var due = clock.TimestampAt(at);
+            if (!ArrivalWaiter.WaitUntil(due, stop))
+                return false;
+            Release(n++, due, stop, abort);
+        }
+        return false;
+    }
+
+    private void Release(long id, long due, CancellationToken stop, CancellationToken abort)
+    {
+        if (Interlocked.Read(ref _outstanding) >= shard.Load.MaxInFlight)
+        {
+            recorder.RecordArrival(due, recorder.Clock.Now, dropped: true);
+            return;
+        }
+        Interlocked.Increment(ref _outstanding);
+        _ = Task.Run(() => ArriveAsync(id, due, stop, abort), CancellationToken.None);
+    }
+
+    private async Task<bool> IssueAsync(CancellationToken stop, CancellationToken abort)
+    {
+        var clock = recorder.Clock;
         long n = 0;
         var completed = false;
         while (!stop.IsCancellationRequested)
@@ -43,28 +110,7 @@ internal sealed class OpenModelDriver(PreparedShard shard, IterationRunner itera
                 }
                 continue;
             }
-            if (Interlocked.Read(ref _outstanding) >= cap)
-            {
-                recorder.RecordArrival(due, clock.Now, dropped: true);
-            }
-            else
-            {
-                Interlocked.Increment(ref _outstanding);
-                var id = n;
-                _ = Task.Run(() => ArriveAsync(id, due, stop, abort), CancellationToken.None);
-            }
-            n++;
-        }
-        _issuingDone = true;
-        if (Interlocked.Read(ref _outstanding) == 0)
-            _drained.TrySetResult();
-        try
-        {
-            await _drained.Task.WaitAsync(abort);
-        }
-        catch (OperationCanceledException)
-        {
-            // Torn down: what was still in flight is not recorded.
+            Release(n++, due, stop, abort);
         }
         return completed;
     }

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using HdrHistogram;
 using LoadOps.Core.Results;
+using LoadOps.Runner.Execution;
 
 namespace LoadOps.Runner.Recording;
 
@@ -16,18 +18,31 @@ internal sealed class IntervalBucket(int stepCount)
     public long[] Counts { get; } = new long[stepCount * Kinds];
     public long[] BytesSent { get; } = new long[stepCount];
     public long[] BytesReceived { get; } = new long[stepCount];
+    public Dictionary<int, long>?[] StatusCodes { get; } = new Dictionary<int, long>?[stepCount];
+    public Dictionary<string, long>?[] Errors { get; } = new Dictionary<string, long>?[stepCount];
+
+    /// <summary>The first (unmasked) message of each error kind; masked when the interval is built.</summary>
+    public Dictionary<string, string>?[] Samples { get; } = new Dictionary<string, string>?[stepCount];
+    public long Iterations { get; set; }
     public long Scheduled { get; set; }
     public long Dropped { get; set; }
     public long MaxLagMicroseconds { get; set; }
     public LongHistogram? Lag { get; set; }
 
-    public void Record(int step, long latencyMicroseconds, Outcome outcome, long sent, long received)
+    public void Record(int step, long latencyMicroseconds, in StepOutcome outcome)
     {
         var histogram = Histograms[step] ??= HistogramCodec.Create();
         histogram.RecordValue(Math.Min(latencyMicroseconds, HistogramCodec.HighestTrackable));
-        Counts[(step * Kinds) + (int)outcome]++;
-        BytesSent[step] += sent;
-        BytesReceived[step] += received;
+        Counts[(step * Kinds) + (int)outcome.Kind]++;
+        BytesSent[step] += outcome.Sent;
+        BytesReceived[step] += outcome.Received;
+        if (outcome.Status != 0)
+            CollectionsMarshal.GetValueRefOrAddDefault(StatusCodes[step] ??= [], outcome.Status, out _)++;
+        if (outcome.ErrorKind is { } kind)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(Errors[step] ??= new(StringComparer.Ordinal), kind, out _)++;
+            (Samples[step] ??= new(StringComparer.Ordinal)).TryAdd(kind, outcome.Message ?? kind);
+        }
     }
 
     public void RecordArrival(long lagMicroseconds, bool dropped)
@@ -54,6 +69,13 @@ internal sealed class IntervalBucket(int stepCount)
         Array.Clear(Counts);
         Array.Clear(BytesSent);
         Array.Clear(BytesReceived);
+        foreach (var codes in StatusCodes)
+            codes?.Clear();
+        foreach (var errors in Errors)
+            errors?.Clear();
+        foreach (var samples in Samples)
+            samples?.Clear();
+        Iterations = 0;
         Scheduled = 0;
         Dropped = 0;
         MaxLagMicroseconds = 0;

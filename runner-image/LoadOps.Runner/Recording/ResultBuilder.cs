@@ -21,8 +21,12 @@ internal sealed class ResultBuilder
     private readonly List<TrustIssue> _notes = [];
     private long _nextIndex;
 
-    public ResultBuilder(ShardSpec spec, IReadOnlyList<(string Scenario, string Step)> steps, DateTimeOffset start, long firstIndex)
+    private readonly Func<string, string> _mask;
+
+    /// <param name="mask">Masks (then shortens) a failure message before it is kept in the result.</param>
+    public ResultBuilder(ShardSpec spec, IReadOnlyList<(string Scenario, string Step)> steps, DateTimeOffset start, long firstIndex, Func<string, string> mask)
     {
+        _mask = mask;
         _spec = spec;
         _steps = steps;
         _intervals = steps.Select(_ => new List<IntervalStats>()).ToArray();
@@ -58,6 +62,7 @@ internal sealed class ResultBuilder
                 GcPauseMs = health.GcPauseMs,
                 Dropped = mine.Sum(b => b.Dropped),
                 Scheduled = mine.Sum(b => b.Scheduled),
+                Iterations = mine.Sum(b => b.Iterations),
                 MaxScheduleLagMs = maxLag / 1000.0,
                 MaxPoolQueue = health.MaxPoolQueue,
                 InFlight = health.InFlight,
@@ -72,8 +77,10 @@ internal sealed class ResultBuilder
     {
         var seconds = Math.Max(0.001, (end - Start).TotalSeconds);
         string Ms(double percentile) => DurationText.FormatMicroseconds(_all.TotalCount == 0 ? 0 : _all.GetValueAtPercentile(percentile));
+        string Lag(double percentile) => DurationText.FormatMicroseconds(_lag.GetValueAtPercentile(percentile));
+        var lag = _lag.TotalCount == 0 ? "" : $"; schedule lag p50 {Lag(50)}, p99 {Lag(99)}, max {Lag(100)}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"summary: {_ok + _failed} requests in {seconds:0.0} s ({(_ok + _failed) / seconds:0.0}/s), {_failed} failed; latency p50 {Ms(50)}, p90 {Ms(90)}, p99 {Ms(99)}, max {Ms(100)}");
+            $"summary: {_ok + _failed} requests in {seconds:0.0} s ({(_ok + _failed) / seconds:0.0}/s), {_failed} failed; latency p50 {Ms(50)}, p90 {Ms(90)}, p99 {Ms(99)}, max {Ms(100)}{lag}");
     }
 
     public ResultFile Build(DateTimeOffset end, ResultStatus status) => new()
@@ -93,11 +100,16 @@ internal sealed class ResultBuilder
         Steps = _steps.Select((s, i) => new StepResult(s.Scenario, s.Step, _intervals[i].ToList()) { Location = _spec.Location }).ToList(),
         Health = _health.ToList(),
         Shards = [new ShardInfo(_spec.ShardId, _spec.ShardIndex, _spec.Location, status)],
+        Settings = Settings is { IsPlain: false } settings ? settings : null,
     };
+
+    /// <summary>How the run was made (insecure TLS, HTTP version, launch overrides), kept in the result when out of the ordinary.</summary>
+    public RunSettings? Settings { get; init; }
 
     private IntervalStats StepInterval(DateTimeOffset start, int step, List<IntervalBucket> buckets)
     {
         _merged.Reset();
+        var outcomes = new StepOutcomes();
         long ok = 0, sent = 0, received = 0;
         long status = 0, timeout = 0, connect = 0, check = 0, other = 0;
         foreach (var bucket in buckets)
@@ -110,6 +122,7 @@ internal sealed class ResultBuilder
             connect += bucket.Count(step, Outcome.Connect);
             check += bucket.Count(step, Outcome.Check);
             other += bucket.Count(step, Outcome.Other);
+            outcomes.Add(bucket, step);
             sent += bucket.BytesSent[step];
             received += bucket.BytesReceived[step];
         }
@@ -124,6 +137,9 @@ internal sealed class ResultBuilder
             BytesSent = sent,
             BytesReceived = received,
             Histogram = _merged.TotalCount == 0 ? HistogramCodec.Empty : HistogramCodec.Encode(_merged),
+            StatusCodes = outcomes.StatusCodes(),
+            Errors = outcomes.Errors(),
+            ErrorSamples = outcomes.Samples(_mask),
         };
     }
 }

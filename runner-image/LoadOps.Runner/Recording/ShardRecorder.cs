@@ -1,3 +1,5 @@
+using LoadOps.Runner.Execution;
+
 namespace LoadOps.Runner.Recording;
 
 /// <summary>
@@ -44,12 +46,24 @@ internal sealed class ShardRecorder
     /// <summary>The most requests in flight at once since the last call; resets to the current number.</summary>
     public long TakeMaxInFlight() => Interlocked.Exchange(ref _maxInFlight, Interlocked.Read(ref _inFlight));
 
-    public void Record(int step, long startTimestamp, long endTimestamp, Outcome outcome, long sent, long received)
+    public void Record(int step, long startTimestamp, long endTimestamp, Outcome outcome, long sent, long received) =>
+        Record(step, startTimestamp, endTimestamp, new StepOutcome(outcome, sent, received));
+
+    /// <summary>One finished request: latency, outcome, status code and error kind go to the interval it ended in.</summary>
+    public void Record(int step, long startTimestamp, long endTimestamp, in StepOutcome outcome)
     {
         var latency = Clock.Microseconds(startTimestamp, endTimestamp);
         var stripe = PickStripe();
         lock (stripe)
-            stripe.BucketFor(Clock.IndexOf(endTimestamp), _stepCount).Record(step, latency, outcome, sent, received);
+            stripe.BucketFor(Clock.IndexOf(endTimestamp), _stepCount).Record(step, latency, outcome);
+    }
+
+    /// <summary>An iteration (all the steps it ran) that ended at <paramref name="endTimestamp"/>.</summary>
+    public void RecordIteration(long endTimestamp)
+    {
+        var stripe = PickStripe();
+        lock (stripe)
+            stripe.BucketFor(Clock.IndexOf(endTimestamp), _stepCount).Iterations++;
     }
 
     /// <summary>An open-model arrival that was due at <paramref name="dueTimestamp"/> and handled at <paramref name="handledTimestamp"/>.</summary>

@@ -25,6 +25,16 @@ public sealed class TemplateParserTests
         Assert.False(template.IsLiteral);
     }
 
+    [Fact]
+    public void Reads_launch_variables_and_refuses_a_lower_case_name()
+    {
+        Assert.True(TemplateParser.TryParse("/api/{{ env.REGION }}/x", out var template, out _));
+        Assert.Equal(["REGION"], template.EnvNames);
+        Assert.Contains(new EnvPart("REGION") { Offset = 5 }, template.Parts);
+        Assert.False(TemplateParser.TryParse("/api/{{ env.region }}", out _, out var failure));
+        Assert.Contains("env.NAME", failure!.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/a/{{ id", 3)]
     [InlineData("/a/{{ }}", 3)]

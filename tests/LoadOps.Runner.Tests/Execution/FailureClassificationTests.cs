@@ -68,7 +68,7 @@ public sealed class FailureClassificationTests
 
         Assert.InRange(result.Failed().Connect, 19, 21);
         Assert.Equal(result.Total(), result.Failed().Connect);
-        Assert.Contains("(connect)", output, StringComparison.Ordinal);
+        Assert.Contains("(refused)", output, StringComparison.Ordinal);
     }
 
     [Theory]

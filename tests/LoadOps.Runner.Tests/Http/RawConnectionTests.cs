@@ -57,8 +57,8 @@ public sealed class RawConnectionTests
     [InlineData("garbage\r\n\r\n")]
     [InlineData("HTTP/1.1 200 OK\r\nContent-Length: nope\r\n\r\n")]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")]
-    public async Task Malformed_responses_are_io_errors(string response) =>
-        await Assert.ThrowsAsync<IOException>(() => ExchangeAsync(response, close: true));
+    public async Task Malformed_responses_are_protocol_errors(string response) =>
+        await Assert.ThrowsAsync<MalformedResponseException>(() => ExchangeAsync(response, close: true));
 
     [Fact]
     public async Task A_closed_port_is_a_connection_error()
