@@ -59,6 +59,7 @@ public static class ValidationCodes
     public const string MultipleDocuments = "LO054";
     public const string InvalidHeaderName = "LO055";
     public const string UnreadableFile = "LO056";
+    public const string PercentWithoutUnit = "LO057";
 
     /// <summary>Every code, in order; the documentation test checks each has a section.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ValidationCodes)
