@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LoadOps.Cli.Compare;
 using LoadOps.Cli.Gate;
+using LoadOps.Cli.History;
 using LoadOps.Cli.Merge;
 using LoadOps.Cli.Report;
 using LoadOps.Cli.Run;
@@ -19,6 +20,7 @@ internal static class CliCommands
         yield return MergeCommand.Create();
         yield return CompareCommand.Create();
         yield return ReportCommand.Create();
+        yield return BaselineCommand.Create();
         yield return ServeCommand.Create();
         yield return GateCommand.Create();
     }

@@ -19,9 +19,15 @@ internal static class RunCommand
         var history = new Option<string?>("--history") { Description = "History folder for baselines (default: .loadops/history in the repository)." };
         var policy = new Option<string?>("--policy") { Description = "Policy file (default: .loadops/policy.yaml in the repository)." };
         var noHistory = new Option<bool>("--no-history") { Description = "Do not add this run to the history." };
+        var repeat = new Option<int?>("--repeat") { Description = $"Repeat the run up to N times (1-{Core.Regression.RepeatPlan.MaxRepeats}) while the baseline comparison is not settled; overrides baseline.repeat." };
+        repeat.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n && (n < 1 || n > Core.Regression.RepeatPlan.MaxRepeats))
+                result.AddError($"--repeat {n} is out of range; give 1 to {Core.Regression.RepeatPlan.MaxRepeats}.");
+        });
         var command = new Command("run", "Run a load test on this machine: validate, plan, local runners, merge, evaluate, report.")
         {
-            file, outDirectory, runners, target, branch, commit, history, policy, noHistory,
+            file, outDirectory, runners, target, branch, commit, history, policy, noHistory, repeat,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -35,6 +41,7 @@ internal static class RunCommand
                 HistoryDirectory = parse.GetValue(history),
                 PolicyFile = parse.GetValue(policy),
                 NoHistory = parse.GetValue(noHistory),
+                Repeat = parse.GetValue(repeat),
             };
             var configuration = parse.InvocationConfiguration;
             var interactive = ReferenceEquals(configuration.Output, Console.Out) && !Console.IsOutputRedirected;

@@ -17,6 +17,9 @@ internal sealed record RunOptions(string File)
     public string? HistoryDirectory { get; init; }
     public string? PolicyFile { get; init; }
 
+    /// <summary>Repeat the run up to this many times while the baseline comparison is not settled (overrides <c>baseline.repeat</c>).</summary>
+    public int? Repeat { get; init; }
+
     /// <summary>Do not add this run to the local history (e.g. a one-off experiment).</summary>
     public bool NoHistory { get; init; }
 }
