@@ -11,4 +11,7 @@ public enum TrustWarningKind
 
     /// <summary>Some shards never reported.</summary>
     Incomplete,
+
+    /// <summary>Arrivals that were due but never sent (open model): the target did not get the asked load.</summary>
+    Dropped,
 }
