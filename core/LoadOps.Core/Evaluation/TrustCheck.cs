@@ -39,7 +39,7 @@ public static class TrustCheck
         if (totals.Dropped == 0 || totals.Scheduled == 0 || totals.Dropped / (double)totals.Scheduled <= DroppedLimit)
             return null;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{totals.Dropped:N0} of {totals.Scheduled:N0} arrivals dropped ({totals.Dropped / (double)totals.Scheduled:P1}): the runners could not send the load that was due, so the target was not tested at the asked rate; use more runners or a lower rate");
+            $"{totals.Dropped:N0} of {totals.Scheduled:N0} arrivals dropped ({totals.Dropped * 100.0 / totals.Scheduled:0.#}%): the runners could not send the load that was due, so the target was not tested at the asked rate; use more runners or a lower rate");
     }
 
     private static string Missing(ResultFile run)

@@ -43,10 +43,13 @@ public static class SeriesAnalyzer
             var values = series.Select(r => r.Summary.Overall.Value(metric)!.Value).ToList();
             var labels = series.Select(r => r.RunId).ToList();
             var found = ChangePointDetector.Detect(values, labels, options);
-            if (found.Count == 0 && ChangePointDetector.Strongest(values, labels, options) is { } hint && Math.Abs(hint.RelativeChange) > tolerance)
+            if (found.Count == 0 && ChangePointDetector.Strongest(values, labels, options) is { } lone && Math.Abs(lone.RelativeChange) > tolerance)
             {
-                // A change beyond the tolerance the history is too short to confirm: not "no shift".
-                undecided.Add($"{metric.Name()}: {Percent(hint.RelativeChange)} from run {hint.Label} on is not significant yet (p = {hint.PValue.ToString("0.###", CultureInfo.InvariantCulture)}); too little history to tell.");
+                if (lone.PValue < options.LoneShiftSignificance)
+                    found = [lone];
+                else
+                    // A change beyond the tolerance the history is too short to confirm: not "no shift".
+                    undecided.Add($"{metric.Name()}: {Percent(lone.RelativeChange)} from run {lone.Label} on is not significant yet (p = {lone.PValue.ToString("0.###", CultureInfo.InvariantCulture)}); too little history to tell.");
             }
             foreach (var point in found)
             {
