@@ -54,10 +54,12 @@ internal static class RunHeadline
     private static string Failures(RequestTotals totals) =>
         totals.Failed.Total == 0 ? "" : $" ({FailureText.Summary(totals)})";
 
-    /// <summary>The run's p95 line: how large a slowdown this pass could have caught.</summary>
+    /// <summary>The run's latency line (p95 when compared, else the first latency metric): how large a slowdown this pass could have caught.</summary>
     private static string Detectable(RegressionReport regression) =>
-        regression.Comparisons.FirstOrDefault(c => c.Step is null && c.Metric == Metric.P95 && double.IsFinite(c.DetectableChange)) is { } p95
-            ? $" (p95: could detect ≥ {MetricJudge.Percent(p95.DetectableChange)})"
+        regression.Comparisons
+            .Where(c => c.Step is null && c.Metric.Unit() == MetricUnit.Microseconds && double.IsFinite(c.DetectableChange))
+            .OrderBy(c => c.Metric == Metric.P95 ? 0 : 1).FirstOrDefault() is { } latency
+            ? $" ({latency.Metric.Name()}: could detect ≥ {MetricJudge.Percent(latency.DetectableChange)})"
             : "";
 
     private static string Change(MetricComparison comparison)
