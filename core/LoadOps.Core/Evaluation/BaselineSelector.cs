@@ -46,7 +46,7 @@ public static class BaselineSelector
         }
         if (leftOut.Count > 0)
             notes.Add($"{leftOut.Count} run(s) judged a regression or failing left out of the baseline: {string.Join(", ", leftOut.Select(h => h.Run.RunId))}; " +
-                "if that level is intended, accept it (loadops baseline accept RUN, or a /loadtest accept comment).");
+                "if that level is intended, accept it (loadops baseline accept RUN).");
         if (level is not null)
             notes.Add(level + ".");
         return new BaselineSelection([.. eligible.Take(spec.Runs).Select(h => (h.Run, h.Summary))], level, notes);
