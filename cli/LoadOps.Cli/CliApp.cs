@@ -24,6 +24,8 @@ internal static class CliApp
             await error.WriteLineAsync("Run 'loadops --help' for usage.");
             return ExitCodes.Usage;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        // Ctrl-C is handled by Program (it cancels the token): the library's own handler would end the process 2 s later,
+        // before the runners have written their partial results and the reports are out.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LoadOps.Cli.Compare;
 using LoadOps.Cli.Gate;
+using LoadOps.Cli.History;
 using LoadOps.Cli.Import;
 using LoadOps.Cli.Merge;
 using LoadOps.Cli.Report;
@@ -20,6 +21,7 @@ internal static class CliCommands
         yield return MergeCommand.Create();
         yield return CompareCommand.Create();
         yield return ReportCommand.Create();
+        yield return BaselineCommand.Create();
         yield return ServeCommand.Create();
         yield return GateCommand.Create();
         yield return ImportCommand.Create();

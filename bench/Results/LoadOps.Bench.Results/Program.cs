@@ -18,6 +18,7 @@ switch (command)
     case "accuracy":
         RegressionAccuracy.Run(Count("--trials", 1_000));
         RegressionAccuracy.Repeated(Count("--trials", 1_000));
+        ErrorAccuracy.Run(Count("--trials", 1_000));
         return 0;
     case "generate":
         await MergeScale.GenerateAsync(Option("--out", Path.Combine(Path.GetTempPath(), "loadops-merge-bench")), Count("--shards", 1_000), CancellationToken.None);

@@ -22,54 +22,84 @@ internal static class RegressionAccuracy
 
     public static void Run(int trials)
     {
-        Console.WriteLine($"trials per cell: {trials}; baseline runs: {BaselineRuns}; tolerance {Options.Tolerance:P0}; alpha {Options.Alpha} (Holm; one metric here)");
+        Console.WriteLine($"trials per cell: {trials}; baseline runs: {BaselineRuns}; tolerance {Options.Tolerance:P0}; alpha {Options.Alpha} one-sided (Holm; one metric here)");
         foreach (var model in new[] { "within", "between" })
         {
             Console.WriteLine();
-            Console.WriteLine($"noise model: {model}");
-            Console.WriteLine("| CV | shift | regression | inconclusive | pass | improvement |");
-            Console.WriteLine("|---|---|---|---|---|---|");
+            Console.WriteLine($"noise model: {model}, one candidate run");
+            Console.WriteLine("| CV | shift | regression | inconclusive | pass | improvement | median 'could detect' of the passes |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var cv in new[] { 0.02, 0.05, 0.10 })
             {
                 foreach (var shift in new[] { 0.0, 0.05, 0.10, 0.20 })
                 {
                     var random = new Random((model == "between" ? 100_000 : 0) + (int)(cv * 1_000 * 100) + (int)(shift * 100));
                     var counts = new int[4];
+                    var detectable = new List<double>();
                     for (var t = 0; t < trials; t++)
-                        counts[(int)Trial(random, cv, shift, model == "between", candidateRuns: 1)]++;
-                    string Rate(Verdict v) => (100.0 * counts[(int)v] / trials).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-                    Console.WriteLine($"| {cv:P0} | {shift:P0} | {Rate(Verdict.Regression)} | {Rate(Verdict.Inconclusive)} | {Rate(Verdict.Pass)} | {Rate(Verdict.Improvement)} |");
+                    {
+                        var (report, _) = Trial(random, cv, shift, model == "between", maxRuns: 1);
+                        counts[(int)report.Verdict]++;
+                        if (report.Verdict == Verdict.Pass)
+                            detectable.Add(report.Comparisons[0].DetectableChange);
+                    }
+                    Console.WriteLine($"| {cv:P0} | {shift:P0} | {Rates(counts, trials)} | {Median(detectable)} |");
                 }
             }
         }
     }
 
-    /// <summary>The between model with the candidate run repeated m times (their mean compared): what it takes to reach the target.</summary>
+    /// <summary>The between model with <c>repeat: N</c>: the candidate is run again while the comparison is not settled, at most N times.</summary>
     public static void Repeated(int trials)
     {
         Console.WriteLine();
-        Console.WriteLine("noise model: between, candidate run repeated m times");
-        Console.WriteLine("| CV | shift | m | regression | inconclusive | pass | improvement |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var (cv, shift) in new[] { (0.05, 0.0), (0.05, 0.10), (0.02, 0.0), (0.02, 0.10), (0.10, 0.0), (0.10, 0.20) })
+        Console.WriteLine("noise model: between, candidate repeated until settled (repeat: N)");
+        Console.WriteLine("| CV | shift | N | regression | inconclusive | pass | improvement | mean runs | runs at p90 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var (cv, shift) in new[] { (0.02, 0.0), (0.02, 0.10), (0.05, 0.0), (0.05, 0.05), (0.05, 0.10), (0.10, 0.0), (0.10, 0.20) })
         {
-            foreach (var m in new[] { 1, 3, 5, 8, 12, 16 })
+            foreach (var n in new[] { 1, 8, 16, 20 })
             {
-                var random = new Random(200_000 + (int)(cv * 1_000 * 100) + (int)(shift * 100) + (m * 7));
+                var random = new Random(200_000 + (int)(cv * 1_000 * 100) + (int)(shift * 100) + (n * 7));
                 var counts = new int[4];
+                var runs = new List<int>();
                 for (var t = 0; t < trials; t++)
-                    counts[(int)Trial(random, cv, shift, betweenRuns: true, candidateRuns: m)]++;
-                string Rate(Verdict v) => (100.0 * counts[(int)v] / trials).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-                Console.WriteLine($"| {cv:P0} | {shift:P0} | {m} | {Rate(Verdict.Regression)} | {Rate(Verdict.Inconclusive)} | {Rate(Verdict.Pass)} | {Rate(Verdict.Improvement)} |");
+                {
+                    var (report, used) = Trial(random, cv, shift, betweenRuns: true, maxRuns: n);
+                    counts[(int)report.Verdict]++;
+                    runs.Add(used);
+                }
+                runs.Sort();
+                Console.WriteLine($"| {cv:P0} | {shift:P0} | {n} | {Rates(counts, trials)} | {runs.Average().ToString("0.0", CultureInfo.InvariantCulture)} | {runs[(int)(0.9 * (runs.Count - 1))]} |");
             }
         }
     }
 
-    private static Verdict Trial(Random random, double cv, double shift, bool betweenRuns, int candidateRuns)
+    private static (RegressionReport Report, int Runs) Trial(Random random, double cv, double shift, bool betweenRuns, int maxRuns)
     {
         var baseline = Enumerable.Range(0, BaselineRuns).Select(i => Summary($"b{i}", SimulateRun(random, cv, 0, betweenRuns), withIntervals: false)).ToList();
-        var candidates = Enumerable.Range(0, candidateRuns).Select(i => Summary($"c{i}", SimulateRun(random, cv, shift, betweenRuns), withIntervals: true)).ToList();
-        return RegressionAnalyzer.Analyze(candidates, baseline, Options).Verdict;
+        var candidates = new List<ResultSummary>();
+        for (var look = 1; ; look++)
+        {
+            candidates.Add(Summary($"c{look}", SimulateRun(random, cv, shift, betweenRuns), withIntervals: true));
+            var report = RegressionAnalyzer.Analyze(candidates, baseline, Options with { LookAlpha = RepeatPlan.LookAlpha(Options.Alpha, look, maxRuns) });
+            if (!RepeatPlan.ShouldRepeat(report, look, maxRuns))
+                return (report, look);
+        }
+    }
+
+    internal static string Rates(int[] counts, int trials)
+    {
+        string Rate(Verdict v) => (100.0 * counts[(int)v] / trials).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        return $"{Rate(Verdict.Regression)} | {Rate(Verdict.Inconclusive)} | {Rate(Verdict.Pass)} | {Rate(Verdict.Improvement)}";
+    }
+
+    private static string Median(List<double> values)
+    {
+        if (values.Count == 0)
+            return "-";
+        values.Sort();
+        return "≥ " + (values[values.Count / 2] * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
     }
 
     private static double[] SimulateRun(Random random, double cv, double shift, bool betweenRuns)
@@ -97,6 +127,6 @@ internal static class RegressionAccuracy
         return new ResultSummary(runId, null, ResultStatus.Complete, [], overall, []);
     }
 
-    private static double Normal(Random random) =>
+    internal static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -16,7 +16,7 @@ internal static class CompareCommand
 {
     public static Command Create()
     {
-        var baseline = new Option<string[]>("--baseline", "-b") { Description = "Result files of earlier runs (one per run).", AllowMultipleArgumentsPerToken = true };
+        var baseline = new Option<string[]>("--baseline", "-b") { Description = "Result files of earlier runs (one per run; *.json, *.json.gz, or folders of them such as .loadops/history/TEST/main).", AllowMultipleArgumentsPerToken = true };
         var current = new Option<string[]>("--current", "-c")
         {
             Description = "Result file of the run to judge; several files = the same code run repeatedly, compared by their mean (what an inconclusive verdict asks for).",
@@ -51,6 +51,10 @@ internal static class CompareCommand
                 parseResult.GetValue(tolerance), parseResult.GetValue(metrics), out var problem);
             if (request is null)
                 return Usage(error, problem!);
+            if (ResultFileLoader.Expand(request.Baseline, out var folderProblem) is not { } baselineFiles ||
+                ResultFileLoader.Expand(request.Current, out folderProblem) is not { } currentFiles)
+                return Usage(error, folderProblem!);
+            request = request with { Baseline = baselineFiles, Current = currentFiles };
 
             var candidates = new List<ResultSummary>();
             Loaded? candidate = null;

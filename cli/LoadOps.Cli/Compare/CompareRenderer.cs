@@ -24,7 +24,7 @@ internal static class CompareRenderer
         .. report.Comparisons.Select(c => new[]
         {
             c.Scope, c.Metric.Name(), Value(c.Metric, c.Test.BaselineValue), Value(c.Metric, c.Test.CandidateValue),
-            double.IsNaN(c.Test.RelativeChange) ? "-" : (c.Test.RelativeChange * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%",
+            double.IsNaN(c.Test.RelativeChange) ? "-" : (c.Test.RelativeChange * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + (c.Test.InPoints ? " points" : "%"),
             c.Test.BaselineRuns < 2 ? "-" : c.AdjustedPValue.ToString("0.####", CultureInfo.InvariantCulture),
             c.Verdict.ToString().ToLowerInvariant(), c.Reason,
         }),
@@ -64,6 +64,7 @@ internal static class CompareRenderer
             verdict = report.Verdict,
             baselineRuns = report.BaselineRuns,
             tolerance = options.Tolerance,
+            errorTolerance = options.ErrorTolerance,
             alpha = options.Alpha,
             notes = report.Notes,
             comparisons = report.Comparisons.Select(c => new
@@ -78,6 +79,8 @@ internal static class CompareRenderer
                 adjustedPValue = Finite(c.AdjustedPValue),
                 noise = Finite(c.Test.Noise),
                 detectableChange = Finite(c.DetectableChange),
+                changeInPoints = c.Test.InPoints,
+                settled = c.Settled,
                 verdict = c.Verdict,
                 reason = c.Reason,
                 moreRunsNeeded = c.MoreRunsNeeded,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoadOps.Core.Definitions;
 
 namespace LoadOps.Cli.Compare;
@@ -40,14 +39,13 @@ internal sealed record CompareRequest(IReadOnlyList<string> Baseline, IReadOnlyL
         parsedTolerance = null;
         if (tolerance is not null)
         {
-            var percent = tolerance.EndsWith('%');
-            if (!double.TryParse(percent ? tolerance[..^1] : tolerance, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ||
-                value < 0 || (percent ? value > 1000 : value > 10))
+            // The same units rule as baseline.tolerance in YAML: 10% or 0.10; a bare 10 is refused, not read as 1000%.
+            if (!PercentText.TryParse(tolerance, out var value, out var why))
             {
-                problem = $"--tolerance '{tolerance}' is not a relative change; write a percentage such as 5% or a fraction such as 0.05.";
+                problem = $"--tolerance: {why}.";
                 return false;
             }
-            parsedTolerance = percent ? value / 100 : value;
+            parsedTolerance = value;
         }
 
         List<Metric>? parsedMetrics = null;

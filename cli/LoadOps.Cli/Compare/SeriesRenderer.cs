@@ -21,6 +21,7 @@ internal static class SeriesRenderer
 
     private static string Headline(SeriesReport report) =>
         report.TooShort ? $"too little history: {report.Runs} usable run(s), at least {report.RunsNeeded} needed"
+        : report.CannotTell ? $"too little history to tell: a change in {report.Runs} runs is not significant yet"
         : report.Shifts.Count == 0 ? $"no shift in {report.Runs} runs"
         : $"{report.Shifts.Count} shift(s) in {report.Runs} runs" + (report.HasRegression ? $", first for the worse at run {report.Shifts.First(s => s.Worse).At.RunId}" : ", none for the worse");
 
@@ -70,7 +71,7 @@ internal static class SeriesRenderer
     {
         var document = new
         {
-            verdict = report.TooShort ? "inconclusive" : report.HasRegression ? "regression" : "pass",
+            verdict = report.CannotTell ? "inconclusive" : report.HasRegression ? "regression" : "pass",
             runs = report.Runs,
             runsNeeded = report.RunsNeeded,
             metrics = metrics.Select(m => m.Name()),

@@ -41,6 +41,10 @@ internal sealed class GateRunner(HttpClient http, TextWriter output, TextWriter 
             return ExitCodes.Usage;
         }
 
+        // After Ctrl-C the token is cancelled; the reports of what was seen are still written.
+        var stopped = cancellationToken.IsCancellationRequested;
+        if (stopped)
+            cancellationToken = CancellationToken.None;
         var reports = new Dictionary<string, string>();
         foreach (var run in wait.Runs.Where(r => r.Finished && r.Reports.Any(f => f.Name == "report.md")))
         {
@@ -65,6 +69,11 @@ internal sealed class GateRunner(HttpClient http, TextWriter output, TextWriter 
         await output.WriteLineAsync(markdown.TrimEnd());
         await output.WriteLineAsync();
         var headline = verdict.Deciding?.Headline is { } line ? $": {line}" : "";
+        if (stopped)
+        {
+            await output.WriteLineAsync($"LoadOps gate: stopped by Ctrl-C before the runs finished; they go on in the pipeline (exit 3; {Path.Combine(options.OutDirectory, "report.md")})");
+            return ExitCodes.Inconclusive;
+        }
         await output.WriteLineAsync($"LoadOps gate: {verdict.Word.ToUpperInvariant()}{headline} (exit {verdict.ExitCode}; {Path.Combine(options.OutDirectory, "report.md")})");
         return verdict.ExitCode;
     }

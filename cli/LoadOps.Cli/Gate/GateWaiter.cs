@@ -48,7 +48,19 @@ internal sealed class GateWaiter(GateClient client, GateOptions options, TextWri
         var lastPrinted = started;
         while (true)
         {
-            var (runs, problem, message) = await poll(cancellationToken);
+            // Ctrl-C ends the wait, not the gate: the runs as last seen are reported as unfinished (exit 3).
+            if (cancellationToken.IsCancellationRequested)
+                return new GateWait(last, false);
+            (IReadOnlyList<RunView> Runs, GateCallProblem Problem, string Message) polled;
+            try
+            {
+                polled = await poll(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return new GateWait(last, false);
+            }
+            var (runs, problem, message) = polled;
             // A URL that never answered is a wrong URL (exit 2); one that answered before is having a bad moment.
             if (problem == GateCallProblem.Refused || (problem == GateCallProblem.Unreachable && !contacted))
                 return new GateWait(last, false, message);
@@ -74,7 +86,14 @@ internal sealed class GateWaiter(GateClient client, GateOptions options, TextWri
                 return new GateWait(last, false);
 
             var wait = finished ? TimeSpan.FromMilliseconds(Math.Min(500, delay.TotalMilliseconds)) : delay;
-            await Task.Delay(wait < deadline - now ? wait : deadline - now, clock, cancellationToken);
+            try
+            {
+                await Task.Delay(wait < deadline - now ? wait : deadline - now, clock, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return new GateWait(last, false);
+            }
             delay = TimeSpan.FromTicks(Math.Min(options.MaxPoll.Ticks, (long)(delay.Ticks * 1.5)));
         }
     }

@@ -11,7 +11,7 @@ internal static class MergeCommand
 {
     public static Command Create()
     {
-        var results = new Argument<string[]>("RESULT") { Description = "Shard or run result files (JSON) of one run.", Arity = ArgumentArity.ZeroOrMore };
+        var results = new Argument<string[]>("RESULT") { Description = "Shard or run result files of one run (*.json, *.json.gz, or folders of them).", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the merged run result." };
         var command = new Command("merge", "Merge shard or run results exactly: counts add, histograms add.") { results, output };
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -24,8 +24,10 @@ internal static class MergeCommand
             if (string.IsNullOrWhiteSpace(target))
                 return Usage(error, "--out FILE is required: where to write the merged result.");
 
+            if (ResultFileLoader.Expand(paths, out var folderProblem) is not { } files)
+                return Usage(error, folderProblem!);
             var accumulator = new ResultAccumulator();
-            foreach (var path in paths)
+            foreach (var path in files)
             {
                 var problem = await ResultFileLoader.AddToAsync(accumulator, path, cancellationToken);
                 if (problem is not null)

@@ -23,9 +23,15 @@ internal static class RunCommand
         var users = new Option<int?>("--users") { Description = "Closed model: scale the stages to this many peak users; recorded in the result." };
         var duration = new Option<string?>("--duration") { Description = "Scale the stages to this total duration (e.g. 30s); recorded in the result." };
         var environment = new Option<string[]>("--env", "-e") { Description = "NAME=VALUE for {{ env.NAME }} in the definition (repeatable)." };
+        var repeat = new Option<int?>("--repeat") { Description = $"Repeat the run up to N times (1-{Core.Regression.RepeatPlan.MaxRepeats}) while the baseline comparison is not settled; overrides baseline.repeat." };
+        repeat.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n && (n < 1 || n > Core.Regression.RepeatPlan.MaxRepeats))
+                result.AddError($"--repeat {n} is out of range; give 1 to {Core.Regression.RepeatPlan.MaxRepeats}.");
+        });
         var command = new Command("run", "Run a load test on this machine: validate, plan, local runners, merge, evaluate, report.")
         {
-            file, outDirectory, runners, target, branch, commit, history, policy, noHistory, rate, users, duration, environment,
+            file, outDirectory, runners, target, branch, commit, history, policy, noHistory, rate, users, duration, environment, repeat,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -43,6 +49,7 @@ internal static class RunCommand
                 Users = parse.GetValue(users),
                 Duration = parse.GetValue(duration),
                 Environment = parse.GetValue(environment) ?? [],
+                Repeat = parse.GetValue(repeat),
             };
             var configuration = parse.InvocationConfiguration;
             var interactive = ReferenceEquals(configuration.Output, Console.Out) && !Console.IsOutputRedirected;

@@ -29,6 +29,9 @@ internal sealed record RunOptions(string File)
     /// <summary>Launch variables for <c>{{ env.NAME }}</c>, as <c>NAME=VALUE</c>.</summary>
     public IReadOnlyList<string> Environment { get; init; } = [];
 
+    /// <summary>Repeat the run up to this many times while the baseline comparison is not settled (overrides <c>baseline.repeat</c>).</summary>
+    public int? Repeat { get; init; }
+
     /// <summary>Do not add this run to the local history (e.g. a one-off experiment).</summary>
     public bool NoHistory { get; init; }
 }

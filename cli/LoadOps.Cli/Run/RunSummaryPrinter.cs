@@ -20,6 +20,9 @@ internal static class RunSummaryPrinter
         if (!interactive)
             console.Profile.Width = 160;
 
+        // Numbers that cannot be trusted say so before any of them is shown.
+        if (evaluation.Reservations.Count > 0)
+            console.MarkupLine($"[yellow bold]INCONCLUSIVE (untrustworthy)[/]: {Markup.Escape(evaluation.Reservations[0])}");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("metric", "baseline", "current", "change", "verdict");
         var comparisons = evaluation.Regression?.Comparisons.Where(c => c.Step is null).ToList() ?? [];
         foreach (var metric in new[] { Metric.P50, Metric.P95, Metric.P99, Metric.Rps, Metric.Errors })
@@ -31,10 +34,20 @@ internal static class RunSummaryPrinter
                 metric.Name(),
                 comparison is null ? "-" : ThresholdExpression.ValueText(metric, comparison.Test.BaselineValue),
                 current is null ? "no data" : ThresholdExpression.ValueText(metric, current.Value),
-                comparison is null ? "-" : $"{comparison.Test.RelativeChange * 100:+0.0;-0.0;0.0}%",
-                Markup.Escape(comparisons.FirstOrDefault(c => c.Metric == metric) is { } judged ? Word(judged.Verdict) : "-"));
+                comparison is null ? "-" : $"{comparison.Test.RelativeChange * 100:+0.0;-0.0;0.0}{(comparison.Test.InPoints ? " points" : "%")}",
+                Markup.Escape(comparisons.FirstOrDefault(c => c.Metric == metric) is { } judged ? Word(judged) : "-"));
         }
         console.Write(table);
+        var totals = summary.Overall.Totals;
+        var requests = $"  {totals.Total:N0} requests, {totals.Failed.Total:N0} failed" + (totals.Failed.Total > 0 ? $" ({FailureText.Of(totals.Failed)})" : "") +
+            (totals.Scheduled > 0 ? $", {totals.Dropped:N0} of {totals.Scheduled:N0} arrivals dropped" : "");
+        console.WriteLine(requests);
+        foreach (var step in summary.Steps.Where(s => s.Location is null && s.Metrics.Totals.Failed.Total > 0))
+            console.WriteLine($"    {step.Scenario}/{step.Step}: {FailureText.Summary(step.Metrics.Totals)}");
+        foreach (var repeat in evaluation.Repeats)
+            console.WriteLine($"  run {repeat.Look} ({repeat.RunId}): {repeat.VerdictAfter.ToString().ToLowerInvariant()} after it");
+        if (evaluation.BaselineLevel is { } level)
+            console.WriteLine("  " + level);
 
         foreach (var threshold in evaluation.Thresholds)
         {
@@ -50,5 +63,9 @@ internal static class RunSummaryPrinter
             console.WriteLine("  " + file);
     }
 
-    private static string Word(Verdict verdict) => verdict.ToString().ToLowerInvariant();
+    /// <summary>The verdict word; a pass also says how large a change it could have caught.</summary>
+    private static string Word(MetricComparison comparison) =>
+        comparison.Verdict == Verdict.Pass && double.IsFinite(comparison.DetectableChange)
+            ? $"pass (could detect ≥ {comparison.DetectableChange * 100:0.#}{(comparison.Test.InPoints ? " points" : "%")})"
+            : comparison.Verdict.ToString().ToLowerInvariant();
 }

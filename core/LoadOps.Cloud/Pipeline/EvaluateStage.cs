@@ -33,24 +33,33 @@ public sealed class EvaluateStage(RunStore runs, ResultStore results, PipelineBl
 
         var definition = plan.Shards[0].Definition;
         var baseline = await LoadBaselineAsync(run, merged, definition, cancellationToken);
-        var evaluation = RunEvaluator.Evaluate(merged, ResultSummarizer.Summarize(merged), definition, baseline);
+        var evaluation = RunEvaluator.Evaluate(merged, ResultSummarizer.Summarize(merged), definition, baseline.Runs, baselineLevel: baseline.Level);
+        if (evaluation.Regression is { } regression && baseline.Notes.Count > 0)
+            evaluation = evaluation with { Regression = regression with { Notes = [.. baseline.Notes, .. regression.Notes] } };
         await blobs.WriteEvaluationAsync(run.RunId, evaluation, cancellationToken);
-        return StageOutcome.Then(new ReportRun(run.RunId), $"Run {run.RunId}: {evaluation.Verdict} ({baseline.Count} baseline runs).");
+        return StageOutcome.Then(new ReportRun(run.RunId), $"Run {run.RunId}: {evaluation.Verdict} ({baseline.Runs.Count} baseline runs).");
     }
 
-    private async Task<List<(ResultFile Run, ResultSummary Summary)>> LoadBaselineAsync(
+    /// <summary>
+    /// Baseline hygiene (<see cref="BaselineSelector"/>): earlier runs of the same definition text, each with the verdict
+    /// its own evaluation recorded, so regressed or failing runs stay out unless their level was accepted or confirmed.
+    /// </summary>
+    private async Task<BaselineSelection> LoadBaselineAsync(
         RunRecord run, ResultFile merged, LoadTestDefinition definition, CancellationToken cancellationToken)
     {
-        var baseline = new List<(ResultFile, ResultSummary)>();
         if (definition.Baseline is not { } spec)
-            return baseline;
-        var entries = await baselines.GetRecentAsync(run.TestName, spec.Branch, spec.Runs + 1, cancellationToken, trustworthyOnly: true);
-        foreach (var entry in entries.Where(e => e.RunId != run.RunId).Take(spec.Runs))
+            return new BaselineSelection([], null, []);
+        var count = (spec.Runs * 3) + BaselineSelector.ConfirmRuns;
+        var entries = await baselines.GetRecentAsync(run.TestName, spec.Branch, count + 1, cancellationToken, trustworthyOnly: true);
+        var history = new List<HistoryRun>();
+        foreach (var entry in entries.Where(e => e.RunId != run.RunId).Take(count))
         {
             var earlier = await results.ReadResultAsync(entry.ResultBlobName, cancellationToken);
-            if (earlier is not null && earlier.DefinitionHash == merged.DefinitionHash)
-                baseline.Add((earlier, ResultSummarizer.Summarize(earlier)));
+            if (earlier is null || earlier.DefinitionHash != merged.DefinitionHash)
+                continue;
+            var judged = await blobs.ReadEvaluationAsync(entry.RunId, cancellationToken);
+            history.Add(new HistoryRun(earlier, ResultSummarizer.Summarize(earlier), judged?.Verdict, entry.Accepted));
         }
-        return baseline;
+        return BaselineSelector.Select(history, spec);
     }
 }

@@ -20,6 +20,9 @@ public sealed record BaselineEntry
     /// <summary>Metric name (<c>p95</c>, <c>rps</c>, <c>errors</c>…) → value; latencies in milliseconds, errors as a fraction.</summary>
     public required IReadOnlyDictionary<string, double> Metrics { get; init; }
 
+    /// <summary>Someone with write access accepted this run's level: the baseline starts here (see <c>BaselineSelector</c>).</summary>
+    public bool Accepted { get; init; }
+
     /// <summary>Blob name of the merged result in the results container.</summary>
     public required string ResultBlobName { get; init; }
 }

@@ -34,8 +34,23 @@ public sealed class BaselineStore
             [nameof(BaselineEntry.Trustworthy)] = entry.Trustworthy,
             [MetricsJson] = JsonSerializer.Serialize(entry.Metrics),
             [nameof(BaselineEntry.ResultBlobName)] = entry.ResultBlobName,
+            [nameof(BaselineEntry.Accepted)] = entry.Accepted,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Marks a run of a test on a branch as accepted (its level becomes the baseline); false when no such run is stored.</summary>
+    public async Task<bool> AcceptAsync(string testName, string branch, string runId, CancellationToken cancellationToken)
+    {
+        var partition = PartitionKey(testName, branch);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RunId eq {runId}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var update = new TableEntity(entity.PartitionKey, entity.RowKey) { [nameof(BaselineEntry.Accepted)] = true };
+            await _table.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>The newest <paramref name="count"/> entries of a test on a branch, newest first; only trustworthy ones if asked.</summary>
@@ -83,5 +98,6 @@ public sealed class BaselineStore
         Trustworthy = entity.GetBoolean(nameof(BaselineEntry.Trustworthy)) ?? false,
         Metrics = JsonSerializer.Deserialize<Dictionary<string, double>>(entity.GetString(MetricsJson) ?? "{}") ?? [],
         ResultBlobName = entity.GetString(nameof(BaselineEntry.ResultBlobName)),
+        Accepted = entity.GetBoolean(nameof(BaselineEntry.Accepted)) ?? false,
     };
 }

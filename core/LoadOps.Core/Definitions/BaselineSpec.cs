@@ -7,6 +7,15 @@ public sealed record BaselineSpec
     public int Runs { get; init; } = 10;
     public IReadOnlyList<Metric> Metrics { get; init; } = [Metric.P50, Metric.P95, Metric.P99, Metric.Rps, Metric.Errors];
 
-    /// <summary>Smallest relative change that may count as a regression (0.05 = 5%).</summary>
+    /// <summary>Smallest relative change of latency or rps that may count as a regression (0.05 = 5%).</summary>
     public double Tolerance { get; init; } = 0.05;
+
+    /// <summary>Smallest rise of the error rate (and dropped rate) that may count, in percentage points (0.01 = 1 point).</summary>
+    public double ErrorTolerance { get; init; } = 0.01;
+
+    /// <summary>Candidate runs at most: the run is repeated while the comparison is not yet settled (1 = no repeats).</summary>
+    public int Repeat { get; init; } = 1;
+
+    /// <summary>A pass must also rule out a change beyond the tolerance (stricter than the default, which passes unless there is evidence of a regression).</summary>
+    public bool Equivalence { get; init; }
 }

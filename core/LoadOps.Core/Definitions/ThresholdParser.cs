@@ -76,15 +76,9 @@ public static partial class ThresholdParser
                 return false;
 
             case MetricUnit.Fraction:
-                var percent = text.EndsWith('%');
-                var number = percent ? text[..^1].TrimEnd() : text;
-                if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out value) &&
-                    value >= 0 && (percent ? value <= 100 : value <= 1))
-                {
-                    value = percent ? value / 100 : value;
+                if (PercentText.TryParse(text, out value, out var share))
                     return true;
-                }
-                problem = $"'{text}' is not a rate of requests; write a percentage such as 1% or a fraction such as 0.01";
+                problem = $"not a rate of requests: {share}";
                 return false;
 
             default:

@@ -5,25 +5,41 @@ using LoadOps.Core.Results;
 namespace LoadOps.Core.Evaluation;
 
 /// <summary>
-/// Judges a merged run: thresholds first (absolute gates), then the baseline comparison, then trust. A run whose
-/// numbers cannot be trusted never passes cleanly: at best it is inconclusive, with the reason.
+/// Judges a merged run in this order: trust first (numbers that cannot be believed are never judged: inconclusive,
+/// untrustworthy, with the reason), then failures (a run where every request failed fails, whatever else holds), then the
+/// thresholds (absolute gates), then the baseline comparison.
 /// </summary>
 public static class RunEvaluator
 {
-    public static RunEvaluation Evaluate(ResultFile run, ResultSummary summary, LoadTestDefinition definition, IReadOnlyList<(ResultFile Run, ResultSummary Summary)> baseline)
+    public static RunEvaluation Evaluate(ResultFile run, ResultSummary summary, LoadTestDefinition definition,
+        IReadOnlyList<(ResultFile Run, ResultSummary Summary)> baseline, RepeatContext? repeats = null, string? baselineLevel = null)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(baseline);
         var thresholds = ThresholdEvaluator.Evaluate(run, definition.Thresholds);
-        var regression = definition.Baseline is null
-            ? null
-            : RegressionAnalyzer.Analyze(summary, baseline.Select(b => b.Summary).ToList(), RegressionOptions.From(definition.Baseline));
-        var reservations = Reservations(run).ToList();
-        var verdict = Decide(thresholds, regression, reservations);
+        var usable = baseline.Where(b => TrustCheck.IsTrustworthy(b.Run, b.Summary)).ToList();
+        RegressionReport? regression = null;
+        if (definition.Baseline is { } spec)
+        {
+            var looks = repeats?.Looks ?? 1;
+            var look = repeats?.Look ?? 1;
+            var options = RegressionOptions.From(spec);
+            options = options with { LookAlpha = RepeatPlan.LookAlpha(options.Alpha, look, looks) };
+            regression = RegressionAnalyzer.Analyze([.. repeats?.Earlier ?? [], summary], [.. usable.Select(b => b.Summary)], options);
+            if (usable.Count < baseline.Count)
+                regression = regression with { Notes = [.. regression.Notes, $"{baseline.Count - usable.Count} baseline run(s) left out as untrustworthy (dropped arrivals)."] };
+        }
+        var reservations = TrustCheck.Problems(run, summary);
+        var verdict = Decide(summary, thresholds, regression, reservations);
+        var headline = RunHeadline.For(verdict, summary, thresholds, regression, reservations);
+        var settled = repeats is null || regression is null || !RepeatPlan.ShouldRepeat(regression, repeats.Look, repeats.Looks) ||
+            verdict is RunVerdict.Fail || reservations.Count > 0;
         return new RunEvaluation
         {
             Verdict = verdict,
-            Headline = RunHeadline.For(verdict, thresholds, regression, reservations),
+            Headline = headline,
             Thresholds = thresholds,
             Regression = regression,
             Baseline = baseline
@@ -31,27 +47,31 @@ public static class RunEvaluator
                 .Select(b => new BaselineRun(b.Run.RunId, b.Run.Commit, b.Run.Start, b.Summary.Overall.Value(Metric.P95)))
                 .ToList(),
             Reservations = reservations,
+            BaselineLevel = baselineLevel,
+            Repeats = repeats is null ? [] : [.. repeats.History, new RepeatRun(run.RunId, repeats.Look, verdict, headline)],
+            Settled = settled,
         };
     }
 
-    private static RunVerdict Decide(IReadOnlyList<ThresholdOutcome> thresholds, RegressionReport? regression, IReadOnlyList<string> reservations)
+    /// <summary>True when every finished request failed: such a run can never pass, whatever its thresholds measured.</summary>
+    public static bool EveryRequestFailed(ResultSummary summary)
     {
-        if (thresholds.Any(t => !t.Passed))
-            return RunVerdict.Fail;
-        if (regression?.Verdict == Verdict.Regression)
-            return RunVerdict.Regression;
-        if (reservations.Count > 0 || regression?.Verdict == Verdict.Inconclusive)
-            return RunVerdict.Inconclusive;
-        return regression?.Verdict == Verdict.Improvement ? RunVerdict.Improvement : RunVerdict.Pass;
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Overall.Totals.Total > 0 && summary.Overall.Totals.Ok == 0;
     }
 
-    private static IEnumerable<string> Reservations(ResultFile run)
+    private static RunVerdict Decide(ResultSummary summary, IReadOnlyList<ThresholdOutcome> thresholds, RegressionReport? regression, IReadOnlyList<string> reservations)
     {
-        if (run.Status == ResultStatus.Incomplete)
-            yield return "incomplete: some shards never reported";
-        else if (run.Status == ResultStatus.Partial)
-            yield return "partial: the run stopped before its schedule ended";
-        foreach (var issue in run.TrustIssues)
-            yield return issue.ShardId is null ? issue.Message : $"{issue.ShardId}: {issue.Message}";
+        if (reservations.Count > 0)
+            return RunVerdict.Inconclusive;
+        if (EveryRequestFailed(summary) || thresholds.Any(t => !t.Passed))
+            return RunVerdict.Fail;
+        if (summary.Overall.Totals.Total == 0)
+            return RunVerdict.Inconclusive;
+        if (regression?.Verdict == Verdict.Regression)
+            return RunVerdict.Regression;
+        if (regression?.Verdict == Verdict.Inconclusive)
+            return RunVerdict.Inconclusive;
+        return regression?.Verdict == Verdict.Improvement ? RunVerdict.Improvement : RunVerdict.Pass;
     }
 }

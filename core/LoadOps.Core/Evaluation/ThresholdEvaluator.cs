@@ -41,6 +41,12 @@ public static class ThresholdEvaluator
             return new(threshold, ThresholdStatus.NoData, null,
                 $"{threshold.Text}: no data for step '{threshold.Step}'; the result has steps: {(known.Length == 0 ? "none" : known)}.");
         }
+        if (expression.Metric.Unit() == MetricUnit.Microseconds && summary.Totals.Total > 0 && summary.Totals.Ok == 0)
+        {
+            // Failures come back fast (refused, reset): their latency would make a dead service look quick.
+            return new(threshold, ThresholdStatus.NoData, null,
+                $"{threshold.Text}: no data: every request of {scope} failed ({FailureText.Of(summary.Totals.Failed)}); a latency of failures says nothing about the service.");
+        }
         if (summary.Value(expression.Metric) is not { } actual)
         {
             var why = expression.Metric == Metric.Dropped && threshold.Step is not null

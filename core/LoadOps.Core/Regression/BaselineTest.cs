@@ -58,49 +58,6 @@ public static class BaselineTest
         return new MetricTest(n, center, candidate, change, StudentT.TwoSidedP(distance, n + m - 2), noise, distance) { CandidateRuns = m };
     }
 
-    /// <summary>Baseline runs needed (in total) before a change this large could be called at <paramref name="alpha"/>; null when no number of baseline runs would do (the change is within the candidate's own run-to-run noise).</summary>
-    public static int? RunsNeeded(MetricTest test, double alpha, int maxRuns = 60)
-    {
-        ArgumentNullException.ThrowIfNull(test);
-        if (double.IsNaN(test.Noise) || double.IsNaN(test.Distance))
-            return null;
-        var m = test.CandidateRuns;
-        var gap = Math.Abs(Gap(test));
-        for (var runs = Math.Max(3, test.BaselineRuns + 1); runs <= maxRuns; runs++)
-        {
-            if (gap >= StudentT.CriticalValue(alpha, runs + m - 2) * test.Noise * Math.Sqrt((1.0 / m) + (1.0 / runs)))
-                return runs;
-        }
-        return null;
-    }
-
-    /// <summary>Candidate runs needed (in total; the PR run repeated, their mean compared) before a change this large could be called at <paramref name="alpha"/>; null when more than <paramref name="maxRuns"/>.</summary>
-    public static int? CandidateRunsNeeded(MetricTest test, double alpha, int maxRuns = 30)
-    {
-        ArgumentNullException.ThrowIfNull(test);
-        if (double.IsNaN(test.Noise) || double.IsNaN(test.Distance))
-            return null;
-        var n = test.BaselineRuns;
-        var gap = Math.Abs(Gap(test));
-        for (var runs = test.CandidateRuns + 1; runs <= maxRuns; runs++)
-        {
-            if (gap >= StudentT.CriticalValue(alpha, n + runs - 2) * test.Noise * Math.Sqrt((1.0 / runs) + (1.0 / n)))
-                return runs;
-        }
-        return null;
-    }
-
-    /// <summary>The smallest relative change that would be significant with this baseline at <paramref name="alpha"/>.</summary>
-    public static double DetectableChange(Metric metric, MetricTest test, double alpha, RegressionOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(test);
-        ArgumentNullException.ThrowIfNull(options);
-        if (double.IsNaN(test.Noise))
-            return double.NaN;
-        var distance = StudentT.CriticalValue(alpha, test.BaselineRuns + test.CandidateRuns - 2) * StandardError(test);
-        return IsRelative(metric) ? Math.Exp(distance) - 1 : distance / Math.Max(Math.Abs(test.BaselineValue), options.FractionFloor);
-    }
-
     /// <summary>
     /// How much worse the metric may plausibly have become: the one-sided upper bound, at <paramref name="confidence"/>,
     /// of the change in the worse direction, as a fraction of the tolerance's unit (relative for latency and rps; for

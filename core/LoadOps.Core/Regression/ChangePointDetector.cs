@@ -50,6 +50,20 @@ public static class ChangePointDetector
         })];
     }
 
+    /// <summary>The strongest split of the whole series with its permutation p, significant or not; null when the series is too short to split.</summary>
+    public static ChangePoint? Strongest(IReadOnlyList<double> values, IReadOnlyList<string> labels, ChangePointOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(labels);
+        options ??= new ChangePointOptions();
+        var all = Slice(values, (0, values.Count));
+        var (index, q) = BestSplit(all, options.MinimumSegment);
+        if (index <= 0)
+            return null;
+        var p = PermutationP(all, q, options, new Random(options.Seed));
+        return new ChangePoint(index, labels[index], p, Mean(values, 0, index), Mean(values, index, values.Count));
+    }
+
     /// <summary>The split (index of the first point after it, relative to the segment) with the largest Q; index 0 when the segment is too short.</summary>
     internal static (int Index, double Q) BestSplit(double[] x, int minimum)
     {

@@ -1,14 +1,15 @@
-using System.Globalization;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Results;
 
 namespace LoadOps.Core.Regression;
 
 /// <summary>
-/// Compares a candidate run with baseline runs, per metric, for the whole run and per step (see
-/// <see cref="BaselineTest"/> for the statistics). A change counts only when it is BOTH beyond the tolerance AND
-/// significant after Holm's correction over all metrics × steps. Baseline runs that were partial or untrustworthy
-/// are left out; an untrustworthy or partial candidate can never pass (every verdict becomes inconclusive).
+/// Compares a candidate run with baseline runs, per metric, for the whole run and per step. Latency and rps: a
+/// run-level Student-t test on log values (<see cref="BaselineTest"/>); errors and dropped: counts against the
+/// baseline's pooled rate (<see cref="CountTest"/>). The decision rule is <see cref="MetricJudge"/>'s: a regression
+/// needs evidence (one-sided, Holm over all metrics × steps) AND a change beyond the tolerance; otherwise a pass stating
+/// what it could have caught. Baseline runs that were partial or untrustworthy are left out; an untrustworthy or
+/// partial candidate can never pass (every verdict becomes inconclusive).
 /// </summary>
 public static class RegressionAnalyzer
 {
@@ -17,8 +18,8 @@ public static class RegressionAnalyzer
 
     /// <summary>
     /// As above with the candidate measured by several runs of the same code (the PR run repeated): their mean is
-    /// compared (<see cref="BaselineTest.Compare(Metric, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, RegressionOptions)"/>).
-    /// The first candidate names the run; any untrustworthy candidate makes every verdict inconclusive.
+    /// compared (pooled counts for errors and dropped). The first candidate names the run; any untrustworthy candidate
+    /// makes every verdict inconclusive.
     /// </summary>
     public static RegressionReport Analyze(IReadOnlyList<ResultSummary> candidates, IReadOnlyList<ResultSummary> baseline, RegressionOptions options)
     {
@@ -45,16 +46,15 @@ public static class RegressionAnalyzer
             {
                 if (pick(candidate) is not { } mine || mine.Value(metric) is null)
                     continue;
-                var values = candidates.Select(pick).Select(s => s?.Value(metric)).OfType<double>().ToList();
-                var history = usable.Select(pick).Select(s => s?.Value(metric)).OfType<double>().ToList();
-                tests.Add((scenario, step, metric, BaselineTest.Compare(metric, history, values, mine.IntervalValues(metric), options)));
+                tests.Add((scenario, step, metric, Test(metric, candidates.Select(pick).ToList(), usable.Select(pick).ToList(), mine, options)));
             }
         }
 
         var tested = tests.Select((t, i) => (t, i)).Where(x => x.t.Test.BaselineRuns >= options.MinimumBaselineRuns).ToList();
-        var adjusted = HolmCorrection.Adjust([.. tested.Select(x => x.t.Test.PValue)]);
-        var adjustedByIndex = tested.Select((x, k) => (x.i, adjusted[k])).ToDictionary(x => x.i, x => x.Item2);
-        var comparisons = tests.Select((t, i) => Judge(t.Scenario, t.Step, t.Metric, t.Test, adjustedByIndex.GetValueOrDefault(i, 1), Math.Max(1, tested.Count), options)).ToList();
+        var worse = Adjusted(tested.Select(x => (x.i, WorseP(x.t.Metric, x.t.Test))));
+        var better = Adjusted(tested.Select(x => (x.i, BetterP(x.t.Metric, x.t.Test, options))));
+        var comparisons = tests.Select((t, i) => MetricJudge.Judge(t.Scenario, t.Step, t.Metric, t.Test,
+            worse.GetValueOrDefault(i, 1), better.GetValueOrDefault(i, 1), Math.Max(1, tested.Count), options)).ToList();
 
         if (candidates.FirstOrDefault(c => !c.IsTrustworthy) is { } doubtful)
         {
@@ -62,7 +62,7 @@ public static class RegressionAnalyzer
                 ? $"the candidate run{(candidates.Count > 1 ? " " + doubtful.RunId : "")} is {doubtful.Status.ToString().ToLowerInvariant()}"
                 : $"the candidate run{(candidates.Count > 1 ? " " + doubtful.RunId : "")} is untrustworthy: " + string.Join("; ", doubtful.TrustIssues.Select(i => i.Message));
             notes.Add(why + "; no verdict can be clean.");
-            comparisons = [.. comparisons.Select(c => c with { Verdict = Verdict.Inconclusive, Reason = $"{why} (would have been: {c.Verdict.ToString().ToLowerInvariant()}). {c.Reason}" })];
+            comparisons = [.. comparisons.Select(c => c with { Verdict = Verdict.Inconclusive, Settled = true, Reason = $"{why} (would have been: {c.Verdict.ToString().ToLowerInvariant()}). {c.Reason}" })];
         }
         if (candidates.Count > 1)
             notes.Add($"the candidate is the mean of {candidates.Count} runs: {string.Join(", ", candidates.Select(c => c.RunId))}.");
@@ -74,75 +74,48 @@ public static class RegressionAnalyzer
             : comparisons.Any(c => c.Verdict == Verdict.Inconclusive) ? Verdict.Inconclusive
             : comparisons.Any(c => c.Verdict == Verdict.Improvement) ? Verdict.Improvement
             : Verdict.Pass;
-        return new RegressionReport(verdict, usable.Count, comparisons, notes);
+        var settled = verdict == Verdict.Regression || comparisons.All(c => c.Settled);
+        return new RegressionReport(verdict, usable.Count, comparisons, notes) { Settled = settled };
     }
 
-    private static MetricComparison Judge(string? scenario, string? step, Metric metric, MetricTest test, double adjusted, int testCount, RegressionOptions options)
+    private static MetricTest Test(Metric metric, IReadOnlyList<MetricSummary?> candidates, IReadOnlyList<MetricSummary?> history,
+        MetricSummary mine, RegressionOptions options)
     {
-        var change = Percent(test.RelativeChange, signed: true);
-        MetricComparison Make(Verdict verdict, string reason) => new(scenario, step, metric, test, adjusted, verdict, reason);
-
-        if (test.BaselineRuns < options.MinimumBaselineRuns)
-            return Make(Verdict.Inconclusive, $"only {test.BaselineRuns} baseline run(s) have {metric.Name()} here; at least {options.MinimumBaselineRuns} are needed to know the run-to-run noise.")
-                with { MoreRunsNeeded = options.MinimumBaselineRuns - test.BaselineRuns };
-
-        var alpha = options.Alpha / testCount;
-        var detectable = BaselineTest.DetectableChange(metric, test, alpha, options);
-        if (Math.Abs(test.RelativeChange) <= options.Tolerance)
-            return Within(test, metric, change, options, Make) with { DetectableChange = detectable };
-
-        var worse = metric.HigherIsWorse() ? test.RelativeChange > 0 : test.RelativeChange < 0;
-        var p = adjusted.ToString("0.####", CultureInfo.InvariantCulture);
-        if (adjusted < options.Alpha)
-            return Make(worse ? Verdict.Regression : Verdict.Improvement, $"{change} ({(worse ? "worse" : "better")}), significant (p = {p} after Holm).") with { DetectableChange = detectable };
-
-        var baselineRuns = BaselineTest.RunsNeeded(test, alpha);
-        var candidateRuns = BaselineTest.CandidateRunsNeeded(test, alpha);
-        var advice = Advice(test, baselineRuns, candidateRuns, "decide it");
-        return Make(Verdict.Inconclusive, $"{change} is beyond the tolerance but within run-to-run noise (±{Noise(metric, test)}, p = {p} after Holm); {advice}.")
-            with { MoreRunsNeeded = Fewest(test, baselineRuns, candidateRuns), MoreCandidateRunsNeeded = candidateRuns - test.CandidateRuns, DetectableChange = detectable };
+        if (CountTest.AppliesTo(metric))
+        {
+            return CountTest.Compare(Counts(metric, history), Counts(metric, candidates), options.ErrorTolerance);
+        }
+        var values = candidates.Select(s => s?.Value(metric)).OfType<double>().ToList();
+        var earlier = history.Select(s => s?.Value(metric)).OfType<double>().ToList();
+        return BaselineTest.Compare(metric, earlier, values, mine.IntervalValues(metric), options);
     }
 
-    /// <summary>
-    /// A change within the tolerance passes only when the noise rules out one beyond it in the worse direction
-    /// (<see cref="RegressionOptions.PassConfidence"/>); otherwise a true regression could be hiding, and silence would be a false pass.
-    /// </summary>
-    private static MetricComparison Within(MetricTest test, Metric metric, string change, RegressionOptions options,
-        Func<Verdict, string, MetricComparison> make)
+    private static List<(long Count, long Total)> Counts(Metric metric, IReadOnlyList<MetricSummary?> summaries) =>
+        [.. summaries.Select(s => s is null ? null : CountTest.CountsOf(metric, s)).Where(c => c is not null).Select(c => c!.Value)];
+
+    /// <summary>One-sided p in the worse direction: counts are tested against baseline + tolerance already; t tests from the statistic.</summary>
+    private static double WorseP(Metric metric, MetricTest test)
     {
-        var tolerance = Percent(options.Tolerance, signed: false);
-        var worst = BaselineTest.WorstPlausibleChange(metric, test, options.PassConfidence, options);
-        if (!(worst > options.Tolerance))
-            return make(Verdict.Pass, $"{change}, within the {tolerance} tolerance.");
-
-        var candidateRuns = BaselineTest.CandidateRunsToRuleOut(metric, test, options.PassConfidence, options.Tolerance, options);
-        var confidence = Percent(options.PassConfidence, signed: false);
-        var advice = candidateRuns is { } runs
-            ? $"repeating the run about {runs - test.CandidateRuns} more time(s) and comparing the mean would likely settle it"
-            : $"more runs alone would hardly settle it: the noise is large for a {tolerance} tolerance; make the runs steadier or longer, or widen the tolerance";
-        return make(Verdict.Inconclusive, $"{change}, within the {tolerance} tolerance, but run-to-run noise (±{Noise(metric, test)}) cannot rule out " +
-            $"{Percent(worst, signed: false)} worse ({confidence} confidence); {advice}.")
-            with { MoreRunsNeeded = candidateRuns - test.CandidateRuns, MoreCandidateRunsNeeded = candidateRuns - test.CandidateRuns };
+        if (test.InPoints)
+            return test.PValue;
+        if (double.IsNaN(test.Distance))
+            return 1;
+        return StudentT.UpperP(metric.HigherIsWorse() ? test.Distance : -test.Distance, test.BaselineRuns + test.CandidateRuns - 2);
     }
 
-    private static string Advice(MetricTest test, int? baselineRuns, int? candidateRuns, string what)
+    private static double BetterP(Metric metric, MetricTest test, RegressionOptions options)
     {
-        var parts = new List<string>();
-        if (candidateRuns is { } c)
-            parts.Add($"repeating the run about {c - test.CandidateRuns} more time(s)");
-        if (baselineRuns is { } b)
-            parts.Add($"about {b - test.BaselineRuns} more baseline run(s)");
-        return parts.Count == 0
-            ? "more runs alone would not decide it: make the runs steadier or longer"
-            : $"{string.Join(" or ", parts)} would likely {what}";
+        if (test.InPoints)
+            return CountTest.BetterP(test, options.ErrorTolerance);
+        if (double.IsNaN(test.Distance))
+            return 1;
+        return StudentT.UpperP(metric.HigherIsWorse() ? -test.Distance : test.Distance, test.BaselineRuns + test.CandidateRuns - 2);
     }
 
-    private static int? Fewest(MetricTest test, int? baselineRuns, int? candidateRuns) =>
-        new[] { baselineRuns - test.BaselineRuns, candidateRuns - test.CandidateRuns }.Where(n => n is not null).Min();
-
-    private static string Noise(Metric metric, MetricTest test) =>
-        BaselineTest.IsRelative(metric) ? Percent(test.Noise, signed: false) : Percent(test.Noise, signed: false) + " points";
-
-    private static string Percent(double fraction, bool signed) =>
-        (fraction * 100).ToString(signed ? "+0.#;-0.#;0" : "0.#", CultureInfo.InvariantCulture) + "%";
+    private static Dictionary<int, double> Adjusted(IEnumerable<(int Index, double P)> pValues)
+    {
+        var list = pValues.ToList();
+        var adjusted = HolmCorrection.Adjust([.. list.Select(x => x.P)]);
+        return list.Select((x, k) => (x.Index, adjusted[k])).ToDictionary(x => x.Index, x => x.Item2);
+    }
 }

@@ -31,6 +31,7 @@ public static class SeriesAnalyzer
         }
 
         var shifts = new List<SeriesShift>();
+        var undecided = new List<string>();
         foreach (var metric in metrics)
         {
             var series = usable.Where(r => r.Summary.Overall.Value(metric) is not null).ToList();
@@ -40,7 +41,17 @@ public static class SeriesAnalyzer
                 continue;
             }
             var values = series.Select(r => r.Summary.Overall.Value(metric)!.Value).ToList();
-            foreach (var point in ChangePointDetector.Detect(values, [.. series.Select(r => r.RunId)], options))
+            var labels = series.Select(r => r.RunId).ToList();
+            var found = ChangePointDetector.Detect(values, labels, options);
+            if (found.Count == 0 && ChangePointDetector.Strongest(values, labels, options) is { } lone && Math.Abs(lone.RelativeChange) > tolerance)
+            {
+                if (lone.PValue < options.LoneShiftSignificance)
+                    found = [lone];
+                else
+                    // A change beyond the tolerance the history is too short to confirm: not "no shift".
+                    undecided.Add($"{metric.Name()}: {Percent(lone.RelativeChange)} from run {lone.Label} on is not significant yet (p = {lone.PValue.ToString("0.###", CultureInfo.InvariantCulture)}); too little history to tell.");
+            }
+            foreach (var point in found)
             {
                 var change = point.RelativeChange;
                 if (double.IsNaN(change) || Math.Abs(change) <= tolerance)
@@ -52,7 +63,7 @@ public static class SeriesAnalyzer
                 shifts.Add(new SeriesShift(metric, series[point.Index], point, worse));
             }
         }
-        return new SeriesReport(usable.Count, needed, [.. shifts.OrderBy(s => s.At.Start).ThenBy(s => s.Metric)], notes);
+        return new SeriesReport(usable.Count, needed, [.. shifts.OrderBy(s => s.At.Start).ThenBy(s => s.Metric)], [.. undecided, .. notes]) { Undecided = undecided.Count };
     }
 
     private static string Percent(double fraction, bool signed = true) =>

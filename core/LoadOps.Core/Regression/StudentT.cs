@@ -14,6 +14,18 @@ internal static class StudentT
         return Math.Clamp(RegularizedBeta(x, degreesOfFreedom / 2, 0.5), 0, 1);
     }
 
+    /// <summary>P(T ≥ t): the one-sided tail in the direction of positive t.</summary>
+    public static double UpperP(double t, double degreesOfFreedom)
+    {
+        if (double.IsNaN(t))
+            return 1;
+        var half = TwoSidedP(t, degreesOfFreedom) / 2;
+        return t >= 0 ? half : 1 - half;
+    }
+
+    /// <summary>The t whose one-sided upper tail probability is <paramref name="p"/> (p &lt; 0.5).</summary>
+    public static double OneSidedCriticalValue(double p, double degreesOfFreedom) => CriticalValue(2 * p, degreesOfFreedom);
+
     /// <summary>The |t| whose two-sided tail probability is <paramref name="p"/>.</summary>
     public static double CriticalValue(double p, double degreesOfFreedom)
     {
@@ -29,7 +41,8 @@ internal static class StudentT
         return (low + high) / 2;
     }
 
-    private static double RegularizedBeta(double x, double a, double b)
+    /// <summary>I_x(a, b), also the binomial tails of <see cref="Binomial"/>.</summary>
+    internal static double RegularizedBeta(double x, double a, double b)
     {
         if (x <= 0)
             return 0;
@@ -47,7 +60,7 @@ internal static class StudentT
         double c = 1, d = 1 - ((a + b) * x / (a + 1));
         d = 1 / (Math.Abs(d) < Tiny ? Tiny : d);
         var result = d;
-        for (var m = 1; m <= 300; m++)
+        for (var m = 1; m <= 5_000; m++)
         {
             var even = m * (b - m) * x / ((a + (2 * m) - 1) * (a + (2 * m)));
             d = 1 / Nudge(1 + (even * d));

@@ -40,6 +40,18 @@ public sealed record ReportModel
     /// <summary>The run's cost estimate made before dispatch, in words ("est. 12.0 runner-minutes, 0.48 USD (…)").</summary>
     public string? CostEstimate { get; init; }
 
+    /// <summary>Requests finished, failed and dropped: shown wherever requests are.</summary>
+    public RequestCounts? Requests { get; init; }
+
+    /// <summary>Steps with failed requests, by kind (see <see cref="StepFailures.Kinds"/> for the finer table to come).</summary>
+    public IReadOnlyList<StepFailures> Failures { get; init; } = [];
+
+    /// <summary>Every run of a repeated candidate, with the pooled verdict after each; empty without repeats.</summary>
+    public IReadOnlyList<RepeatRow> Repeats { get; init; } = [];
+
+    /// <summary>Where the baseline's level starts, naming the run and commit (accepted, or confirmed by the series test).</summary>
+    public string? BaselineLevel { get; init; }
+
     /// <summary>Set when some metrics could not be decided with the baseline at hand.</summary>
     public InconclusiveNote? Inconclusive { get; init; }
 

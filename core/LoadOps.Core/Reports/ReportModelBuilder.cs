@@ -26,7 +26,13 @@ public static class ReportModelBuilder
             End = run.End,
             Verdict = Map(evaluation.Verdict),
             Headline = evaluation.Headline,
-            TrustWarnings = TrustWarnings(run).ToList(),
+            TrustWarnings = TrustWarnings(run, summary).ToList(),
+            Requests = new RequestCounts(summary.Overall.Totals.Total, summary.Overall.Totals.Failed.Total, summary.Overall.Totals.Dropped,
+                summary.Overall.Totals.Scheduled, FailureText.Of(summary.Overall.Totals.Failed)),
+            Failures = [.. summary.Steps.Where(s => s.Location is null && s.Metrics.Totals.Failed.Total > 0)
+                .Select(s => new StepFailures($"{s.Scenario}/{s.Step}", s.Metrics.Totals.Total, s.Metrics.Totals.Failed.Total, FailureText.Of(s.Metrics.Totals.Failed)))],
+            Repeats = [.. evaluation.Repeats.Select(r => new RepeatRow(r.Look, r.RunId, Map(r.VerdictAfter), r.HeadlineAfter))],
+            BaselineLevel = evaluation.BaselineLevel,
             Metrics = comparisons.Select(Row).ToList(),
             Thresholds = evaluation.Thresholds.Select(t => new ThresholdOutcome(t.Threshold.Text, t.Threshold.Expression.Metric, t.Actual, t.Limit, t.Passed)
             {
@@ -44,8 +50,10 @@ public static class ReportModelBuilder
         };
     }
 
-    private static IEnumerable<TrustWarning> TrustWarnings(ResultFile run)
+    private static IEnumerable<TrustWarning> TrustWarnings(ResultFile run, ResultSummary summary)
     {
+        if (TrustCheck.Dropped(summary.Overall.Totals) is { } dropped)
+            yield return new TrustWarning(TrustWarningKind.Dropped, char.ToUpperInvariant(dropped[0]) + dropped[1..] + ".");
         if (run.Status == ResultStatus.Incomplete)
             yield return new TrustWarning(TrustWarningKind.Incomplete, "Some shards never reported; the numbers cover the shards that did.");
         if (run.Status == ResultStatus.Partial)
@@ -71,7 +79,9 @@ public static class ReportModelBuilder
     {
         Verdict.Regression or Verdict.Improvement => "significant",
         Verdict.Inconclusive => comparison.Reason,
-        _ => "within tolerance",
+        _ => double.IsFinite(comparison.DetectableChange)
+            ? $"within tolerance; could detect ≥ {(comparison.Test.InPoints ? ValueText.Points(comparison.DetectableChange) : ValueText.Percent(comparison.DetectableChange))}"
+            : "within tolerance",
     };
 
     private static IntervalPoint Point(IntervalMetrics interval) => new(

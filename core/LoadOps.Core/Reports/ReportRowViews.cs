@@ -17,3 +17,9 @@ internal sealed record HistoryView(string Label, string RunId, string? Commit, s
 
 /// <summary>One JUnit test case; Outcome is passed, failure or skipped.</summary>
 internal sealed record JUnitCaseView(string ClassName, string Name, string Outcome, string Message, string Detail);
+
+internal sealed record FailureView(string Step, string Requests, string Failed, string ByKind, IReadOnlyList<ErrorKindView> Kinds);
+
+internal sealed record ErrorKindView(string Kind, string Count, string? Sample);
+
+internal sealed record RepeatView(int Look, string RunId, string Verdict, string Headline);

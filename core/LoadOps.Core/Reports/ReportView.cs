@@ -38,6 +38,12 @@ internal sealed record ReportView
     public required IReadOnlyList<LocationView> Locations { get; init; }
     public required IReadOnlyList<HistoryView> History { get; init; }
     public string? InconclusiveText { get; init; }
+
+    /// <summary>"52,302 requests, 0 failed, 57,698 of 110,000 arrivals dropped (52.5%)": every format shows it.</summary>
+    public required string RequestsText { get; init; }
+    public required IReadOnlyList<FailureView> Failures { get; init; }
+    public required IReadOnlyList<RepeatView> Repeats { get; init; }
+    public string? BaselineLevel { get; init; }
     public string? ReportUrl { get; init; }
     public string? RunUrl { get; init; }
     public string? CostText { get; init; }
@@ -84,6 +90,11 @@ internal sealed record ReportView
             History = model.History.Select(h => new HistoryView(MermaidChart.HistoryLabel(h), h.RunId, h.Commit,
                 ValueText.Latency(h.P95), h.IsCurrent)).ToList(),
             InconclusiveText = Inconclusive(model.Inconclusive),
+            RequestsText = RequestsLine(model.Requests),
+            Failures = [.. model.Failures.Select(f => new FailureView(f.Step, ValueText.Count(f.Requests), ValueText.Count(f.Failed), f.ByKind,
+                [.. f.Kinds.Select(k => new ErrorKindView(k.Kind, ValueText.Count(k.Count), k.Sample))]))],
+            Repeats = [.. model.Repeats.Select(r => new RepeatView(r.Look, r.RunId, VerdictText.ForRow(r.VerdictAfter).Text, r.HeadlineAfter))],
+            BaselineLevel = model.BaselineLevel,
             ReportUrl = WebLink(model.Links.ReportUrl),
             RunUrl = WebLink(model.Links.RunUrl),
             CostText = model.CostEstimate,
@@ -121,6 +132,17 @@ internal sealed record ReportView
             ValueText.Delta(row.DeltaPercent), significance, text, emoji,
             Failing: row.Verdict is ReportVerdict.Regression or ReportVerdict.Fail,
             Skipped: row.Verdict is ReportVerdict.Inconclusive);
+    }
+
+    private static string RequestsLine(RequestCounts? requests)
+    {
+        if (requests is null)
+            return "";
+        var line = $"{ValueText.Count(requests.Requests)} requests, {ValueText.Count(requests.Failed)} failed" +
+            (requests.Failed > 0 ? $" ({requests.FailedByKind})" : "");
+        if (requests.Scheduled > 0)
+            line += $", {ValueText.Count(requests.Dropped)} of {ValueText.Count(requests.Scheduled)} arrivals dropped ({ValueText.Percent(requests.Dropped / (double)requests.Scheduled)})";
+        return line;
     }
 
     private static string? Inconclusive(InconclusiveNote? note)

@@ -14,4 +14,7 @@ public enum TrustWarningKind
 
     /// <summary>Latencies rebuilt from another tool's percentiles, not measured samples (<see cref="Results.ResultFile.Approximation"/>).</summary>
     Approximate,
+
+    /// <summary>Arrivals that were due but never sent (open model): the target did not get the asked load.</summary>
+    Dropped,
 }

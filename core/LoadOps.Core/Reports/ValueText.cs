@@ -23,6 +23,9 @@ internal static class ValueText
     public static string Rps(double value) => double.IsFinite(value) ? Invariant($"{value:0.#}/s") : Missing;
 
     /// <summary>A fraction as a percentage: 0.0123 → 1.23%.</summary>
+    /// <summary>A difference of two rates in percentage points: 0.012 → "1.2 points".</summary>
+    public static string Points(double fraction) => double.IsFinite(fraction) ? Invariant($"{fraction * 100:0.##} points") : Missing;
+
     public static string Percent(double fraction) => double.IsFinite(fraction) ? Invariant($"{fraction * 100:0.##}%") : Missing;
 
     public static string Delta(double? percent) => percent switch

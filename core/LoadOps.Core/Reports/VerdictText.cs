@@ -12,6 +12,7 @@ internal static class VerdictText
             (ReportVerdict.Improvement, false) => ("untrusted", "Not trustworthy (would be an improvement)", "⚠️", ":warning:"),
             (ReportVerdict.Fail, _) => ("fail", "Fail", "❌", ":x:"),
             (ReportVerdict.Regression, _) => ("regression", "Regression", "❌", ":x:"),
+            (ReportVerdict.Inconclusive, false) => ("untrusted", "Inconclusive (untrustworthy)", "⚠️", ":warning:"),
             _ => ("inconclusive", "Inconclusive", "❔", ":grey_question:"),
         };
 
@@ -29,6 +30,7 @@ internal static class VerdictText
         TrustWarningKind.UntrustworthyShard => "Untrustworthy shard",
         TrustWarningKind.Partial => "Partial run",
         TrustWarningKind.Approximate => "Approximate latencies",
+        TrustWarningKind.Dropped => "Dropped arrivals",
         _ => "Incomplete run",
     };
 

@@ -1,13 +1,14 @@
 using System.Globalization;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Parsing;
+using LoadOps.Core.Regression;
 
 namespace LoadOps.Core.Validation;
 
 /// <summary>Reads <c>baseline:</c>; absent fields take <see cref="BaselineSpec"/>'s defaults. No section means no baseline check.</summary>
 internal sealed class BaselineReader(FieldReader reader)
 {
-    private static readonly string[] Keys = ["branch", "runs", "metrics", "tolerance"];
+    private static readonly string[] Keys = ["branch", "runs", "metrics", "tolerance", "errorTolerance", "repeat", "equivalence"];
 
     private ErrorCollector Errors => reader.Errors;
 
@@ -22,8 +23,14 @@ internal sealed class BaselineReader(FieldReader reader)
             spec = spec with { Runs = (int)runs };
         if (fields["metrics"] is { } m && ReadMetrics(m) is { } metrics)
             spec = spec with { Metrics = metrics };
-        if (fields["tolerance"] is { } t && ReadTolerance(t) is { } tolerance)
+        if (fields["tolerance"] is { } t && ReadShare(t, "baseline.tolerance") is { } tolerance)
             spec = spec with { Tolerance = tolerance };
+        if (fields["errorTolerance"] is { } e && ReadShare(e, "baseline.errorTolerance") is { } errorTolerance)
+            spec = spec with { ErrorTolerance = errorTolerance };
+        if (fields["repeat"] is { } n && reader.WholeNumber(n, "baseline.repeat", 1, RepeatPlan.MaxRepeats, ValidationCodes.NumberOutOfRange) is { } repeat)
+            spec = spec with { Repeat = (int)repeat };
+        if (fields["equivalence"] is { } q && ReadFlag(q, "baseline.equivalence") is { } equivalence)
+            spec = spec with { Equivalence = equivalence };
         return spec;
     }
 
@@ -50,19 +57,26 @@ internal sealed class BaselineReader(FieldReader reader)
         return metrics;
     }
 
-    private double? ReadTolerance(SourceNode node)
+    /// <summary>A tolerance: 5% or 0.05 (<see cref="PercentText"/>); a bare 5 is refused with the fix (LO059).</summary>
+    private double? ReadShare(SourceNode node, string path)
     {
-        if (node is SourceScalar { IsPlain: true } scalar && scalar.Value.EndsWith('%') &&
-            double.TryParse(scalar.Value[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var percent))
+        if (node is not SourceScalar scalar || scalar.IsNull)
         {
-            if (percent is >= 0 and <= 100)
-                return percent / 100;
-            Errors.Error(node.At, ValidationCodes.NumberOutOfRange, "baseline.tolerance must be between 0% and 100%, e.g. 5%");
+            reader.WrongType(node, path, "a percentage such as 5% or a fraction such as 0.05");
             return null;
         }
-        if (node is SourceScalar { IsPlain: true } number && ScalarType.Of(number) is ScalarKind.Integer or ScalarKind.Float)
-            return reader.Number(node, "baseline.tolerance", 0, 1, ValidationCodes.NumberOutOfRange);
-        reader.WrongType(node, "baseline.tolerance", "a percentage such as 5% or a fraction such as 0.05");
+        if (PercentText.TryParse(scalar.Value, out var fraction, out var problem))
+            return fraction;
+        var bare = !scalar.Value.TrimEnd().EndsWith('%') && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 1;
+        Errors.Error(node.At, bare ? ValidationCodes.PercentWithoutUnit : ValidationCodes.NumberOutOfRange, $"{path}: {problem}");
+        return null;
+    }
+
+    private bool? ReadFlag(SourceNode node, string path)
+    {
+        if (node is SourceScalar { IsPlain: true } scalar && scalar.Value is "true" or "false")
+            return scalar.Value == "true";
+        reader.WrongType(node, path, "true or false");
         return null;
     }
 }

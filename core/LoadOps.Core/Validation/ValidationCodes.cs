@@ -61,6 +61,7 @@ public static class ValidationCodes
     public const string UnreadableFile = "LO056";
     public const string InsecureTlsNotAllowed = "LO057";
     public const string InvalidHttpVersion = "LO058";
+    public const string PercentWithoutUnit = "LO059";
 
     /// <summary>Every code, in order; the documentation test checks each has a section.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ValidationCodes)

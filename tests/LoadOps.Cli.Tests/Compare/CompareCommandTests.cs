@@ -55,7 +55,9 @@ public sealed class CompareCommandTests : IDisposable
 
     [Theory]
     [InlineData("--metrics", "p59", "unknown metric 'p59' (did you mean 'p50'?)")]
-    [InlineData("--tolerance", "five", "--tolerance 'five' is not a relative change")]
+    [InlineData("--tolerance", "five", "--tolerance: 'five' is not a percentage")]
+    // The bug this pins: --tolerance 10 was read as 1000% and let a +64% regression pass.
+    [InlineData("--tolerance", "10", "--tolerance: '10' has no unit and would be read as a fraction (1000%); write 10% (or the fraction 0.1)")]
     [InlineData("--format", "xml", "--format 'xml' is not known")]
     public async Task Bad_options_exit_2_with_a_fix(string option, string value, string expected)
     {
@@ -63,6 +65,25 @@ public sealed class CompareCommandTests : IDisposable
         var (exit, _, error) = await ResultFixtures.RunAsync(CompareCommand.Create(), "--baseline", Baseline(3)[0], "--current", current, option, value);
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_gzip_history_that_run_writes_is_read_file_by_file_or_as_a_folder()
+    {
+        // The bug this pins: compare refused the .json.gz history that loadops run itself keeps.
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Baseline(1)[0])!, "history")).FullName;
+        foreach (var path in Baseline(6))
+        {
+            await using var input = File.OpenRead(path);
+            await using var output = File.Create(Path.Combine(folder, Path.GetFileName(path) + ".gz"));
+            await using var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest);
+            await input.CopyToAsync(gzip, TestContext.Current.CancellationToken);
+        }
+        var current = _files.Write("pr.json", 150_000, runId: "pr");
+
+        var (exit, output2, error) = await ResultFixtures.RunAsync(CompareCommand.Create(), "--baseline", folder, "--current", current, "--metrics", "p50");
+        Assert.True(exit == ExitCodes.Failed, output2 + error);
+        Assert.StartsWith("verdict: regression (6 baseline run(s))", output2, StringComparison.Ordinal);
     }
 
     [Fact]

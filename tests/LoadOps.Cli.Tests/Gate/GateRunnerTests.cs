@@ -62,6 +62,30 @@ public sealed class GateRunnerTests
     }
 
     [Fact]
+    public async Task Ctrl_c_while_waiting_exits_3_with_the_report_of_what_was_seen()
+    {
+        await using var api = await StubApi.StartAsync((request, _) => (request.Method, request.Path.Value) switch
+        {
+            ("POST", "/api/runs") => (202, """{"requestId":"api-1","runIds":["checkout-1"],"statusUrl":"http://x/api/runs/checkout-1"}"""),
+            ("GET", "/api/runs/checkout-1") => (200, View("running", "pending", false)),
+            _ => (500, """{"error":"unexpected"}"""),
+        });
+        var folder = Directory.CreateTempSubdirectory("loadops-gate-").FullName;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        stop.CancelAfter(TimeSpan.FromMilliseconds(400));
+        var output = new StringWriter();
+        using var http = new HttpClient();
+
+        var exit = await new GateRunner(http, output, new StringWriter(), TimeProvider.System).RunAsync(Options(api.Url, folder), stop.Token);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("stopped by Ctrl-C", output.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "report.md")));
+        Assert.True(File.Exists(Path.Combine(folder, "summary.json")));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task A_refused_token_exits_2_with_the_apis_reason_and_without_the_token()
     {
         await using var api = await StubApi.StartAsync((_, _) => (401, """{"error":"The API token is not valid here (not one of LoadOps:Api:Tokens)."}"""));

@@ -31,6 +31,7 @@ public sealed class ThresholdParserTests
     [InlineData("p95 300ms", 3)]
     [InlineData("p95 < 300", 6)]
     [InlineData("errors < 101%", 9)]
+    [InlineData("errors < 1", 9)]
     [InlineData("rps > fast", 6)]
     [InlineData("", 0)]
     public void Malformed_expressions_point_at_the_problem(string text, int offset)
@@ -38,6 +39,37 @@ public sealed class ThresholdParserTests
         Assert.False(ThresholdParser.TryParse(text, out var expression, out var failure));
         Assert.Null(expression);
         Assert.Equal(offset, failure!.Offset);
+    }
+
+    [Fact]
+    public void A_bare_one_for_errors_is_refused_with_the_percentage_to_write()
+    {
+        // The bug this pins: "errors < 1" validated and meant 100%.
+        Assert.False(ThresholdParser.TryParse("errors < 1", out _, out var failure));
+        Assert.Contains("write 1% (or the fraction 0.01)", failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("10%", 0.10)]
+    [InlineData("0.10", 0.10)]
+    [InlineData("0", 0.0)]
+    [InlineData("100%", 1.0)]
+    public void Shares_are_a_percentage_or_a_fraction(string text, double expected)
+    {
+        Assert.True(PercentText.TryParse(text, out var fraction, out var problem), problem);
+        Assert.Equal(expected, fraction, 12);
+    }
+
+    [Theory]
+    [InlineData("10", "write 10%")]
+    [InlineData("1", "write 1%")]
+    [InlineData("101%", "between 0% and 100%")]
+    [InlineData("-1%", "between 0% and 100%")]
+    [InlineData("ten", "not a percentage")]
+    public void A_share_without_its_unit_or_out_of_range_is_refused_with_the_fix(string text, string fix)
+    {
+        Assert.False(PercentText.TryParse(text, out _, out var problem));
+        Assert.Contains(fix, problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,27 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void Reads_repeat_error_tolerance_and_equivalence_of_the_baseline()
+    {
+        var definition = Valid(Minimal + "\nbaseline: { repeat: 8, errorTolerance: 0.5%, tolerance: \"10%\", equivalence: true }\n");
+        Assert.Equal(8, definition.Baseline!.Repeat);
+        Assert.Equal(0.005, definition.Baseline.ErrorTolerance, 12);
+        Assert.Equal(0.10, definition.Baseline.Tolerance, 12);
+        Assert.True(definition.Baseline.Equivalence);
+    }
+
+    [Theory]
+    [InlineData("baseline: { errorTolerance: 2 }", ValidationCodes.PercentWithoutUnit, "write 2%")]
+    [InlineData("baseline: { repeat: 21 }", ValidationCodes.NumberOutOfRange, "between 1 and 20")]
+    [InlineData("baseline: { equivalence: maybe }", ValidationCodes.WrongType, "true or false")]
+    public void Refuses_bad_baseline_settings_with_the_fix(string yaml, string code, string fix)
+    {
+        var error = Assert.Single(DefinitionValidator.Validate("t", Minimal + "\n" + yaml + "\n", LoadPolicy.Default).Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Contains(fix, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reports_every_problem_at_once_in_file_order()
     {
         var text = Minimal.Replace("name: minimal", "name: Minimal", StringComparison.Ordinal)

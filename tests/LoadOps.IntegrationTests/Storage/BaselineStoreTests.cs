@@ -53,4 +53,19 @@ public sealed class BaselineStoreTests(AzuriteFixture azurite)
         Assert.Equal(["run-03", "run-02", "run-01"], all.Select(e => e.RunId));
         Assert.Equal(["run-03", "run-01"], trusted.Select(e => e.RunId));
     }
+
+    [Fact]
+    public async Task An_accepted_run_is_marked_and_an_unknown_one_is_not_found()
+    {
+        var store = new BaselineStore(await azurite.NewClientsAsync(Ct));
+        await store.AddAsync(Entry("checkout", "main", 1), Ct);
+        await store.AddAsync(Entry("checkout", "main", 2), Ct);
+
+        Assert.True(await store.AcceptAsync("checkout", "main", "run-02", Ct));
+        Assert.False(await store.AcceptAsync("checkout", "main", "run-99", Ct));
+
+        var recent = await store.GetRecentAsync("checkout", "main", 10, Ct, trustworthyOnly: true);
+        Assert.Equal([true, false], recent.Select(e => e.Accepted));
+        Assert.Equal(202, recent[0].Metrics["p95"]);
+    }
 }
