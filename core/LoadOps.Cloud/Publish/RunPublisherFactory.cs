@@ -31,7 +31,7 @@ public static class RunPublisherFactory
         }
         // The definitions' secrets the ACI runners get (LoadOps:Aci:Secrets:NAME) are masked too, not only LOADOPS_SECRET_*.
         var scrubber = new SecretScrubber(values.Values.Concat(runnerSecrets));
-        var slack = new SlackRunPublisher(new SlackNotifier(slackHttp, clock, slackOptions), name => values.GetValueOrDefault(SecretScrubber.Prefix + name), scrubber);
+        var slack = new SlackRunPublisher(new SlackNotifier(slackHttp, slackOptions), name => values.GetValueOrDefault(SecretScrubber.Prefix + name), scrubber);
         return github is null
             ? new RunPublishers([slack])
             : new RunPublishers([new GitHubRunPublisher(github, options, scrubber), slack]);
