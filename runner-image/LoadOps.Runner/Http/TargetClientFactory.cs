@@ -23,6 +23,7 @@ internal static class TargetClientFactory
             ConnectTimeout = connectTimeout,
             ActivityHeadersPropagator = null,
             MaxResponseHeadersLength = 64,
+            ConnectCallback = EgressConnect.ConnectAsync,
         };
         return new HttpClient(handler, disposeHandler: true)
         {
