@@ -20,11 +20,23 @@ internal sealed class GateClient(HttpClient http, Uri baseUrl, string token)
         return SendAsync<StartRunAccepted>(HttpMethod.Post, RunApi.RunsPath, new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken);
     }
 
-    public Task<GateCallResult<RunView>> GetRunAsync(string runId, CancellationToken cancellationToken) =>
-        SendAsync<RunView>(HttpMethod.Get, $"{RunApi.RunsPath}/{Uri.EscapeDataString(runId)}", null, cancellationToken);
+    public async Task<GateCallResult<RunView>> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync<RunView>(HttpMethod.Get, $"{RunApi.RunsPath}/{Uri.EscapeDataString(runId)}", null, cancellationToken);
+        return result.Value is { } view ? result with { Value = Absolute(view) } : result;
+    }
 
-    public Task<GateCallResult<RunList>> ListByCommitAsync(string repository, string commit, CancellationToken cancellationToken) =>
-        SendAsync<RunList>(HttpMethod.Get, $"{RunApi.RunsPath}?repository={Uri.EscapeDataString(repository)}&commit={Uri.EscapeDataString(commit)}", null, cancellationToken);
+    public async Task<GateCallResult<RunList>> ListByCommitAsync(string repository, string commit, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync<RunList>(HttpMethod.Get, $"{RunApi.RunsPath}?repository={Uri.EscapeDataString(repository)}&commit={Uri.EscapeDataString(commit)}", null, cancellationToken);
+        return result.Value is { } list ? result with { Value = list with { Runs = [.. list.Runs.Select(Absolute)] } } : result;
+    }
+
+    /// <summary>The API answers relative links unless it knows its public URL: resolve them against the URL the gate called.</summary>
+    private RunView Absolute(RunView view) => view with { ReportUrl = Absolute(view.ReportUrl), StatusUrl = Absolute(view.StatusUrl) ?? "" };
+
+    private string? Absolute(string? link) =>
+        link is null || Uri.IsWellFormedUriString(link, UriKind.Absolute) ? link : new Uri(baseUrl, link).ToString();
 
     /// <summary>A report's text, or null when it cannot be had (the gate then writes its own summary of the run).</summary>
     public async Task<string?> GetReportAsync(string runId, string fileName, CancellationToken cancellationToken)

@@ -31,6 +31,10 @@ internal sealed class GitDefinitionSource(GitClient git) : IDefinitionSource
         if (path.StartsWith('/') || path.Split('/').Contains(".."))
             throw new ArgumentException($"'{path}' is outside the repository.", nameof(path));
         var revision = Revision(commit);
+        // Size first: a huge committed file must not be read whole. A stand-in just over the limit gets the same LO001.
+        var size = await git.RunAsync(["cat-file", "-s", $"{revision}:{path}"], cancellationToken);
+        if (size.ExitCode == 0 && long.TryParse(size.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > Core.Validation.DefinitionValidator.MaxFileBytes)
+            return new string(' ', Core.Validation.DefinitionValidator.MaxFileBytes + 1);
         var blob = await git.RunAsync(["cat-file", "blob", $"{revision}:{path}"], cancellationToken);
         if (blob.ExitCode == 0)
             return blob.Output;

@@ -25,7 +25,7 @@ public sealed class ArmRestClient(HttpClient http, TokenCredential credential, A
 
     /// <summary>
     /// Sends one call to <paramref name="resourcePath"/> (<c>/subscriptions/…</c>). Returns the parsed body (an empty
-    /// object for an empty body) or null for a 404 when <paramref name="notFoundIsNull"/>; throws
+    /// object for an empty body) or null for a 404 (or a DELETE's 204) when <paramref name="notFoundIsNull"/>; throws
     /// <see cref="AciException"/> for every other failure.
     /// </summary>
     public async Task<JsonNode?> SendAsync(HttpMethod method, string resourcePath, JsonObject? body, bool notFoundIsNull, CancellationToken cancellationToken)
@@ -46,6 +46,9 @@ public sealed class ArmRestClient(HttpClient http, TokenCredential credential, A
                 using var response = await http.SendAsync(request, timeout.Token);
                 var text = await response.Content.ReadAsStringAsync(timeout.Token);
                 var status = (int)response.StatusCode;
+                // ARM answers a DELETE of a resource that does not exist 204: as gone as a 404.
+                if (status == 204 && method == HttpMethod.Delete && notFoundIsNull)
+                    return null;
                 if (response.IsSuccessStatusCode)
                     return Parse(method, resourcePath, text, status);
                 if (status == 404 && notFoundIsNull)

@@ -19,12 +19,16 @@ public sealed class ApiTokenCheck
 
     private readonly (byte[] Hash, string? Repository)[] _tokens;
 
+    /// <summary>The configured public base URL of the API (<see cref="ApiOptions.PublicUrl"/>), or null: links are relative.</summary>
+    public string? PublicUrl { get; }
+
     public ApiTokenCheck(ApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = Problems(options);
         if (problems.Count > 0)
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        PublicUrl = string.IsNullOrWhiteSpace(options.PublicUrl) ? null : options.PublicUrl.Trim().TrimEnd('/');
         _tokens = options.Tokens
             .Select(t => (Convert.FromHexString(t.Sha256!.Trim()), string.IsNullOrWhiteSpace(t.Repository) ? null : t.Repository.Trim()))
             .ToArray();

@@ -23,6 +23,12 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
     /// <summary>The answer to a body over <see cref="MaxBodyBytes"/>, for hosts that stop reading early.</summary>
     public static ApiResponse TooLarge() => ApiResponse.Error(413, $"The request body is larger than {MaxBodyBytes} bytes.");
 
+    /// <summary>
+    /// Links (statusUrl, Location, report URLs) start with the configured public URL, or are relative: never the
+    /// request's Host header, which a caller (or a proxy) controls.
+    /// </summary>
+    private string LinkBase => tokens.PublicUrl ?? "";
+
     public async Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -67,7 +73,7 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
             TestName = body.Test,
         }, cancellationToken);
 
-        var baseUrl = request.BaseUrl.TrimEnd('/');
+        var baseUrl = LinkBase;
         var accepted = body.Test is { } test
             ? new StartRunAccepted(requestId, [RunIds.For(requestId, test)], RunViewBuilder.RunUrl(baseUrl, RunIds.For(requestId, test)))
             : new StartRunAccepted(requestId, [], $"{baseUrl}{RunsPath}?requestId={requestId}");
@@ -100,7 +106,7 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
 
         var views = new List<RunView>();
         foreach (var run in found.Where(r => caller.MayUse(r.Repo)))
-            views.Add(await ViewAsync(run, request.BaseUrl, cancellationToken));
+            views.Add(await ViewAsync(run, LinkBase, cancellationToken));
         return ApiResponse.Json(200, new RunList(views));
     }
 
@@ -109,7 +115,7 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
         var run = await FindAsync(caller, runId, cancellationToken);
         return run is null
             ? NotFound($"No run {runId} (yet: a run asked for a moment ago appears once the validate stage has read the request).")
-            : ApiResponse.Json(200, await ViewAsync(run, request.BaseUrl, cancellationToken));
+            : ApiResponse.Json(200, await ViewAsync(run, LinkBase, cancellationToken));
     }
 
     private async Task<ApiResponse> ReportAsync(ApiCaller caller, string runId, string fileName, CancellationToken cancellationToken)

@@ -9,9 +9,6 @@ namespace LoadOps.Cloud.Api;
 /// </summary>
 public sealed partial record StartRunBody(string Repository, string Commit, string Branch, string? Test, int? PullRequest)
 {
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,100}/[A-Za-z0-9._-]{1,100}$")]
-    private static partial Regex RepositoryShape();
-
     [GeneratedRegex("^[0-9a-fA-F]{7,64}$")]
     private static partial Regex CommitShape();
 
@@ -44,9 +41,9 @@ public sealed partial record StartRunBody(string Repository, string Commit, stri
         var branch = Text(root, "branch");
         var test = Text(root, "test");
         problem =
-            repository is null || !RepositoryShape().IsMatch(repository) ? "repository is required and must be 'owner/name'." :
+            !Core.Webhooks.RunRequestRules.IsRepository(repository) ? "repository is required and must be a GitHub 'owner/name' (no '..', no path)." :
             commit is null || !CommitShape().IsMatch(commit) ? "commit is required and must be a commit SHA (7 to 64 hex digits)." :
-            branch is null || branch.Length > 255 || branch.Any(char.IsControl) ? "branch is required (the branch name, up to 255 characters)." :
+            !Core.Webhooks.RunRequestRules.IsBranch(branch) ? "branch is required (the branch name, up to 255 characters)." :
             test is not null && !TestShape().IsMatch(test) ? "test must be a definition's name ([a-z0-9-], 1 to 63 characters), not a path." :
             "";
         if (problem.Length > 0)

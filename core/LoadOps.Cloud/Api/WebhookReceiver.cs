@@ -28,6 +28,8 @@ public sealed class WebhookReceiver(string? secret, IDeliveryLog deliveries, IRu
             return TooLarge();
         if (!WebhookSignature.IsValid(secret, delivery.Body, delivery.Signature))
             return ApiResponse.Text(401, "signature missing or wrong");
+        if (RunRequestRules.DeliveryIdProblem(delivery.DeliveryId) is { } badId)
+            return ApiResponse.Text(400, badId) with { LogNote = "Delivery rejected: " + badId };
 
         var decision = GitHubEventParser.Parse(delivery.EventName, delivery.DeliveryId, delivery.Body);
         if (decision is WebhookDecision.Command command)
@@ -48,6 +50,8 @@ public sealed class WebhookReceiver(string? secret, IDeliveryLog deliveries, IRu
                 {
                     LogNote = $"Delivery {delivery.DeliveryId} not handled: {unavailable.Reason}",
                 };
+            case WebhookDecision.Start start when RunRequestRules.Problem(start.Request) is { } problem:
+                return ApiResponse.Text(400, problem) with { LogNote = $"Delivery {delivery.DeliveryId} rejected: {problem}" };
             case WebhookDecision.Start start:
                 if (!await deliveries.TryRecordAsync(start.Request.RequestId, cancellationToken))
                     return ApiResponse.Text(200, "duplicate delivery: its run was already started");

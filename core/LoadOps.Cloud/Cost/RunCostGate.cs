@@ -6,9 +6,9 @@ namespace LoadOps.Cloud.Cost;
 
 /// <summary>
 /// Before dispatch: estimates the run's runner-minutes and cost from the price table and checks the repository's
-/// monthly budget against month-to-date spend (the <c>spend</c> table). An allowed run is charged its estimate, once.
-/// Two runs of one repository dispatched at the same instant can both pass a nearly spent budget: the check and the
-/// charge are not one transaction.
+/// monthly budget against month-to-date spend (the <c>spend</c> table). An allowed run is charged its estimate, once;
+/// the check and the charge are one optimistic claim (<see cref="SpendStore.ClaimAsync"/>), so two runs admitted at the
+/// same instant cannot both pass a nearly spent budget.
 /// </summary>
 public sealed class RunCostGate(SpendStore spend, CostOptions options, TimeProvider clock)
 {
@@ -30,15 +30,14 @@ public sealed class RunCostGate(SpendStore spend, CostOptions options, TimeProvi
                 $"The monthly budget of {CostEstimate.Money(budget.Value)} {currency} for {run.Repo} cannot be checked: no price per runner-minute for " +
                 $"{string.Join(", ", estimate.Unpriced)}. Add it under LoadOps:Cost:Prices.");
 
-        var spent = await spend.MonthToDateAsync(run.Repo, month, run.RunId, cancellationToken);
-        if (spent + estimate.Total > budget.Value)
+        var (charged, spent) = await spend.ClaimAsync(run.Repo, month, run.RunId, estimate.Total, budget.Value, cancellationToken);
+        if (!charged)
             return new CostDecision(false, estimate,
                 $"Refused: the monthly budget of {CostEstimate.Money(budget.Value)} {currency} for {run.Repo} would be exceeded in {month}: " +
                 $"month-to-date spend {CostEstimate.Money(spent)} {currency} + this run's estimate {CostEstimate.Money(estimate.Total)} {currency} " +
                 $"= {CostEstimate.Money(spent + estimate.Total)} {currency} ({estimate.Describe()}). Raise LoadOps:Cost:MonthlyBudget, use fewer or " +
                 "cheaper runners, or wait for next month.");
 
-        await spend.ChargeAsync(run.Repo, month, run.RunId, estimate.Total, cancellationToken);
         return new CostDecision(true, estimate,
             $"{estimate.Describe()}; month-to-date {CostEstimate.Money(spent + estimate.Total)} of {CostEstimate.Money(budget.Value)} {currency}");
     }

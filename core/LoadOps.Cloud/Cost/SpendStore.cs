@@ -5,11 +5,15 @@ using LoadOps.Cloud.Storage;
 namespace LoadOps.Cloud.Cost;
 
 /// <summary>
-/// The <c>spend</c> table: one row per run holding its estimated cost, partitioned by repository and month (UTC), so
-/// month-to-date spend is a partition sum and charging a run twice (a redelivered dispatch) is impossible.
+/// The <c>spend</c> table, partitioned by repository and month (UTC): one row per run holding its estimated cost, and
+/// one month-total row. A charge writes both in one transaction, the total replaced only if its ETag is still the one
+/// read, so two admissions at the same instant cannot both spend the last of a budget (the loser reads again), and
+/// charging a run twice (a redelivered dispatch) is impossible.
 /// </summary>
 public sealed class SpendStore(StorageClients clients)
 {
+    private const string TotalRow = "~month-total";
+    private const int MaxClaimAttempts = 50;
     private readonly TableClient _table = clients.Tables.GetTableClient(clients.Names.SpendTable);
     private bool _created;
 
@@ -23,30 +27,56 @@ public sealed class SpendStore(StorageClients clients)
         var total = 0m;
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
-            if (row.GetString("RunId") != exceptRunId)
+            if (row.RowKey != TotalRow && row.GetString("RunId") != exceptRunId)
                 total += (decimal)(row.GetDouble("Amount") ?? 0);
         }
         return total;
     }
 
-    /// <summary>Charges a run once; a second charge of the same run is ignored.</summary>
-    public async Task ChargeAsync(string repository, string month, string runId, decimal amount, CancellationToken cancellationToken)
+    /// <summary>Charges a run once, whatever the budget; a second charge of the same run is ignored.</summary>
+    public Task ChargeAsync(string repository, string month, string runId, decimal amount, CancellationToken cancellationToken) =>
+        ClaimAsync(repository, month, runId, amount, null, cancellationToken);
+
+    /// <summary>
+    /// Charges the run if month-to-date spend plus <paramref name="amount"/> stays within <paramref name="budget"/> (null:
+    /// no budget). Returns whether it is charged (a run charged before stays charged) and the spend before it.
+    /// </summary>
+    public async Task<(bool Charged, decimal SpentBefore)> ClaimAsync(
+        string repository, string month, string runId, decimal amount, decimal? budget, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var row = new TableEntity(Partition(repository, month), TableKey.Encode(runId))
+        var partition = Partition(repository, month);
+        var runKey = TableKey.Encode(runId);
+        for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
-            ["Repository"] = repository,
-            ["RunId"] = runId,
-            ["Amount"] = (double)amount,
-        };
-        try
-        {
-            await _table.AddEntityAsync(row, cancellationToken);
+            var total = await _table.GetEntityIfExistsAsync<TableEntity>(partition, TotalRow, cancellationToken: cancellationToken);
+            // Months charged before the total row existed: start it from the runs' rows.
+            var spent = total.HasValue ? (decimal)(total.Value!.GetDouble("Amount") ?? 0) : await MonthToDateAsync(repository, month, null, cancellationToken);
+            var charged = await _table.GetEntityIfExistsAsync<TableEntity>(partition, runKey, cancellationToken: cancellationToken);
+            if (charged.HasValue)
+                return (true, spent - (decimal)(charged.Value!.GetDouble("Amount") ?? 0));
+            if (budget is { } limit && spent + amount > limit)
+                return (false, spent);
+
+            var newTotal = new TableEntity(partition, TotalRow) { ["Amount"] = (double)(spent + amount) };
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.Add, new TableEntity(partition, runKey) { ["Repository"] = repository, ["RunId"] = runId, ["Amount"] = (double)amount }),
+                total.HasValue
+                    ? new(TableTransactionActionType.UpdateReplace, newTotal, total.Value!.ETag)
+                    : new(TableTransactionActionType.Add, newTotal),
+            ];
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return (true, spent);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another admission changed the month's total (or charged this run) since it was read: read again.
+            }
         }
-        catch (RequestFailedException e) when (e.Status == ConflictBackoff.Conflict)
-        {
-            // Charged already by an earlier delivery of the same dispatch.
-        }
+        throw new RequestFailedException(409, $"the spend of {repository} in {month} changed on every one of {MaxClaimAttempts} attempts; try again");
     }
 
     /// <summary>The table is newer than some deployments' infrastructure templates: create it on first use.</summary>

@@ -65,8 +65,9 @@ public sealed class AssumeRoleCredentialSource(
             var document = XDocument.Parse(text);
             if (!response.IsSuccessStatusCode)
             {
-                var code = document.Descendants(Sts + "Code").FirstOrDefault()?.Value ?? $"Http{(int)response.StatusCode}";
-                var message = document.Descendants(Sts + "Message").FirstOrDefault()?.Value ?? "no message";
+                // Some STS errors (and proxies in front of it) come without the XML namespace: match by local name.
+                var code = Element(document, "Code") ?? $"Http{(int)response.StatusCode}";
+                var message = Element(document, "Message") ?? "no message";
                 throw new EcsException(code, $"STS AssumeRole of {roleArn} was refused: {message}", (int)response.StatusCode);
             }
             var credentials = document.Descendants(Sts + "Credentials").Single();
@@ -79,4 +80,7 @@ public sealed class AssumeRoleCredentialSource(
             throw new EcsException("MalformedResponse", $"STS AssumeRole answered {(int)response.StatusCode} with an unreadable body: {e.Message}", (int)response.StatusCode);
         }
     }
+
+    private static string? Element(XDocument document, string localName) =>
+        document.Descendants().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;
 }

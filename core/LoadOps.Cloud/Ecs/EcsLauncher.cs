@@ -12,7 +12,15 @@ public sealed class EcsLauncher(EcsJsonClient client, EcsOptions options)
     public const int MaxTasksPerRunTask = 10;
     public const int MaxTasksPerDescribe = 100;
 
-    public static string StartedBy(string runId) => ("loadops/" + runId)[..Math.Min(36, 8 + runId.Length)];
+    /// <summary>
+    /// The run's <c>startedBy</c>: ECS allows up to 36 letters, digits, hyphens and underscores (no '/'), so other
+    /// characters become '-' and a long run id is cut.
+    /// </summary>
+    public static string StartedBy(string runId)
+    {
+        var text = string.Concat(("loadops-" + runId).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-'));
+        return text[..Math.Min(36, text.Length)];
+    }
 
     public async Task<EcsLaunchResult> LaunchAsync(string runId, int count, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
@@ -73,7 +81,8 @@ public sealed class EcsLauncher(EcsJsonClient client, EcsOptions options)
         string? next = null;
         do
         {
-            var body = new JsonObject { ["cluster"] = options.Cluster, ["startedBy"] = StartedBy(runId), ["desiredStatus"] = "RUNNING" };
+            // startedBy must be ListTasks' only filter; the default desired status is RUNNING anyway.
+            var body = new JsonObject { ["cluster"] = options.Cluster, ["startedBy"] = StartedBy(runId) };
             if (next is not null)
                 body["nextToken"] = next;
             var response = await client.SendAsync("ListTasks", body, cancellationToken);

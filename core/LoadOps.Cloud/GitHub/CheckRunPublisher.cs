@@ -12,8 +12,8 @@ public sealed class CheckRunPublisher(GitHubApi api)
 {
     public const string ValidateName = "loadops/validate";
 
-    /// <summary>GitHub's limit on output.summary.</summary>
-    public const int MaxSummaryLength = 65_535;
+    /// <summary>GitHub's limit on output.summary and output.text, in UTF-8 bytes (a longer one is refused with 422).</summary>
+    public const int MaxSummaryBytes = 65_535;
 
     public static string TestName(string test) => $"loadops/{test}";
 
@@ -106,15 +106,9 @@ public sealed class CheckRunPublisher(GitHubApi api)
         _ => CheckConclusion.Neutral,
     };
 
-    /// <summary>Keeps the summary under GitHub's cap, ending with a note that says it was cut.</summary>
-    public static string Truncate(string markdown)
-    {
-        const string note = "\n\n---\n*Report truncated: GitHub allows 65,535 characters here. The full report is in the PR comment and the run's report file.*";
-        if (markdown.Length <= MaxSummaryLength)
-            return markdown;
-        var cut = MaxSummaryLength - note.Length;
-        if (char.IsHighSurrogate(markdown[cut - 1]))
-            cut--;
-        return markdown[..cut] + note;
-    }
+    /// <summary>Keeps the summary within GitHub's cap in UTF-8 bytes, ending with a note that says it was cut.</summary>
+    public static string Truncate(string markdown) => Utf8Limit.Cut(markdown, MaxSummaryBytes,
+        "\n\n---\n*Report truncated: GitHub allows 65,535 bytes here. The full report is in the PR comment and the run's report file.*");
+
+    public static bool IsTruncated(string markdown) => Utf8Limit.ByteCount(markdown) > MaxSummaryBytes;
 }

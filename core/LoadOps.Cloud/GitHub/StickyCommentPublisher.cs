@@ -9,13 +9,29 @@ namespace LoadOps.Cloud.GitHub;
 /// </summary>
 public sealed class StickyCommentPublisher(GitHubApi api)
 {
+    /// <summary>GitHub's limit on a comment body, in UTF-8 bytes.</summary>
+    public const int MaxBodyBytes = 65_536;
+
+    private const string CutNote = "\n\n---\n*Comment truncated: GitHub allows 65,536 bytes. The full report is in the run's report file.*";
+
     public static string Marker(string test) => $"<!-- loadops:comment test={test} -->";
+
+    /// <summary>The body to post: within GitHub's byte limit, and carrying the marker even when a template left it out or the cut would drop it.</summary>
+    public static string Body(string test, string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var marker = Marker(test);
+        var body = Utf8Limit.Cut(markdown.Contains(marker, StringComparison.Ordinal) ? markdown : $"{marker}\n{markdown}", MaxBodyBytes, CutNote);
+        return body.Contains(marker, StringComparison.Ordinal)
+            ? body
+            : $"{marker}\n{Utf8Limit.Cut(markdown, MaxBodyBytes - Utf8Limit.ByteCount(marker + "\n"), CutNote)}";
+    }
 
     /// <summary>Returns the comment id and whether it was created (false: an existing one was edited).</summary>
     public async Task<(long Id, bool Created)> UpsertAsync(RepositoryRef repo, int pullRequest, string test, string markdown, CancellationToken cancellationToken)
     {
         var marker = Marker(test);
-        var body = markdown.Contains(marker, StringComparison.Ordinal) ? markdown : $"{marker}\n{markdown}";
+        var body = Body(test, markdown);
         var comments = await api.CallAsync($"list comments of #{pullRequest}",
             c => c.GetAll<IssueComment>(repo.Uri($"issues/{pullRequest}/comments"), new Dictionary<string, string> { ["per_page"] = "100" }),
             cancellationToken);

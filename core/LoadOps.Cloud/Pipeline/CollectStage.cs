@@ -15,6 +15,8 @@ public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore r
     public async Task<StageOutcome> HandleAsync(ShardDone message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (await ForgeryAsync(message, cancellationToken) is { } forged)
+            return StageOutcome.Done(forged);
         var done = await shards.MarkDoneAsync(message.RunId, message.ShardId, message.ResultBlobName, cancellationToken);
         if (done.Run is null || done.Outcome is ShardDoneOutcome.NotFound)
             return StageOutcome.Done($"Shard {message.ShardId} of run {message.RunId} is unknown; its result is ignored.");
@@ -26,6 +28,30 @@ public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore r
             run = (await runs.TransitionAsync(run.RunId, RunStatus.Running, "shards are reporting", cancellationToken)).Run ?? run;
         var outcome = await MergeIfCompleteAsync(run, cancellationToken);
         return done.Outcome is ShardDoneOutcome.AlreadyDone ? outcome with { Note = "duplicate: " + outcome.Note } : outcome;
+    }
+
+    /// <summary>
+    /// A report is trusted only for the blob that the shard's own upload grant can write, and only once that blob is
+    /// there: a runner holding another shard's grants (any pool VM may add to the collect queue) cannot mark this shard
+    /// done, nor hand it someone else's numbers. Null: the report may be recorded.
+    /// </summary>
+    private async Task<string?> ForgeryAsync(ShardDone message, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(message.ResultBlobName))
+            return null; // Malformed, not forged: the existing handling fails it.
+        string own;
+        try
+        {
+            own = ResultStore.ShardBlobName(message.RunId, message.ShardId);
+        }
+        catch (ArgumentException)
+        {
+            return $"Shard '{message.ShardId}' of run '{message.RunId}' is not a valid shard; the report is ignored.";
+        }
+        if (!string.Equals(message.ResultBlobName, own, StringComparison.Ordinal))
+            return $"Shard {message.ShardId} of run {message.RunId} reported blob '{message.ResultBlobName}', not its own '{own}'; the report is ignored.";
+        await using var stored = await results.OpenResultAsync(own, cancellationToken);
+        return stored is null ? $"Shard {message.ShardId} of run {message.RunId} reported before its result blob exists; the report is ignored." : null;
     }
 
     /// <summary>

@@ -22,12 +22,17 @@ public sealed class PoolLauncher(PoolQueues queues, PoolGrants grants, TimeProvi
 
     /// <summary>
     /// The launcher over one storage account and the pools' options (bound from <see cref="PoolOptions.SectionName"/>, or
-    /// read with <see cref="PoolOptionsReader"/>). <paramref name="http"/> carries Service Bus calls; keep it for the process's
-    /// life. <paramref name="identity"/> authorises Service Bus pools without a SAS key (default: DefaultAzureCredential).
+    /// read with <see cref="PoolOptionsReader"/>). <paramref name="identity"/> authorises Service Bus pools without a SAS
+    /// key (default: DefaultAzureCredential).
     /// </summary>
     public static PoolLauncher Create(
+        StorageClients clients, IReadOnlyDictionary<string, PoolOptions>? pools, TimeProvider clock, Azure.Core.TokenCredential? identity = null) =>
+        new(new PoolQueues(clients, pools, identity), new PoolGrants(clients, new ResultStore(clients, clock), clock), clock);
+
+    /// <summary>As above; <paramref name="http"/> is not used any more (Service Bus speaks AMQP through its SDK), kept for existing callers.</summary>
+    public static PoolLauncher Create(
         StorageClients clients, IReadOnlyDictionary<string, PoolOptions>? pools, HttpClient http, TimeProvider clock, Azure.Core.TokenCredential? identity = null) =>
-        new(new PoolQueues(clients, pools, http, clock, identity), new PoolGrants(clients, new ResultStore(clients, clock), clock), clock);
+        Create(clients, pools, clock, identity);
 
     public async Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
     {

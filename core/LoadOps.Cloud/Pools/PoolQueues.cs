@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Identity;
 using LoadOps.Cloud.ServiceBus;
@@ -7,27 +8,23 @@ namespace LoadOps.Cloud.Pools;
 
 /// <summary>
 /// The work queue of each pool, chosen by its <see cref="PoolOptions"/> (Storage queue by default). Used by dispatch
-/// (<see cref="PoolLauncher"/>) to send; agents build their own queue from a SAS URL or a Service Bus key.
+/// (<see cref="PoolLauncher"/>) to send; agents build their own queue from a SAS URL or a Service Bus key. A Service Bus
+/// pool's queue (and its AMQP connection) is opened once and kept until the host disposes this.
 /// </summary>
-public sealed class PoolQueues
+public sealed class PoolQueues : IAsyncDisposable
 {
     private static readonly TimeSpan DispatchLock = TimeSpan.FromMinutes(1);
 
     private readonly StorageClients _clients;
     private readonly Dictionary<string, PoolOptions> _pools;
-    private readonly HttpClient _http;
-    private readonly TimeProvider _clock;
     private readonly Lazy<TokenCredential> _identity;
+    private readonly ConcurrentDictionary<string, Lazy<ServiceBusWorkQueue>> _serviceBus = new(StringComparer.OrdinalIgnoreCase);
 
-    public PoolQueues(StorageClients clients, IReadOnlyDictionary<string, PoolOptions>? pools, HttpClient http, TimeProvider clock, TokenCredential? identity = null)
+    public PoolQueues(StorageClients clients, IReadOnlyDictionary<string, PoolOptions>? pools, TokenCredential? identity = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(clock);
         _clients = clients;
         _pools = new Dictionary<string, PoolOptions>(pools ?? new Dictionary<string, PoolOptions>(), StringComparer.OrdinalIgnoreCase);
-        _http = http;
-        _clock = clock;
         _identity = new Lazy<TokenCredential>(() => identity ?? new DefaultAzureCredential());
     }
 
@@ -55,12 +52,22 @@ public sealed class PoolQueues
             return true;
         }
 
-        var credential = string.IsNullOrWhiteSpace(options.SasKeyName)
-            ? ServiceBusCredential.FromTokenCredential(_identity.Value, _clock)
-            : ServiceBusCredential.FromSharedAccessKey(options.SasKeyName, options.SasKey!, _clock);
-        var client = new ServiceBusQueueClient(_http, PoolOptions.NamespaceUri(options.ServiceBusNamespace!),
-            string.IsNullOrWhiteSpace(options.QueueName) ? PoolOptions.ServiceBusQueueOf(pool) : options.QueueName, credential, _clock);
-        queue = new ServiceBusWorkQueue(client, TimeSpan.FromSeconds(1));
+        queue = _serviceBus.GetOrAdd(pool, _ => new Lazy<ServiceBusWorkQueue>(() =>
+        {
+            var ns = PoolOptions.NamespaceUri(options.ServiceBusNamespace!);
+            var client = string.IsNullOrWhiteSpace(options.SasKeyName)
+                ? ServiceBusConnection.FromIdentity(ns, _identity.Value)
+                : ServiceBusConnection.FromSharedAccessKey(ns, options.SasKeyName, options.SasKey!);
+            var name = string.IsNullOrWhiteSpace(options.QueueName) ? PoolOptions.ServiceBusQueueOf(pool) : options.QueueName;
+            return new ServiceBusWorkQueue(client, name, TimeSpan.FromSeconds(1), ownsClient: true);
+        })).Value;
         return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var queue in _serviceBus.Values.Where(q => q.IsValueCreated))
+            await queue.Value.DisposeAsync();
+        _serviceBus.Clear();
     }
 }

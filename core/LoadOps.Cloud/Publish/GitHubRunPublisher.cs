@@ -13,11 +13,18 @@ namespace LoadOps.Cloud.Publish;
 /// hidden marker), the commit status when <see cref="PublishOptions.CommitStatuses"/> is on, and the
 /// <c>loadops/validate</c> check run (external id = request id) when validation fails. A pass with reservations
 /// (untrustworthy numbers, lost shards) is never a clean success: it concludes neutral. Runs without a GitHub
-/// repository (owner/name) or a commit (scheduled runs) get no check run, comment or status.
+/// repository (owner/name) or a commit (scheduled runs) get no check run, comment or status. With a personal access
+/// token (no App) there are no check runs at all: GitHub lets only Apps write them, so those steps are skipped and
+/// say so instead of failing with 403 on every run.
 /// </summary>
 public sealed class GitHubRunPublisher(GitHubConnections connections, PublishOptions options, SecretScrubber scrubber) : IRunPublisher
 {
     private const int MaxTitleLength = 200;
+
+    /// <summary>Why a token connection posts no check run (the hosts log it at start too).</summary>
+    public const string CheckRunsNeedTheApp = "check runs need the GitHub App (GitHub lets only Apps write them); with LoadOps:GitHub:Token none is posted";
+
+    private bool CanWriteCheckRuns => connections.Options.UsesApp;
 
     public async Task<PublishResult> ValidationFailedAsync(RunRequest request, IReadOnlyList<DefinitionError> problems, CancellationToken cancellationToken)
     {
@@ -25,6 +32,8 @@ public sealed class GitHubRunPublisher(GitHubConnections connections, PublishOpt
         ArgumentNullException.ThrowIfNull(problems);
         if (Target(request.Repository, request.Commit) is not { } repo)
             return PublishResult.Nothing;
+        if (!CanWriteCheckRuns)
+            return new PublishResult([$"{CheckRunPublisher.ValidateName}: none ({CheckRunsNeedTheApp})"], []);
         var steps = new PublishSteps(scrubber, cancellationToken);
         await steps.RunAsync(CheckRunPublisher.ValidateName, async () =>
         {
@@ -44,6 +53,8 @@ public sealed class GitHubRunPublisher(GitHubConnections connections, PublishOpt
         if (Target(run.Repo, run.Commit) is not { } repo)
             return PublishResult.Nothing;
         var name = CheckRunPublisher.TestName(run.TestName);
+        if (!CanWriteCheckRuns)
+            return new PublishResult([$"{name}: none ({CheckRunsNeedTheApp})"], []);
         var steps = new PublishSteps(scrubber, cancellationToken);
         await steps.RunAsync(name, async () =>
         {
@@ -68,11 +79,13 @@ public sealed class GitHubRunPublisher(GitHubConnections connections, PublishOpt
 
         await steps.RunAsync(name, async () =>
         {
+            if (!CanWriteCheckRuns)
+                return $"{name}: none ({CheckRunsNeedTheApp})";
             var checks = new CheckRunPublisher(connections.For(run.InstallationId));
             var (id, _) = await checks.EnsureStartedAsync(repo, sha, run.TestName, run.RunId, cancellationToken);
             var conclusion = ConclusionFor(report);
             await checks.CompleteTestAsync(repo, id, conclusion, title, markdown, cancellationToken);
-            var truncated = markdown.Length > CheckRunPublisher.MaxSummaryLength ? ", summary truncated to GitHub's 65,535 characters" : "";
+            var truncated = CheckRunPublisher.IsTruncated(markdown) ? ", summary truncated to GitHub's 65,535 bytes" : "";
             return $"{name} {conclusion.ToString().ToLowerInvariant()}{truncated}";
         });
         if (run.PullRequest is { } pullRequest && options.PullRequestComments)
@@ -103,6 +116,8 @@ public sealed class GitHubRunPublisher(GitHubConnections connections, PublishOpt
         if (Target(run.Repo, run.Commit) is not { } repo)
             return PublishResult.Nothing;
         var name = CheckRunPublisher.TestName(run.TestName);
+        if (!CanWriteCheckRuns)
+            return new PublishResult([$"{name}: none ({CheckRunsNeedTheApp})"], []);
         var steps = new PublishSteps(scrubber, cancellationToken);
         await steps.RunAsync(name, async () =>
         {

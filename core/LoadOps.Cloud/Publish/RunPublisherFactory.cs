@@ -31,7 +31,7 @@ public static class RunPublisherFactory
         }
         // The definitions' secrets the ACI runners get (LoadOps:Aci:Secrets:NAME) are masked too, not only LOADOPS_SECRET_*.
         var scrubber = new SecretScrubber(values.Values.Concat(runnerSecrets));
-        var slack = new SlackRunPublisher(new SlackNotifier(slackHttp, clock, slackOptions), name => values.GetValueOrDefault(SecretScrubber.Prefix + name), scrubber);
+        var slack = new SlackRunPublisher(new SlackNotifier(slackHttp, slackOptions), name => values.GetValueOrDefault(SecretScrubber.Prefix + name), scrubber);
         return github is null
             ? new RunPublishers([slack])
             : new RunPublishers([new GitHubRunPublisher(github, options, scrubber), slack]);
@@ -41,6 +41,7 @@ public static class RunPublisherFactory
     public static string Describe(GitHubConnections? github, PublishOptions options) => github is null
         ? $"GitHub is not configured ({GitHubOptions.SectionName}:AppId + PrivateKeyPem, or Token): no check run, PR comment or commit status is posted; " +
           "Slack is posted for definitions with notify.slack whose webhook secret is set"
-        : $"publishing to {github}: check runs, {(options.PullRequestComments ? "PR comments" : "no PR comments")}, " +
+        : $"publishing to {github}: {(github.Options.UsesApp ? "check runs" : GitHubRunPublisher.CheckRunsNeedTheApp + " (PR comments and commit statuses work with a token)")}, " +
+          $"{(options.PullRequestComments ? "PR comments" : "no PR comments")}, " +
           $"{(options.CommitStatuses ? "commit statuses" : "no commit statuses")}; Slack for definitions with notify.slack";
 }

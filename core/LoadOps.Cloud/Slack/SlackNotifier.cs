@@ -7,11 +7,12 @@ namespace LoadOps.Cloud.Slack;
 
 /// <summary>
 /// Posts a Block Kit message to a Slack incoming webhook for the events a definition's <c>notify.slack.on</c> lists.
-/// Retries 429 (Retry-After), 5xx and timeouts a bounded number of times. It never throws: Slack being down must not
+/// Retries (429 with Retry-After, 5xx, timeouts) are the resilience pipeline's of the <c>http</c> client it is given
+/// (<see cref="Http.OutboundHttp.Slack"/>: take it from the factory, or <see cref="Http.OutboundHttp.CreateClient"/>). It never throws: Slack being down must not
 /// fail a run, so every outcome comes back as a <see cref="SlackOutcome"/>. The webhook URL is a secret and appears in
 /// no message.
 /// </summary>
-public sealed class SlackNotifier(HttpClient http, TimeProvider clock, SlackNotifierOptions? options = null)
+public sealed class SlackNotifier(HttpClient http, SlackNotifierOptions? options = null)
 {
     private readonly SlackNotifierOptions _options = options ?? new SlackNotifierOptions();
 
@@ -48,50 +49,40 @@ public sealed class SlackNotifier(HttpClient http, TimeProvider clock, SlackNoti
         }
     }
 
+    /// <summary>One call; retries, Retry-After and timeouts are the pipeline's of <see cref="Http.OutboundHttp.Slack"/> in <c>http</c>.</summary>
     private async Task<SlackOutcome> SendAsync(Uri webhook, byte[] payload, CancellationToken cancellationToken)
     {
-        var outcome = new SlackOutcome(SlackDelivery.Failed, 0, null, "not attempted");
-        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        try
         {
-            TimeSpan delay;
-            using (var timeout = new CancellationTokenSource(_options.RequestTimeout, clock))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
-            {
-                try
-                {
-                    using var content = new ByteArrayContent(payload);
-                    content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                    using var response = await http.PostAsync(webhook, content, linked.Token);
-                    var status = (int)response.StatusCode;
-                    if (response.IsSuccessStatusCode)
-                        return new SlackOutcome(SlackDelivery.Sent, attempt, status, "delivered");
-                    var body = Scrub(await response.Content.ReadAsStringAsync(linked.Token), webhook);
-                    outcome = new SlackOutcome(SlackDelivery.Failed, attempt, status, $"Slack answered {status}: {body}");
-                    if (status != 429 && status < 500)
-                        return outcome with { Message = outcome.Message + (status is 403 or 404 or 410 ? " (the webhook is invalid or revoked: create a new one)" : "") };
-                    delay = response.Headers.RetryAfter?.Delta ?? Backoff(attempt);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    outcome = new SlackOutcome(SlackDelivery.Failed, attempt, null, $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s");
-                    delay = Backoff(attempt);
-                }
-                catch (HttpRequestException e)
-                {
-                    outcome = new SlackOutcome(SlackDelivery.Failed, attempt, null, $"could not reach Slack ({e.HttpRequestError})");
-                    delay = Backoff(attempt);
-                }
-            }
-            if (attempt == _options.MaxAttempts)
-                break;
-            if (delay > _options.MaxWait)
-                return outcome with { Message = $"{outcome.Message}; Slack asks to wait {delay.TotalSeconds:0} s, longer than {_options.MaxWait.TotalSeconds:0} s: gave up" };
-            await Task.Delay(delay, clock, cancellationToken);
+            using var content = new ByteArrayContent(payload);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var response = await http.PostAsync(webhook, content, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+                return new SlackOutcome(SlackDelivery.Sent, 1, status, "delivered");
+            var body = Scrub(await response.Content.ReadAsStringAsync(cancellationToken), webhook);
+            var message = $"Slack answered {status}: {body}";
+            if (status is 403 or 404 or 410)
+                message += " (the webhook is invalid or revoked: create a new one)";
+            else if (Http.OutboundHttp.RetryAfter(response) is { } wait && wait > _options.MaxWait)
+                message += $"; Slack asks to wait {wait.TotalSeconds:0} s, longer than {_options.MaxWait.TotalSeconds:0} s: gave up";
+            else if (status == 429 || status >= 500)
+                message += "; gave up after the retries of the Slack pipeline";
+            return new SlackOutcome(SlackDelivery.Failed, 1, status, message);
         }
-        return outcome with { Message = $"{outcome.Message}; gave up after {outcome.Attempts} attempts" };
+        catch (Exception e) when (e is Polly.Timeout.TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new SlackOutcome(SlackDelivery.Failed, 1, null, "no answer from Slack in time");
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return new SlackOutcome(SlackDelivery.Failed, 0, null, "Slack kept failing: not called while its circuit is open");
+        }
+        catch (HttpRequestException e)
+        {
+            return new SlackOutcome(SlackDelivery.Failed, 1, null, $"could not reach Slack ({e.HttpRequestError})");
+        }
     }
-
-    private TimeSpan Backoff(int attempt) => _options.BaseDelay * Math.Pow(2, attempt - 1);
 
     /// <summary>Slack's error bodies are short codes ("no_service"); keep them short and free of the URL anyway.</summary>
     private static string Scrub(string body, Uri webhook)
@@ -105,5 +96,5 @@ public sealed class SlackNotifier(HttpClient http, TimeProvider clock, SlackNoti
         return text.Length <= 200 ? text : text[..200] + "…";
     }
 
-    public override string ToString() => $"Slack notifier ({_options.MaxAttempts} attempts)";
+    public override string ToString() => "Slack notifier";
 }

@@ -1,19 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LoadOps.Cloud.Slack;
 
-/// <summary>Retry bounds for Slack incoming webhooks.</summary>
+/// <summary>How the Slack notifier words a refusal; the retries themselves are the Slack pipeline's (OutboundHttp).</summary>
 public sealed class SlackNotifierOptions
 {
     public const string SectionName = "LoadOps:Slack";
 
-    [Range(1, 10)] public int MaxAttempts { get; init; } = 4;
-
-    /// <summary>First back-off step after a 5xx or a timeout (doubled per attempt).</summary>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>A Retry-After longer than this gives up instead of holding the run.</summary>
-    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(30);
-
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>The longest Retry-After the Slack pipeline waits for (<see cref="Http.OutboundHttp.Policies"/>); a longer one gives up.</summary>
+    public TimeSpan MaxWait { get; init; } = Http.OutboundHttp.Policies[Http.OutboundHttp.Slack].MaxRetryAfter;
 }

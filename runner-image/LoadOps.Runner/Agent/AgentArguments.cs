@@ -59,7 +59,7 @@ internal static class AgentArguments
             return Fail("agent needs its pool's queue: --queue-url URL-WITH-SAS (Storage) or --servicebus NAMESPACE with LOADOPS_QUEUE_CONNECTION or LOADOPS_QUEUE_KEY_NAME/LOADOPS_QUEUE_KEY (Service Bus)");
         var parsed = queueUrl is not null
             ? StorageQueue(queueUrl, settings)
-            : ServiceBusQueue(serviceBus, connection, Value("--queue-name", "LOADOPS_QUEUE_NAME"), environment, http, settings);
+            : ServiceBusQueue(serviceBus, connection, Value("--queue-name", "LOADOPS_QUEUE_NAME"), environment, settings);
         // Checked last, once everything else is valid, because checking creates the folder.
         return parsed.Item3 is null && WorkDirectoryProblem(settings.WorkDirectory) is { } workProblem ? Fail(workProblem) : parsed;
     }
@@ -76,7 +76,7 @@ internal static class AgentArguments
     }
 
     private static (AgentSettings?, IWorkQueue?, string?) ServiceBusQueue(
-        string? serviceBus, string? connection, string? queueName, Func<string, string?> environment, HttpClient http, AgentSettings settings)
+        string? serviceBus, string? connection, string? queueName, Func<string, string?> environment, AgentSettings settings)
     {
         Uri ns;
         string keyName, key;
@@ -105,9 +105,9 @@ internal static class AgentArguments
             }
         }
 
-        var client = new ServiceBusQueueClient(http, ns, queueName ?? PoolOptions.ServiceBusQueueOf(settings.Pool),
-            ServiceBusCredential.FromSharedAccessKey(keyName, key, settings.Time), settings.Time);
-        return (settings, new ServiceBusWorkQueue(client, TimeSpan.FromSeconds(20)), null);
+        // Azure.Messaging.ServiceBus over AMQP; the queue owns (and closes) its connection.
+        var client = ServiceBusConnection.FromSharedAccessKey(ns, keyName, key);
+        return (settings, new ServiceBusWorkQueue(client, queueName ?? PoolOptions.ServiceBusQueueOf(settings.Pool), TimeSpan.FromSeconds(20), ownsClient: true), null);
     }
 
     private static bool Seconds(IReadOnlyDictionary<string, string> values, string flag, int fallback, out TimeSpan value)

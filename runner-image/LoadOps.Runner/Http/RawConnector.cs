@@ -10,6 +10,7 @@ internal static class RawConnector
 {
     public static async ValueTask<Stream> ConnectAsync(EndPoint endPoint, SslClientAuthenticationOptions? tls, CancellationToken cancellationToken)
     {
+        endPoint = await EgressConnect.CheckedAsync(endPoint, cancellationToken);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -25,6 +25,7 @@ internal static class TargetClientFactory
             MaxResponseHeadersLength = 64,
             SslOptions = (trust ?? TlsTrust.System).Options(null),
             EnableMultipleHttp2Connections = true,
+            ConnectCallback = EgressConnect.ConnectAsync,
         };
         return new HttpClient(handler, disposeHandler: true)
         {

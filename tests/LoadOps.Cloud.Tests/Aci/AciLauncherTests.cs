@@ -221,4 +221,14 @@ public sealed class AciLauncherTests
         Assert.All(name, c => Assert.True(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'));
         Assert.NotEqual(name, AciLauncher.GroupName(other));
     }
+
+    [Fact]
+    public async Task Regression_a_delete_answered_204_means_the_group_was_already_gone()
+    {
+        await using var stub = await StubServer.StartAsync((_, _) => new StubResponse(204, ""));
+        var (launcher, http, _) = Launcher(stub);
+        using var _ = http;
+
+        Assert.False(await launcher.DeleteAsync(launcher.ResourceId("a"), Ct));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class RunApiTests
         var check = new ApiTokenCheck(new ApiOptions
         {
             Tokens = [new ApiTokenOptions { Sha256 = ApiTokenCheckTests.Sha256(Token) }, new ApiTokenOptions { Sha256 = ApiTokenCheckTests.Sha256(ShopToken), Repository = "octo/shop" }],
+            PublicUrl = BaseUrl,
         });
         _api = new RunApi(check, _runs, _sink);
     }

@@ -77,4 +77,18 @@ public sealed class AssumeRoleCredentialSourceTests
 
         Assert.Equal("MalformedResponse", error.ErrorType);
     }
+
+    [Fact]
+    public async Task Regression_an_error_without_the_sts_namespace_keeps_its_code_and_message()
+    {
+        const string denied = "<ErrorResponse><Error><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error></ErrorResponse>";
+        await using var stub = await StubServer.StartAsync((_, _) => new StubResponse(403, denied));
+        using var http = new HttpClient();
+        var source = new AssumeRoleCredentialSource(http, Principal, "arn:aws:iam::1:role/x", null, "us-east-1", TimeProvider.System, stub.Address);
+
+        var error = await Assert.ThrowsAsync<EcsException>(async () => await source.GetAsync(Ct));
+
+        Assert.Equal("ExpiredToken", error.ErrorType);
+        Assert.Contains("The security token included in the request is expired", error.Message, StringComparison.Ordinal);
+    }
 }

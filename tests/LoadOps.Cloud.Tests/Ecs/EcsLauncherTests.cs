@@ -58,7 +58,7 @@ public sealed class EcsLauncherTests
 
         var body = JsonNode.Parse(first.BodyText)!;
         Assert.Equal("FARGATE", body["launchType"]!.GetValue<string>());
-        Assert.Equal("loadops/20261123T100000Z-abc123", body["startedBy"]!.GetValue<string>());
+        Assert.Equal("loadops-20261123T100000Z-abc123", body["startedBy"]!.GetValue<string>());
         Assert.Equal("subnet-b", body["networkConfiguration"]!["awsvpcConfiguration"]!["subnets"]![1]!.GetValue<string>());
         Assert.Equal("LOADOPS_SHARD_QUEUE", body["overrides"]!["containerOverrides"]![0]!["environment"]![0]!["name"]!.GetValue<string>());
     }

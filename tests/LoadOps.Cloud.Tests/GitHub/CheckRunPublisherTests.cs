@@ -113,7 +113,7 @@ public sealed class CheckRunPublisherTests
 
         var summary = CheckRunPublisher.Truncate(report);
 
-        Assert.Equal(CheckRunPublisher.MaxSummaryLength, summary.Length);
+        Assert.Equal(CheckRunPublisher.MaxSummaryBytes, System.Text.Encoding.UTF8.GetByteCount(summary));
         Assert.EndsWith("full report is in the PR comment and the run's report file.*", summary, StringComparison.Ordinal);
         Assert.Equal("short", CheckRunPublisher.Truncate("short"));
     }

@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Slack;
 using LoadOps.Cloud.Tests.Stubs;
@@ -89,7 +90,8 @@ public sealed class PublishFailureTests
         await using var slack = await StubServer.StartAsync((_, _) => StubResponse.Json("no_service", 503));
         var url = new Uri(slack.Address, "services/T000/B000/" + Secret).ToString();
         var publisher = new SlackRunPublisher(
-            new SlackNotifier(new HttpClient(), TimeProvider.System, new SlackNotifierOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(10) }),
+            new SlackNotifier(OutboundHttp.CreateClient(OutboundHttp.Slack,
+                OutboundHttp.Policies[OutboundHttp.Slack] with { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(10) })),
             name => name == "SLACK_PERF" ? url : null, new SecretScrubber([url]));
 
         var result = await publisher.ReportedAsync(Report(RunVerdict.Fail, slackOn: "fail"), Token);
@@ -105,7 +107,7 @@ public sealed class PublishFailureTests
     {
         await using var slack = await StubServer.StartAsync((_, _) => new StubResponse(200, "ok"));
         var url = new Uri(slack.Address, "hook").ToString();
-        var publisher = new SlackRunPublisher(new SlackNotifier(new HttpClient(), TimeProvider.System), name => name == "SLACK_PERF" ? url : null, new SecretScrubber([Secret]));
+        var publisher = new SlackRunPublisher(new SlackNotifier(new HttpClient()), name => name == "SLACK_PERF" ? url : null, new SecretScrubber([Secret]));
         var failing = Report(RunVerdict.Fail, slackOn: "fail") with { SlackJson = $$"""{"text":"token {{Secret}}"}""" };
 
         var sent = await publisher.ReportedAsync(failing, Token);
@@ -123,7 +125,7 @@ public sealed class PublishFailureTests
     [Fact]
     public async Task A_missing_slack_secret_is_a_reason_naming_the_secret()
     {
-        var publisher = new SlackRunPublisher(new SlackNotifier(new HttpClient(), TimeProvider.System), _ => null, SecretScrubber.None);
+        var publisher = new SlackRunPublisher(new SlackNotifier(new HttpClient()), _ => null, SecretScrubber.None);
 
         var result = await publisher.ReportedAsync(Report(RunVerdict.Fail, slackOn: "fail"), Token);
 

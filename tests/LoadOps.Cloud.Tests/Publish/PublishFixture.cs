@@ -63,11 +63,17 @@ internal static class PublishFixture
         return validation.Definition ?? throw new InvalidOperationException(string.Join("; ", validation.Errors));
     }
 
-    public static GitHubConnections Connections(StubServer stub, int maxAttempts = 3, double timeoutSeconds = 10) =>
+    private static readonly string AppKey = System.Security.Cryptography.RSA.Create(2048).ExportRSAPrivateKeyPem();
+
+    /// <summary>As a GitHub App installation (check runs need one); <paramref name="asApp"/> false: a personal access token.</summary>
+    public static GitHubConnections Connections(StubServer stub, int maxAttempts = 3, double timeoutSeconds = 10, bool asApp = true) =>
         new(new GitHubOptions
         {
             BaseAddress = stub.Address,
-            Token = "ghp_testtoken_do_not_leak_0123456789",
+            AppId = asApp ? "424242" : null,
+            InstallationId = asApp ? 77 : 0,
+            PrivateKeyPem = asApp ? AppKey : null,
+            Token = asApp ? null : "ghp_testtoken_do_not_leak_0123456789",
             MaxAttempts = maxAttempts,
             BaseDelay = TimeSpan.FromMilliseconds(20),
             MaxRateLimitWait = TimeSpan.FromSeconds(5),

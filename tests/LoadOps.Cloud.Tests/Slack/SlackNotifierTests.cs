@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Slack;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Definitions;
@@ -11,7 +12,11 @@ public sealed class SlackNotifierTests
     private const string Blocks = """{"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*checkout* regressed"}}]}""";
     private static readonly SlackNotifySpec Spec = new("SLACK_WEBHOOK_PERF", [NotifyEvent.Fail, NotifyEvent.Regression]);
 
-    private static readonly SlackNotifierOptions Fast = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(20), RequestTimeout = TimeSpan.FromSeconds(5) };
+    private static readonly SlackNotifierOptions Fast = new();
+
+    /// <summary>The Slack pipeline with short back-off steps (3 retries, so 4 attempts in all).</summary>
+    private static HttpClient Client() => OutboundHttp.CreateClient(OutboundHttp.Slack,
+        OutboundHttp.Policies[OutboundHttp.Slack] with { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) });
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -28,9 +33,9 @@ public sealed class SlackNotifierTests
     public async Task Posts_the_block_kit_json_to_the_webhook()
     {
         await using var stub = await StubServer.StartAsync((_, _) => new StubResponse(200, "ok"));
-        using var http = new HttpClient();
+        using var http = Client();
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Regression, Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Regression, Blocks, Token);
 
         Assert.Equal(SlackDelivery.Sent, outcome.Delivery);
         var request = Assert.Single(stub.Requests);
@@ -50,9 +55,9 @@ public sealed class SlackNotifierTests
     public async Task Only_the_events_in_notify_slack_on_are_sent(RunVerdict verdict, bool sent)
     {
         await using var stub = await StubServer.StartAsync((_, _) => new StubResponse(200, "ok"));
-        using var http = new HttpClient();
+        using var http = Client();
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(Webhook(stub), Spec, SlackNotifier.EventFor(verdict), Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(Webhook(stub), Spec, SlackNotifier.EventFor(verdict), Blocks, Token);
 
         Assert.Equal(sent ? SlackDelivery.Sent : SlackDelivery.Skipped, outcome.Delivery);
         Assert.Equal(sent ? 1 : 0, stub.Requests.Count);
@@ -61,9 +66,9 @@ public sealed class SlackNotifierTests
     [Fact]
     public async Task Without_a_slack_section_nothing_is_sent()
     {
-        using var http = new HttpClient();
+        using var http = Client();
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(new Uri("https://127.0.0.1:1/x"), null, NotifyEvent.Fail, Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(new Uri("https://127.0.0.1:1/x"), null, NotifyEvent.Fail, Blocks, Token);
 
         Assert.Equal(SlackDelivery.Skipped, outcome.Delivery);
     }
@@ -74,12 +79,11 @@ public sealed class SlackNotifierTests
         await using var stub = await StubServer.StartAsync((_, n) => n == 1
             ? new StubResponse(429, "rate_limited", new Dictionary<string, string> { ["Retry-After"] = "1" })
             : new StubResponse(200, "ok"));
-        using var http = new HttpClient();
+        using var http = Client();
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Fail, Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Fail, Blocks, Token);
 
         Assert.Equal(SlackDelivery.Sent, outcome.Delivery);
-        Assert.Equal(2, outcome.Attempts);
         Assert.Equal(2, stub.Requests.Count);
     }
 
@@ -87,14 +91,14 @@ public sealed class SlackNotifierTests
     public async Task Repeated_server_errors_give_up_without_throwing()
     {
         await using var stub = await StubServer.StartAsync((_, _) => new StubResponse(500, $"internal error at /{SecretPath}"));
-        using var http = new HttpClient();
+        using var http = Client();
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Fail, Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Fail, Blocks, Token);
 
         Assert.Equal(SlackDelivery.Failed, outcome.Delivery);
-        Assert.Equal(3, stub.Requests.Count);
+        Assert.Equal(4, stub.Requests.Count);
         Assert.Equal(500, outcome.StatusCode);
-        Assert.Contains("gave up after 3 attempts", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("gave up after the retries", outcome.Message, StringComparison.Ordinal);
         AssertNoSecret(outcome, stub);
     }
 
@@ -102,9 +106,9 @@ public sealed class SlackNotifierTests
     public async Task An_invalid_webhook_is_reported_once_without_retry()
     {
         await using var stub = await StubServer.StartAsync((_, _) => new StubResponse(404, "no_service"));
-        using var http = new HttpClient();
+        using var http = Client();
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Fail, Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Fail, Blocks, Token);
 
         Assert.Equal(SlackDelivery.Failed, outcome.Delivery);
         Assert.Single(stub.Requests);
@@ -117,9 +121,9 @@ public sealed class SlackNotifierTests
     public async Task A_retry_after_beyond_the_cap_gives_up_at_once()
     {
         await using var stub = await StubServer.StartAsync((_, _) => new StubResponse(429, "rate_limited", new Dictionary<string, string> { ["Retry-After"] = "3600" }));
-        using var http = new HttpClient();
+        using var http = Client();
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Fail, Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(Webhook(stub), Spec, NotifyEvent.Fail, Blocks, Token);
 
         Assert.Equal(SlackDelivery.Failed, outcome.Delivery);
         Assert.Single(stub.Requests);
@@ -132,10 +136,10 @@ public sealed class SlackNotifierTests
         int port;
         await using (var closed = await StubServer.StartAsync((_, _) => new StubResponse(200, "ok")))
             port = closed.Address.Port;
-        using var http = new HttpClient();
+        using var http = Client();
         var webhook = new Uri($"http://127.0.0.1:{port}/{SecretPath}");
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(webhook, Spec, NotifyEvent.Fail, Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(webhook, Spec, NotifyEvent.Fail, Blocks, Token);
 
         Assert.Equal(SlackDelivery.Failed, outcome.Delivery);
         Assert.Contains("could not reach Slack", outcome.Message, StringComparison.Ordinal);
@@ -145,9 +149,9 @@ public sealed class SlackNotifierTests
     [Fact]
     public async Task A_missing_webhook_names_the_secret_not_its_value()
     {
-        using var http = new HttpClient();
+        using var http = Client();
 
-        var outcome = await new SlackNotifier(http, TimeProvider.System, Fast).NotifyAsync(null, Spec, NotifyEvent.Fail, Blocks, Token);
+        var outcome = await new SlackNotifier(http, Fast).NotifyAsync(null, Spec, NotifyEvent.Fail, Blocks, Token);
 
         Assert.Equal(SlackDelivery.Failed, outcome.Delivery);
         Assert.Contains("SLACK_WEBHOOK_PERF", outcome.Message, StringComparison.Ordinal);

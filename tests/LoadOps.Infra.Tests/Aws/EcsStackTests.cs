@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LoadOps.Infra.Tests.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -11,13 +12,45 @@ public sealed class EcsStackTests
         [.. Assert.Single(resources.Map("LauncherRole").Map("Properties").Child("Policies").Items())
             .Map("PolicyDocument").Child("Statement").Items().Cast<YamlMappingNode>()];
 
-    [Fact]
-    public void Launcher_role_allows_exactly_run_describe_stop_and_pass_role()
+    /// <summary>
+    /// The ECS actions the launcher code sends (X-Amz-Target of each <c>SendAsync("Action", ...)</c>), plus what AWS
+    /// authorises alongside: tags on RunTask need ecs:TagResource, and a task definition with roles needs iam:PassRole.
+    /// </summary>
+    private static SortedSet<string> ActionsTheCodeCalls()
     {
+        var source = string.Join("\n", Directory.EnumerateFiles(RepositoryFiles.PathOf("core/LoadOps.Cloud/Ecs"), "*.cs").Select(File.ReadAllText));
+        var actions = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (Match call in Regex.Matches(source, @"SendAsync\(""(\w+)"""))
+            actions.Add("ecs:" + call.Groups[1].Value);
+        if (source.Contains("[\"tags\"]", StringComparison.Ordinal))
+            actions.Add("ecs:TagResource");
+        actions.Add("iam:PassRole");
+        return actions;
+    }
+
+    [Fact]
+    public void Launcher_role_allows_exactly_what_the_ecs_code_calls()
+    {
+        // Regression: RunTask always sends tags, and the role lacked ecs:TagResource (and ecs:ListTasks for the sweep).
         var actions = LauncherStatements().SelectMany(statement => statement.Child("Action").Items()).Select(action => action.Text()).Order();
-        Assert.Equal(["ecs:DescribeTasks", "ecs:RunTask", "ecs:StopTask", "iam:PassRole"], actions);
+        Assert.Equal(["ecs:DescribeTasks", "ecs:ListTasks", "ecs:RunTask", "ecs:StopTask", "ecs:TagResource", "iam:PassRole"], ActionsTheCodeCalls());
+        Assert.Equal(ActionsTheCodeCalls(), actions);
         Assert.All(LauncherStatements(), statement => Assert.Equal("Allow", statement.Child("Effect").Text()));
         Assert.All(LauncherStatements(), statement => Assert.Null(statement.Child("NotAction")));
+    }
+
+    [Fact]
+    public void Tagging_is_allowed_only_as_part_of_run_task()
+    {
+        var statement = Assert.Single(LauncherStatements(), candidate => candidate.Child("Action").Items().Any(action => action.Text() == "ecs:TagResource"));
+        Assert.Equal("RunTask", statement.Map("Condition").Map("StringEquals").Child("ecs:CreateAction").Text());
+    }
+
+    [Fact]
+    public void Install_guide_names_every_action_of_the_role()
+    {
+        var guide = RepositoryFiles.Read("docs/install-aws.md");
+        Assert.All(ActionsTheCodeCalls(), action => Assert.Contains($"`{action}`", guide, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -36,7 +69,7 @@ public sealed class EcsStackTests
         var ecsStatements = LauncherStatements()
             .Where(statement => statement.Child("Action").Items().Any(action => action.Text()!.StartsWith("ecs:", StringComparison.Ordinal)))
             .ToList();
-        Assert.Equal(2, ecsStatements.Count);
+        Assert.Equal(4, ecsStatements.Count);
         foreach (var statement in ecsStatements)
         {
             var cluster = statement.Map("Condition").Map("ArnEquals").Child("ecs:cluster");

@@ -27,6 +27,20 @@ public sealed class GitDefinitionSourceTests
     }
 
     [Fact]
+    public async Task Regression_a_huge_committed_definition_is_refused_with_lo001_without_being_read_whole()
+    {
+        using var repo = new TempGitRepository();
+        var commit = repo.Commit("huge", ("loadtests/huge.loadtest.yaml", "name: huge\n" + new string('#', 3 * 1024 * 1024)));
+        var source = new GitDefinitionSource(await GitClient.OpenAsync(repo.Root, Ct));
+
+        var text = await source.ReadAsync("local", commit, "loadtests/huge.loadtest.yaml", Ct);
+
+        Assert.Equal(Core.Validation.DefinitionValidator.MaxFileBytes + 1, text!.Length);
+        var validation = Core.Validation.DefinitionValidator.Validate("loadtests/huge.loadtest.yaml", text, Core.Policy.LoadPolicy.Default);
+        Assert.Equal(Core.Validation.ValidationCodes.FileTooLarge, Assert.Single(validation.Errors).Code);
+    }
+
+    [Fact]
     public async Task The_definition_loader_hashes_the_committed_text()
     {
         using var repo = new TempGitRepository();
