@@ -43,7 +43,7 @@ public sealed record ReportModel
     /// <summary>Requests finished, failed and dropped: shown wherever requests are.</summary>
     public RequestCounts? Requests { get; init; }
 
-    /// <summary>Steps with failed requests, by kind (see <see cref="StepFailures.Kinds"/> for the finer table to come).</summary>
+    /// <summary>Steps with failed requests, by kind with the finer table in <see cref="StepFailures.Kinds"/>.</summary>
     public IReadOnlyList<StepFailures> Failures { get; init; } = [];
 
     /// <summary>Every run of a repeated candidate, with the pooled verdict after each; empty without repeats.</summary>

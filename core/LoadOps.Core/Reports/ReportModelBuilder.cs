@@ -30,7 +30,10 @@ public static class ReportModelBuilder
             Requests = new RequestCounts(summary.Overall.Totals.Total, summary.Overall.Totals.Failed.Total, summary.Overall.Totals.Dropped,
                 summary.Overall.Totals.Scheduled, FailureText.Of(summary.Overall.Totals.Failed)),
             Failures = [.. summary.Steps.Where(s => s.Location is null && s.Metrics.Totals.Failed.Total > 0)
-                .Select(s => new StepFailures($"{s.Scenario}/{s.Step}", s.Metrics.Totals.Total, s.Metrics.Totals.Failed.Total, FailureText.Of(s.Metrics.Totals.Failed)))],
+                .Select(s => new StepFailures($"{s.Scenario}/{s.Step}", s.Metrics.Totals.Total, s.Metrics.Totals.Failed.Total, FailureText.Of(s.Metrics.Totals.Failed))
+                {
+                    Kinds = FailureKinds.Of(s.Metrics.Outcomes),
+                })],
             Repeats = [.. evaluation.Repeats.Select(r => new RepeatRow(r.Look, r.RunId, Map(r.VerdictAfter), r.HeadlineAfter))],
             BaselineLevel = evaluation.BaselineLevel,
             Metrics = comparisons.Select(Row).ToList(),
