@@ -100,7 +100,7 @@ internal static class OverheadBenchmark
     {
         Directory.CreateDirectory(Path.Combine(root, "loadtests"));
         Directory.CreateDirectory(Path.Combine(root, ".loadops"));
-        File.WriteAllText(Path.Combine(root, ".loadops", "policy.yaml"), "maxRunners: 1000\n");
+        File.WriteAllText(Path.Combine(root, ".loadops", "policy.yaml"), "maxRunners: 1000\nmaxConcurrentRunners: 1000\n");
         File.WriteAllText(Path.Combine(root, "loadtests", "bench.loadtest.yaml"), $$"""
             version: 1
             name: bench-overhead
