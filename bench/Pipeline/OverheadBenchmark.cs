@@ -19,7 +19,8 @@ internal static class OverheadBenchmark
     public static async Task RunAsync(string connectionString, CpuClock cpu, IReadOnlyList<int> shardCounts, int runs, CancellationToken cancellationToken)
     {
         Console.WriteLine($"orchestration overhead, canned shard results, {runs} measured runs after 2 warm-up runs per shard count");
-        Console.WriteLine("shards | median ms | p95 ms | min ms | max ms | median CPU ms (bench + Azurite) | median ms at the end of: " + string.Join(", ", StageOrder.Select(s => s.Replace("loadops-", "", StringComparison.Ordinal))));
+        using var counter = new StorageCallCounter();
+        Console.WriteLine("shards | median ms | p95 ms | min ms | max ms | median CPU ms (bench + Azurite) | storage calls per shard without queue polls (median) | queue polls (median) | median ms at the end of: " + string.Join(", ", StageOrder.Select(s => s.Replace("loadops-", "", StringComparison.Ordinal))));
         foreach (var shards in shardCounts)
         {
             var folder = Directory.CreateTempSubdirectory("loadops-bench-");
@@ -28,19 +29,22 @@ internal static class OverheadBenchmark
                 WriteRepository(folder.FullName, shards);
                 var clients = StorageClients.FromConnectionString(connectionString, new StorageNames($"b{shards}x{Environment.TickCount64 % 100000}"));
                 await new StorageProvisioner(clients).EnsureCreatedAsync(cancellationToken);
-                var samples = new List<(double Total, double Cpu, Dictionary<string, double> Stages)>();
+                var samples = new List<(double Total, double Cpu, double CallsPerShard, double Polls, Dictionary<string, double> Stages)>();
                 for (var run = 0; run < runs + 2; run++)
                 {
-                    var cpuBefore = cpu.Now();
+                    var (cpuBefore, callsBefore, pollsBefore) = (cpu.Now(), counter.Requests, counter.QueuePolls);
                     var (total, stageEnds) = await OneRunAsync(clients, folder.FullName, $"bench-{shards}-{run}", cancellationToken);
+                    var polls = counter.QueuePolls - pollsBefore;
                     if (run >= 2)
-                        samples.Add((total, (cpu.Now() - cpuBefore).TotalMilliseconds, stageEnds));
+                        samples.Add((total, (cpu.Now() - cpuBefore).TotalMilliseconds, (counter.Requests - callsBefore - polls) / (double)shards, polls, stageEnds));
                 }
                 var totals = samples.Select(s => s.Total).Order().ToList();
                 var cpuMedian = Percentile(samples.Select(s => s.Cpu).Order().ToList(), 0.5);
+                var callsMedian = Percentile(samples.Select(s => s.CallsPerShard).Order().ToList(), 0.5);
+                var pollsMedian = Percentile(samples.Select(s => s.Polls).Order().ToList(), 0.5);
                 var stages = StageOrder.Select(stage => Percentile(samples.Select(s => s.Stages.GetValueOrDefault(stage)).Order().ToList(), 0.5));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{shards,6} | {Percentile(totals, 0.5),9:F0} | {Percentile(totals, 0.95),6:F0} | {totals[0],6:F0} | {totals[^1],6:F0} | {cpuMedian,8:F0} | {string.Join(", ", stages.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}"));
+                    $"{shards,6} | {Percentile(totals, 0.5),9:F0} | {Percentile(totals, 0.95),6:F0} | {totals[0],6:F0} | {totals[^1],6:F0} | {cpuMedian,8:F0} | {callsMedian,6:F1} | {pollsMedian,6:F0} | {string.Join(", ", stages.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}"));
             }
             finally
             {
@@ -100,7 +104,7 @@ internal static class OverheadBenchmark
     {
         Directory.CreateDirectory(Path.Combine(root, "loadtests"));
         Directory.CreateDirectory(Path.Combine(root, ".loadops"));
-        File.WriteAllText(Path.Combine(root, ".loadops", "policy.yaml"), "maxRunners: 1000\n");
+        File.WriteAllText(Path.Combine(root, ".loadops", "policy.yaml"), "maxRunners: 1000\nmaxConcurrentRunners: 1000\n");
         File.WriteAllText(Path.Combine(root, "loadtests", "bench.loadtest.yaml"), $$"""
             version: 1
             name: bench-overhead

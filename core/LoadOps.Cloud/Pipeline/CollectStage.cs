@@ -6,12 +6,18 @@ namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
 /// Stage 4: records finished shards and, once every shard is done, missing or failed, merges the shard results exactly
-/// into the run's result and asks for evaluation. Shard totals are recounted, never incremented, so a duplicate
-/// <see cref="ShardDone"/> counts nothing twice; two workers that both see the last shard merge the same inputs into
-/// the same blob, and the run's state machine lets the pipeline go on from there once.
+/// into the run's result and asks for evaluation. A shard counts once, when its own row turns final (see
+/// <see cref="ShardStore.MarkDoneAsync"/>), so a duplicate <see cref="ShardDone"/> counts nothing twice. One worker
+/// merges: the one whose move to collecting succeeded; another takes over only once that worker's lease has run out.
+/// A shard that reports before dispatch has finished is counted and kept; dispatch merges the run if it is complete then.
 /// </summary>
-public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore results, FailedRuns? failedRuns = null)
+public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore results, FailedRuns? failedRuns = null, TimeProvider? clock = null)
 {
+    /// <summary>How long a merge that was started is left to its worker before another worker takes it over.</summary>
+    public static readonly TimeSpan MergeLease = TimeSpan.FromMinutes(2);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public async Task<StageOutcome> HandleAsync(ShardDone message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -81,12 +87,17 @@ public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore r
     {
         ArgumentNullException.ThrowIfNull(run);
         if (!run.AllShardsAccountedFor)
-            return StageOutcome.Done($"Run {run.RunId}: {run.ShardsDone + run.ShardsMissing + run.ShardsFailed} of {run.ShardCount} shards accounted for; waiting.");
+            return StageOutcome.Done($"Run {run.RunId}: {run.ShardsReported} of {run.ShardCount} shards reported; waiting.");
+        if (run.Status is RunStatus.Queued or RunStatus.AwaitingApproval or RunStatus.Validating)
+            return StageOutcome.Done($"Run {run.RunId}: every shard is accounted for while the run is {run.Status}; dispatch merges it when it finishes.");
         if (run.Status is not (RunStatus.Dispatched or RunStatus.Running or RunStatus.Collecting))
             return StageOutcome.Done($"Run {run.RunId} is {run.Status}: already merged.");
-        var collecting = await runs.TransitionAsync(run.RunId, RunStatus.Collecting, "merging shard results", cancellationToken);
+        var now = _clock.GetUtcNow();
+        var collecting = await runs.TransitionAsync(run.RunId, RunStatus.Collecting, "merging shard results", cancellationToken, r => r with { MergeStartedAt = now });
         if (collecting.Outcome is TransitionOutcome.Illegal or TransitionOutcome.NotFound)
             return StageOutcome.Done(collecting.Message);
+        if (collecting.Outcome is TransitionOutcome.AlreadyThere && !await TakeOverMergeAsync(run.RunId, now, cancellationToken))
+            return StageOutcome.Done($"Run {run.RunId} is being merged by another worker.");
 
         var accumulator = new ResultAccumulator(new MergeOptions { ExpectedShards = run.ShardCount });
         var problems = new List<string>();
@@ -121,5 +132,17 @@ public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore r
         return evaluating.Outcome is TransitionOutcome.Moved or TransitionOutcome.AlreadyThere
             ? StageOutcome.Then(new EvaluateRun(run.RunId), $"Run {run.RunId}: {accumulator.InputCount} of {run.ShardCount} shards merged into {blob}.")
             : StageOutcome.Done(evaluating.Message);
+    }
+
+    /// <summary>
+    /// The run is collecting already: this worker merges only when the merge lease has run out (the worker that began
+    /// it died), and only if its own write of the new lease is the one stored.
+    /// </summary>
+    private async Task<bool> TakeOverMergeAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = await runs.UpdateAsync(runId, r => r.Status == RunStatus.Collecting && !(r.MergeStartedAt + MergeLease > now)
+            ? r with { MergeStartedAt = now }
+            : r, cancellationToken);
+        return stored is { Status: RunStatus.Collecting } && stored.MergeStartedAt == now;
     }
 }

@@ -18,6 +18,9 @@ internal sealed class EcsBatchLaunch(EcsLauncher ecs, ShardQueueWriter queue, st
     public const string QueueVariable = "LOADOPS_SHARD_QUEUE";
     public const string RunVariable = "LOADOPS_RUN_ID";
 
+    /// <summary>Shard specs queued at once for the started tasks.</summary>
+    public const int QueueSendConcurrency = 8;
+
     public async Task<IReadOnlyList<ShardLaunch>> LaunchAsync(IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)
     {
         EcsLaunchResult result;
@@ -42,30 +45,34 @@ internal sealed class EcsBatchLaunch(EcsLauncher ecs, ShardQueueWriter queue, st
             return specs.Select(_ => ShardLaunch.Refused($"the shard queue or its grant could not be made ({e.Status} {e.ErrorCode})")).ToArray();
         }
 
-        var launches = new List<ShardLaunch>(specs.Count);
-        for (var i = 0; i < specs.Count; i++)
-        {
-            if (i >= result.TaskArns.Count)
-            {
-                launches.Add(ShardLaunch.Refused(
-                    $"ECS started {result.TaskArns.Count} of {specs.Count} runner tasks in {region}: " +
-                    string.Join("; ", result.Failures.Select(f => f.Detail is null ? f.Reason : $"{f.Reason} ({f.Detail})"))));
-                continue;
-            }
-            var handle = $"{LocationLauncher.EcsPrefix}{region}:{result.TaskArns[i]}";
-            try
-            {
-                await queue.SendAsync(specs[i], cancellationToken);
-                launches.Add(ShardLaunch.Cloud(handle));
-            }
-            catch (Exception e) when (e is RequestFailedException or ArgumentException)
-            {
-                // The task would wait for work that never comes: stop it now. The SDK's text may quote URLs.
-                var why = e is RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : e.Message;
-                launches.Add(ShardLaunch.Refused($"the shard spec could not be queued ({why}); {await StopAsync(result.TaskArns[i], cancellationToken)}"));
-            }
-        }
+        // Each started task gets one spec on the queue; the sends are independent, so several are in flight at once.
+        var launches = new ShardLaunch[specs.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, specs.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = QueueSendConcurrency, CancellationToken = cancellationToken },
+            async (i, ct) => launches[i] = await QueueSpecAsync(specs, i, result, ct));
         return launches;
+    }
+
+    private async Task<ShardLaunch> QueueSpecAsync(IReadOnlyList<ShardSpec> specs, int i, EcsLaunchResult result, CancellationToken cancellationToken)
+    {
+        if (i >= result.TaskArns.Count)
+        {
+            return ShardLaunch.Refused(
+                $"ECS started {result.TaskArns.Count} of {specs.Count} runner tasks in {region}: " +
+                string.Join("; ", result.Failures.Select(f => f.Detail is null ? f.Reason : $"{f.Reason} ({f.Detail})")));
+        }
+        var handle = $"{LocationLauncher.EcsPrefix}{region}:{result.TaskArns[i]}";
+        try
+        {
+            await queue.SendAsync(specs[i], cancellationToken);
+            return ShardLaunch.Cloud(handle);
+        }
+        catch (Exception e) when (e is RequestFailedException or ArgumentException)
+        {
+            // The task would wait for work that never comes: stop it now. The SDK's text may quote URLs.
+            var why = e is RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : e.Message;
+            return ShardLaunch.Refused($"the shard spec could not be queued ({why}); {await StopAsync(result.TaskArns[i], cancellationToken)}");
+        }
     }
 
     private async Task<string> StopAsync(string taskArn, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ public sealed record LauncherSet
     /// <summary><c>aws/&lt;region&gt;</c>: Fargate tasks taking their specs from the shard queue.</summary>
     public EcsLauncher? Ecs { get; init; }
 
+    /// <summary>Container groups created at once per location; ARM answers 429 beyond its per-region write rate.</summary>
+    public int AciConcurrentCreations { get; init; } = 4;
+
     /// <summary>Makes the SAS grants each ACI runner carries (upload its result, send ShardDone); required with <see cref="Aci"/>.</summary>
     public PoolGrants? Grants { get; init; }
 

@@ -23,14 +23,15 @@ public sealed class LocationLauncher(LauncherSet set) : IShardLauncher
     public async Task<IReadOnlyList<ShardLaunch>> LaunchAllAsync(IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(specs);
+        // Locations are independent providers (or regions with their own limits): they launch at the same time.
         var launches = new ShardLaunch[specs.Count];
-        foreach (var group in specs.Select((spec, index) => (spec, index)).GroupBy(p => p.spec.Location, StringComparer.Ordinal))
+        await Task.WhenAll(specs.Select((spec, index) => (spec, index)).GroupBy(p => p.spec.Location, StringComparer.Ordinal).Select(async group =>
         {
             var items = group.ToList();
             var answers = await LaunchGroupAsync(group.Key, items.Select(i => i.spec).ToList(), cancellationToken);
             for (var i = 0; i < items.Count; i++)
                 launches[items[i].index] = answers[i];
-        }
+        }));
         return launches;
     }
 
@@ -41,9 +42,11 @@ public sealed class LocationLauncher(LauncherSet set) : IShardLauncher
         switch (parsed.Kind)
         {
             case RunnerKind.Azure when set.Aci is { } aci && set.Grants is { } grants:
-                var started = new List<ShardLaunch>(specs.Count);
-                foreach (var spec in specs)
-                    started.Add(await LaunchAciAsync(aci, grants, spec, parsed.Name!, cancellationToken));
+                var started = new ShardLaunch[specs.Count];
+                // ARM throttles container-group creation per region and subscription: a few at once, each retried on 429.
+                await Parallel.ForEachAsync(Enumerable.Range(0, specs.Count),
+                    new ParallelOptions { MaxDegreeOfParallelism = set.AciConcurrentCreations, CancellationToken = cancellationToken },
+                    async (i, ct) => started[i] = await LaunchAciAsync(aci, grants, specs[i], parsed.Name!, ct));
                 return started;
             case RunnerKind.Azure when set.Aci is not null:
                 return Refuse(specs, "the ACI launcher has no storage grants to give its runners (LauncherSet.Grants); the host is misconfigured");

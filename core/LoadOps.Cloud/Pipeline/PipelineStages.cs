@@ -29,9 +29,9 @@ public sealed class PipelineStages
         Validate = new ValidateStage(definitions, Runs, new ForkGate(new ApprovalStore(clients)), new RepositoryAdmission(new ActiveRunStore(clients), Runs), Publisher);
         Plan = new PlanStage(definitions, Runs, Shards, blobs, clock, planOptions);
         var costGate = cost is null ? null : new RunCostGate(new SpendStore(clients), cost, clock);
-        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher, costGate, Publisher);
         Runners = new RunnerSweep(Runs, Shards, teardown ?? new RunnerTeardown(null, null));
-        Collect = new CollectStage(Runs, Shards, Results, failedRuns);
+        Collect = new CollectStage(Runs, Shards, Results, failedRuns, clock);
+        Dispatch = new DispatchStage(Runs, Shards, blobs, launcher, costGate, Publisher, Collect);
         Evaluate = new EvaluateStage(Runs, Results, blobs, baselines, failedRuns);
         Report = new ReportStage(Runs, Results, blobs, baselines, Publisher);
         Poisoned = new PoisonedRuns(Runs, failedRuns);

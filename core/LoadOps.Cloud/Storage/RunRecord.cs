@@ -41,6 +41,16 @@ public sealed record RunRecord
     public int ShardsMissing { get; init; }
     public int ShardsFailed { get; init; }
 
+    /// <summary>
+    /// Shards whose own row this run has seen turn final, incremented once per transition (a duplicate report does not
+    /// move a row, so it adds nothing). Only a hint of when the totals may be complete: the done, missing and failed
+    /// totals above come from a recount of the shard rows, made when this hint reaches <see cref="ShardCount"/>.
+    /// </summary>
+    public int ShardsReported { get; init; }
+
+    /// <summary>When a worker moved the run to collecting and began its merge; another worker takes over only after a lease.</summary>
+    public DateTimeOffset? MergeStartedAt { get; init; }
+
     /// <summary>Latest moment shards may report; after it, unreported shards are marked missing.</summary>
     public DateTimeOffset? Deadline { get; init; }
 
@@ -64,5 +74,8 @@ public sealed record RunRecord
     public bool IsTerminal => RunStatusRules.IsTerminal(Status);
 
     /// <summary>True once every shard is done, missing or failed, so the run can be merged.</summary>
+    /// <summary>True when the recount is worth making: the hint says every shard may have finished.</summary>
+    public bool MayBeComplete => ShardCount > 0 && ShardsReported >= ShardCount;
+
     public bool AllShardsAccountedFor => ShardCount > 0 && ShardsDone + ShardsMissing + ShardsFailed >= ShardCount;
 }

@@ -23,6 +23,7 @@ internal static class ShardEntityMap
         [nameof(ShardRecord.LauncherHandle)] = shard.LauncherHandle,
         [nameof(ShardRecord.TeardownPending)] = shard.TeardownPending,
         [nameof(ShardRecord.TornDownAt)] = shard.TornDownAt,
+        [nameof(ShardRecord.CountedOnRun)] = shard.CountedOnRun,
     };
 
     public static ShardRecord FromEntity(TableEntity entity) => new()
@@ -39,6 +40,7 @@ internal static class ShardEntityMap
         LauncherHandle = entity.GetString(nameof(ShardRecord.LauncherHandle)),
         TeardownPending = entity.GetBoolean(nameof(ShardRecord.TeardownPending)) ?? false,
         TornDownAt = entity.GetDateTimeOffset(nameof(ShardRecord.TornDownAt)),
+        CountedOnRun = entity.GetBoolean(nameof(ShardRecord.CountedOnRun)) ?? false,
     };
 
     public static ShardStatus ParseStatus(TableEntity entity) =>

@@ -26,6 +26,12 @@ public sealed record ShardRecord
     /// <summary>When the runner sweep deleted or stopped the runner's resources.</summary>
     public DateTimeOffset? TornDownAt { get; init; }
 
+    /// <summary>
+    /// The run's <see cref="RunRecord.ShardsReported"/> hint has counted this shard's final state. Set after the count,
+    /// so a worker that dies in between leaves it false and the redelivered report counts the shard then.
+    /// </summary>
+    public bool CountedOnRun { get; init; }
+
     /// <summary>Done, missing and failed shards never change again.</summary>
     public bool IsFinal => Status is ShardStatus.Done or ShardStatus.Missing or ShardStatus.Failed;
 

@@ -1,8 +1,9 @@
 namespace LoadOps.Cloud.Storage;
 
 /// <summary>
-/// The <c>shards</c> table, one partition per run. Shard rows are updated with ETags; the run's shard totals are
-/// never incremented, they are recounted from the partition (see <see cref="RecountAsync"/>).
+/// The <c>shards</c> table, one partition per run. Shard rows are updated with ETags. Each shard's own transition to
+/// a final state adds one to the run's <see cref="RunRecord.ShardsReported"/> hint; the exact totals are recounted
+/// from the partition (see <see cref="RecountAsync"/>) only when that hint says the run may be complete.
 /// </summary>
 public sealed class ShardStore
 {
@@ -95,25 +96,26 @@ public sealed class ShardStore
     }
 
     /// <summary>
-    /// A shard reported its result. Idempotent: a duplicate message finds the shard done and changes nothing, and the
-    /// run's totals are recounted from the shard rows rather than incremented, so nothing is ever counted twice.
-    /// The recount runs even for a duplicate: if a worker died between marking the shard and updating the run, the
-    /// redelivered message repairs the totals.
+    /// A shard reported its result. Idempotent: only the call that moves the shard row to done adds one to the run's
+    /// <see cref="RunRecord.ShardsReported"/>, so a duplicate counts nothing twice and costs two reads. The exact totals
+    /// are recounted from the partition only once the hint says every shard may have finished: O(1) storage calls per
+    /// shard plus one recount per run. A worker that dies between marking the row and counting it leaves the row
+    /// uncounted; the redelivered message counts it then.
     /// </summary>
     public async Task<ShardDoneResult> MarkDoneAsync(string runId, string shardId, string resultBlobName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(resultBlobName);
         var now = _clock.GetUtcNow();
-        var outcome = await _rows.UpdateAsync(runId, shardId, ShardDoneOutcome.NotFound, s => s.Status switch
+        var (outcome, counted) = await _rows.UpdateAsync(runId, shardId, (ShardDoneOutcome.NotFound, true), s => s.Status switch
         {
-            ShardStatus.Done => (null, ShardDoneOutcome.AlreadyDone),
-            ShardStatus.Missing or ShardStatus.Failed => (null, ShardDoneOutcome.TooLate),
-            _ => (s with { Status = ShardStatus.Done, FinishedAt = now, ResultBlobName = resultBlobName }, ShardDoneOutcome.Marked),
+            ShardStatus.Done => (null, (ShardDoneOutcome.AlreadyDone, s.CountedOnRun)),
+            ShardStatus.Missing or ShardStatus.Failed => (null, (ShardDoneOutcome.TooLate, true)),
+            _ => (s with { Status = ShardStatus.Done, FinishedAt = now, ResultBlobName = resultBlobName, CountedOnRun = false }, (ShardDoneOutcome.Marked, false)),
         }, cancellationToken);
 
-        if (outcome == ShardDoneOutcome.NotFound)
+        if (counted)
             return new ShardDoneResult(outcome, await _runs.GetAsync(runId, cancellationToken));
-        return new ShardDoneResult(outcome, await RecountAsync(runId, cancellationToken));
+        return new ShardDoneResult(outcome, await CountFinishedAsync(runId, shardId, cancellationToken));
     }
 
     /// <summary>The runner or launcher reported a failure; a shard that is already final is left alone.</summary>
@@ -122,8 +124,8 @@ public sealed class ShardStore
         var now = _clock.GetUtcNow();
         var changed = await _rows.UpdateAsync(runId, shardId, false, s => s.IsFinal
             ? (null, false)
-            : (s with { Status = ShardStatus.Failed, StatusReason = reason, FinishedAt = now }, true), cancellationToken);
-        return changed ? await RecountAsync(runId, cancellationToken) : await _runs.GetAsync(runId, cancellationToken);
+            : (s with { Status = ShardStatus.Failed, StatusReason = reason, FinishedAt = now, CountedOnRun = false }, true), cancellationToken);
+        return changed ? await CountFinishedAsync(runId, shardId, cancellationToken) : await _runs.GetAsync(runId, cancellationToken);
     }
 
     /// <summary>
@@ -156,8 +158,8 @@ public sealed class ShardStore
     /// <summary>
     /// Counts done, missing and failed shards in the run's partition and stores the totals on the run, never lowering
     /// a stored total (final shard states never change back, so totals only grow; a slower worker's older count must
-    /// not overwrite a newer one). Chosen over an ETag-guarded increment because a count is idempotent and heals
-    /// itself: whichever worker's shard write finished last counts after it and so sees every finished shard.
+    /// not overwrite a newer one). Whichever worker's shard write finished last counts after it and so sees every
+    /// finished shard. The hint is raised to the count too, so a hint that lost an increment is repaired.
     /// </summary>
     public async Task<RunRecord?> RecountAsync(string runId, CancellationToken cancellationToken)
     {
@@ -177,6 +179,19 @@ public sealed class ShardStore
             ShardsDone = Math.Max(r.ShardsDone, done),
             ShardsMissing = Math.Max(r.ShardsMissing, missing),
             ShardsFailed = Math.Max(r.ShardsFailed, failed),
+            ShardsReported = Math.Max(r.ShardsReported, done + missing + failed),
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds this shard's final state to the run's hint (an ETag-guarded increment), marks the row counted, and
+    /// recounts only when the hint says the run may be complete. An increment the row mark then fails to record is
+    /// counted again by a duplicate: the hint may run ahead, which only brings the recount forward; the totals stay exact.
+    /// </summary>
+    private async Task<RunRecord?> CountFinishedAsync(string runId, string shardId, CancellationToken cancellationToken)
+    {
+        var run = await _runs.UpdateAsync(runId, r => r with { ShardsReported = r.ShardsReported + 1 }, cancellationToken);
+        await _rows.MarkCountedAsync(runId, shardId, cancellationToken);
+        return run is { MayBeComplete: true, AllShardsAccountedFor: false } ? await RecountAsync(runId, cancellationToken) : run;
     }
 }

@@ -79,6 +79,16 @@ internal sealed class ShardTable(TableClient table, TimeProvider clock)
         throw ConflictBackoff.GaveUp($"Shard {shardId} of run {runId}");
     }
 
+    /// <summary>
+    /// Sets only <see cref="ShardRecord.CountedOnRun"/>, unconditionally (a merge of one property): nothing else writes
+    /// it true, and a concurrent full-row write that loses it only makes a later duplicate count the shard again, which
+    /// the run's recount absorbs.
+    /// </summary>
+    public Task MarkCountedAsync(string runId, string shardId, CancellationToken cancellationToken) =>
+        table.UpdateEntityAsync(
+            new TableEntity(ShardEntityMap.PartitionKey(runId), ShardEntityMap.RowKey(shardId)) { [nameof(ShardRecord.CountedOnRun)] = true },
+            ETag.All, TableUpdateMode.Merge, cancellationToken);
+
     private async Task AddIfAbsentAsync(ShardRecord shard, CancellationToken cancellationToken)
     {
         try

@@ -41,7 +41,7 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         var runId = RunIds.For("delivery-2", PipelineRig.TestName);
 
         // Pump until the reporting shard is counted; the run then waits for the silent one.
-        for (var i = 0; i < 300 && (await rig.Stages.Runs.GetAsync(runId, Ct))?.ShardsDone != 1; i++)
+        for (var i = 0; i < 300 && (await rig.Stages.Runs.GetAsync(runId, Ct))?.ShardsReported != 1; i++)
         {
             await rig.Pump.PumpOnceAsync(Ct);
             await Task.Delay(100, Ct);

@@ -46,7 +46,8 @@ public sealed class ShardStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(ShardDoneOutcome.Marked, first.Outcome);
         Assert.Equal(ShardDoneOutcome.AlreadyDone, second.Outcome);
-        Assert.Equal(1, second.Run!.ShardsDone);
+        Assert.Equal(1, second.Run!.ShardsReported);
+        Assert.False(second.Run.MayBeComplete);
         Assert.False(second.Run.AllShardsAccountedFor);
         Assert.Equal("blob-0", (await shards.GetAsync(run.RunId, shardId, Ct))!.ResultBlobName);
     }
@@ -96,7 +97,8 @@ public sealed class ShardStoreTests(AzuriteFixture azurite)
         var (_, shards, run) = await NewRunAsync(2, DateTimeOffset.UtcNow.AddMinutes(10));
 
         var afterFail = await shards.MarkFailedAsync(run.RunId, $"{run.RunId}-s001", "container exited 137", Ct);
-        Assert.Equal(1, afterFail!.ShardsFailed);
+        Assert.Equal(1, afterFail!.ShardsReported);
+        Assert.False(afterFail.AllShardsAccountedFor);
         Assert.Equal("container exited 137", (await shards.GetAsync(run.RunId, $"{run.RunId}-s001", Ct))!.StatusReason);
 
         Assert.Equal(ShardDoneOutcome.NotFound, (await shards.MarkDoneAsync(run.RunId, "nope", "blob", Ct)).Outcome);
@@ -115,6 +117,45 @@ public sealed class ShardStoreTests(AzuriteFixture azurite)
         var listed = await shards.ListAsync(run.RunId, Ct);
         Assert.Equal(150, listed.Count);
         Assert.Equal(ShardStatus.Done, listed[120].Status);
-        Assert.Equal(1, again!.ShardsDone);
+        Assert.Equal(1, again!.ShardsReported);
+    }
+
+    [Fact]
+    public async Task The_last_shard_to_finish_recounts_the_exact_totals()
+    {
+        var (_, shards, run) = await NewRunAsync(3, DateTimeOffset.UtcNow.AddMinutes(10));
+        await shards.MarkDoneAsync(run.RunId, $"{run.RunId}-s000", "blob-0", Ct);
+        var second = await shards.MarkFailedAsync(run.RunId, $"{run.RunId}-s001", "exit 137", Ct);
+        Assert.Equal((0, 0, 2), (second!.ShardsDone, second.ShardsFailed, second.ShardsReported));
+
+        var last = await shards.MarkDoneAsync(run.RunId, $"{run.RunId}-s002", "blob-2", Ct);
+
+        Assert.Equal((2, 1, 0, 3), (last.Run!.ShardsDone, last.Run.ShardsFailed, last.Run.ShardsMissing, last.Run.ShardsReported));
+        Assert.True(last.Run.AllShardsAccountedFor);
+    }
+
+    [Fact]
+    public async Task A_shard_whose_worker_died_before_counting_it_is_counted_by_the_redelivered_report()
+    {
+        var clients = await azurite.NewClientsAsync(Ct);
+        var runs = new RunStore(clients, TimeProvider.System);
+        var shards = new ShardStore(clients, runs, TimeProvider.System);
+        var run = TestRuns.NewRun();
+        await runs.CreateAsync(run, Ct);
+        await shards.CreateAsync(run.RunId, TestRuns.Shards(run.RunId, 1), DateTimeOffset.UtcNow.AddMinutes(10), Ct);
+        // The row turned done but the worker died before adding it to the run: what the first delivery leaves behind.
+        var table = clients.Tables.GetTableClient(clients.Names.ShardsTable);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(TableKey.Encode(run.RunId), TableKey.Encode($"{run.RunId}-s000"), cancellationToken: Ct)).Value;
+        row["Status"] = nameof(ShardStatus.Done);
+        row["ResultBlobName"] = "blob-0";
+        await table.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace, Ct);
+
+        var redelivered = await shards.MarkDoneAsync(run.RunId, $"{run.RunId}-s000", "blob-0", Ct);
+        var again = await shards.MarkDoneAsync(run.RunId, $"{run.RunId}-s000", "blob-0", Ct);
+
+        Assert.Equal(ShardDoneOutcome.AlreadyDone, redelivered.Outcome);
+        Assert.True(redelivered.Run!.AllShardsAccountedFor);
+        Assert.Equal((1, 1), (again.Run!.ShardsDone, again.Run.ShardsReported));
+        Assert.True((await shards.GetAsync(run.RunId, $"{run.RunId}-s000", Ct))!.CountedOnRun);
     }
 }
