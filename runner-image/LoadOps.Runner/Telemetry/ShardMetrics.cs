@@ -84,12 +84,8 @@ internal sealed class ShardMetrics : IDisposable
         }
     }
 
-    /// <summary>Arrivals of one closed interval that were dropped.</summary>
-    public void RecordDropped(long dropped)
-    {
-        if (dropped > 0)
-            _dropped.Add(dropped, _shardTags);
-    }
+    /// <summary>Arrivals of one closed interval that were dropped; zero too, so a dashboard shows "none" rather than "no data".</summary>
+    public void RecordDropped(long dropped) => _dropped.Add(dropped, _shardTags);
 
     /// <summary>Exports what is left (the last interval) and stops the SDK.</summary>
     public void Dispose()
