@@ -23,11 +23,11 @@ internal sealed record ReceivedPoint(
                 foreach (var point in metric.Message(7)?.Messages(1) ?? [])
                     yield return new ReceivedPoint(exportIndex, name, unit, resource, point.Attributes(7), point.Fixed64(6) ?? 0, 0);
                 foreach (var point in metric.Message(9)?.Messages(1) ?? [])
-                    yield return new ReceivedPoint(exportIndex, name, unit, resource, point.Attributes(9), point.Fixed64(4) ?? 0, BoundCount(point));
+                    yield return new ReceivedPoint(exportIndex, name, unit, resource, point.Attributes(9), point.Fixed64(4) ?? 0, BoundsIn(point));
             }
         }
     }
 
     /// <summary>Packed doubles of explicit_bounds: eight bytes each.</summary>
-    private static int BoundCount(ProtoFields point) => point.Length(7) / sizeof(double);
+    private static int BoundsIn(ProtoFields point) => point.Length(7) / sizeof(double);
 }
