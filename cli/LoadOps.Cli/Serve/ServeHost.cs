@@ -2,6 +2,7 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
+using LoadOps.Cloud.Telemetry;
 using LoadOps.Core.Planning;
 
 namespace LoadOps.Cli.Serve;
@@ -24,6 +25,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
     {
         ArgumentNullException.ThrowIfNull(clients);
         var log = (string line) => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}");
+        using var tracing = PipelineTraceExport.Start(Environment.GetEnvironmentVariable, "loadops-serve", log);
         var launcherSlot = new LauncherSlot();
         var git = options.WatchRepository is { } watched ? await GitClient.OpenAsync(watched, cancellationToken) : null;
         IDefinitionSource source = git is null ? new LocalDefinitionSource(options.Repository) : new GitDefinitionSource(git);

@@ -1,5 +1,6 @@
 using Azure;
 using LoadOps.Cloud.Storage;
+using LoadOps.Cloud.Telemetry;
 using LoadOps.Core.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
@@ -75,6 +76,7 @@ public sealed class QueuePump
         {
             StageOutcome outcome;
             Exception? failure = null;
+            using var activity = PipelineTracing.StartStage(stage, message.Body);
             try
             {
                 outcome = await handle(message.Body, cancellationToken);
@@ -84,6 +86,7 @@ public sealed class QueuePump
             {
                 outcome = StageOutcome.Done("");
                 failure = e;
+                PipelineTracing.Failed(activity, e);
             }
 
             if (await leases.TakeAsync(message.Receipt.MessageId, cancellationToken) is not { } receipt)

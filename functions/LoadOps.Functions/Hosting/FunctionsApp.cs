@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Storage;
+using LoadOps.Cloud.Telemetry;
 using LoadOps.Functions.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class FunctionsApp
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLoadOpsFunctions(builder.Configuration);
         builder.Services.AddLoadOpsStorage();
+        builder.Services.AddLoadOpsTracing(builder.Configuration, "loadops-functions");
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues.Models;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Cloud.Telemetry;
 using LoadOps.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,7 @@ public sealed partial class StageInvocation(PipelineStages stages, ILogger<Stage
         }
 
         StageOutcome outcome;
+        using var activity = PipelineTracing.StartStage(stageQueueName, body);
         try
         {
             outcome = await handle(body, cancellationToken);
@@ -35,6 +37,7 @@ public sealed partial class StageInvocation(PipelineStages stages, ILogger<Stage
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            PipelineTracing.Failed(activity, e);
             LogAttemptFailed(logger, stageQueueName, message.DequeueCount, e.GetType().Name, e.Message);
             await GiveUpIfLastAsync(stageQueueName, message, text, body, $"{e.GetType().Name}: {e.Message}", cancellationToken);
             throw;

@@ -5,6 +5,7 @@ using LoadOps.Core.Results;
 using LoadOps.Runner.Http;
 using LoadOps.Runner.Load;
 using LoadOps.Runner.Recording;
+using LoadOps.Runner.Telemetry;
 
 namespace LoadOps.Runner.Execution;
 
@@ -24,6 +25,9 @@ public static class ShardRunner
         var shard = ShardCompiler.Compile(spec, options.Environment, out var errors);
         if (ResultWriter.CheckWritable(outputDirectory) is { } unwritable)
             errors.Add(unwritable);
+        using var metrics = ShardMetrics.Start(spec, options.Environment, out var otlpProblem);
+        if (otlpProblem is not null)
+            errors.Add(otlpProblem);
         if (shard is null || errors.Count > 0)
             return ShardRunResult.Invalid(errors);
 
@@ -50,6 +54,7 @@ public static class ShardRunner
         var builder = new ResultBuilder(spec, shard.Steps.Select(s => (s.Scenario, s.Name)).ToList(), clock.Origin, 0, console.Sample)
         {
             Settings = new RunSettings { InsecureTls = shard.Tls.Insecure, Http = spec.Definition.Target.Http },
+            Metrics = metrics,
         };
         var lateBy = clock.Origin - spec.StartAt;
         if (lateBy > options.LateStartTolerance)

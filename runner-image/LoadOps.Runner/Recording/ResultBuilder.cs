@@ -3,6 +3,7 @@ using HdrHistogram;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
+using LoadOps.Runner.Telemetry;
 
 namespace LoadOps.Runner.Recording;
 
@@ -47,7 +48,10 @@ internal sealed class ResultBuilder
             var start = clock.StartOf(index);
             var mine = buckets.Where(b => b.Index == index).ToList();
             for (var step = 0; step < _steps.Count; step++)
+            {
                 _intervals[step].Add(StepInterval(start, step, mine));
+                Metrics?.Record(_steps[step].Scenario, _steps[step].Step, _intervals[step][^1], _merged);
+            }
 
             var maxLag = mine.Count == 0 ? 0 : mine.Max(b => b.MaxLagMicroseconds);
             foreach (var bucket in mine)
@@ -55,6 +59,7 @@ internal sealed class ResultBuilder
                 if (bucket.Lag is not null)
                     _lag.Add(bucket.Lag);
             }
+            Metrics?.RecordDropped(mine.Sum(b => b.Dropped));
             _health.Add(new HealthSample
             {
                 Start = start,
@@ -105,6 +110,9 @@ internal sealed class ResultBuilder
 
     /// <summary>How the run was made (insecure TLS, HTTP version, launch overrides), kept in the result when out of the ordinary.</summary>
     public RunSettings? Settings { get; init; }
+
+    /// <summary>Where each closed interval's figures are also exported (OTLP); null when no endpoint is set.</summary>
+    public ShardMetrics? Metrics { get; init; }
 
     private IntervalStats StepInterval(DateTimeOffset start, int step, List<IntervalBucket> buckets)
     {
