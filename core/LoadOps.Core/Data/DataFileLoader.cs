@@ -26,8 +26,9 @@ public static class DataFileLoader
     /// <param name="shown">The definition's path as errors show it.</param>
     public static async Task<Outcome> LoadAsync(
         LoadTestDefinition definition, string definitionPath, string shown, IReadOnlyList<DataColumnUse> uses, ReadFile read,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<string, string>? display = null)
     {
+        display ??= path => path;
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(read);
         var tables = new List<DataTable>();
@@ -56,7 +57,7 @@ public static class DataFileLoader
             }
             if (DataFileParser.Parse(set.Name, path, text, out var failure) is not { } table)
             {
-                errors.Add(new DefinitionError(path, failure!.Line, 1, ValidationCodes.MalformedDataFile,
+                errors.Add(new DefinitionError(display(path), failure!.Line, 1, ValidationCodes.MalformedDataFile,
                     $"{failure.Message} (data '{set.Name}' of {shown})", Severity.Error));
                 continue;
             }
