@@ -40,7 +40,7 @@ internal sealed class LocalPipeline(TextWriter output, TextWriter error, bool in
         for (var look = 1; look <= looks; look++)
         {
             var identity = new RunIdentity(RunIdentity.NewRunId(clock.GetUtcNow()), commit, branch);
-            var plan = RunPlanner.Plan(definition, prepared.Hash, identity, clock.GetUtcNow(), new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) });
+            var plan = RunPlanner.Plan(definition, prepared.Hash, identity, clock.GetUtcNow(), new PlanOptions { StartDelay = TimeSpan.FromSeconds(3) }, prepared.Data);
             var folder = Path.GetFullPath(options.OutDirectory is { } o
                 ? (looks == 1 ? o : Path.Combine(o, look == 1 ? "" : $"repeat-{look}"))
                 : Path.Combine("loadops-out", definition.Name, identity.RunId));

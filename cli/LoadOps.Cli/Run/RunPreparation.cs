@@ -1,5 +1,6 @@
 using LoadOps.Core.Policy;
 using LoadOps.Cli.Validate;
+using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Validation;
 
@@ -13,6 +14,9 @@ internal static class RunPreparation
 {
     public sealed record Prepared(LoadTestDefinition Definition, string Hash, IReadOnlyList<string> Notes)
     {
+        /// <summary>The rows of the definition's data files, split among the shards by the planner.</summary>
+        public IReadOnlyList<DataTable> Data { get; init; } = [];
+
         /// <summary>Load settings given on the command line (<see cref="LoadOverrides"/>); empty when none.</summary>
         public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
     }
@@ -36,6 +40,12 @@ internal static class RunPreparation
         }
 
         var definition = validation.Definition;
+        var data = await LocalDataFiles.LoadAsync(definition, options.File, shown, validation.DataUses, cancellationToken);
+        if (!data.IsValid)
+        {
+            TextErrorRenderer.Write(error, data.Errors, file => file == shown ? text : null, 1);
+            return null;
+        }
         var notes = new List<string>();
         var total = options.Runners ?? definition.TotalRunnerCount;
         if (total < 1 || total > policy.Policy.MaxRunners)
@@ -74,6 +84,6 @@ internal static class RunPreparation
             await error.WriteLineAsync($"error: -e '{bad}' must be NAME=VALUE with NAME in A-Z, 0-9 and _ (for {{{{ env.NAME }}}}).");
             return null;
         }
-        return new Prepared(applied.Definition, DefinitionHash.Of(text), notes) { Overrides = applied.Overrides };
+        return new Prepared(applied.Definition, DefinitionHash.Of(text), notes) { Overrides = applied.Overrides, Data = data.Tables };
     }
 }

@@ -1,3 +1,4 @@
+using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
@@ -12,7 +13,11 @@ namespace LoadOps.Cloud.Pipeline;
 public sealed class DefinitionLoader(IDefinitionSource source)
 {
     /// <summary>One definition file checked against the policy; <see cref="Errors"/> include the policy's own errors.</summary>
-    public sealed record Checked(string Path, string Text, string Hash, string Name, LoadTestDefinition? Definition, IReadOnlyList<DefinitionError> Errors);
+    public sealed record Checked(string Path, string Text, string Hash, string Name, LoadTestDefinition? Definition, IReadOnlyList<DefinitionError> Errors)
+    {
+        /// <summary>The rows of the definition's data files, read from the same source at the same commit.</summary>
+        public IReadOnlyList<DataTable> Data { get; init; } = [];
+    }
 
     /// <summary>Every definition of the repository, each checked with the others' names for the uniqueness rule.</summary>
     public async Task<IReadOnlyList<Checked>> LoadAllAsync(
@@ -32,7 +37,7 @@ public sealed class DefinitionLoader(IDefinitionSource source)
         for (var i = 0; i < files.Count; i++)
         {
             var others = names.Where((n, j) => j != i && n is not null).Select(n => n!).ToList();
-            result.Add(Check(files[i].Path, files[i].Text, policy, others));
+            result.Add(await WithDataAsync(from, repository, commit, Check(files[i].Path, files[i].Text, policy, others), cancellationToken));
         }
         return result;
     }
@@ -45,7 +50,8 @@ public sealed class DefinitionLoader(IDefinitionSource source)
         var text = await from.ReadAsync(repository, commit, path, cancellationToken);
         if (text is null)
             return null;
-        return Check(path, text, await ReadPolicyAsync(from, repository, policyRef ?? commit, cancellationToken), []);
+        var policy = await ReadPolicyAsync(from, repository, policyRef ?? commit, cancellationToken);
+        return await WithDataAsync(from, repository, commit, Check(path, text, policy, []), cancellationToken);
     }
 
     /// <summary>The repository's policy at a ref (the defaults when it has none).</summary>
@@ -56,12 +62,26 @@ public sealed class DefinitionLoader(IDefinitionSource source)
     public Task<IReadOnlyList<string>?> ChangedInPullRequestAsync(string repository, int pullRequest, long? installationId, CancellationToken cancellationToken) =>
         source.ForInstallation(installationId).ChangedInPullRequestAsync(repository, pullRequest, cancellationToken);
 
-    private static Checked Check(string path, string text, PolicyParseResult policy, IReadOnlyCollection<string> others)
+    private static (Checked Checked, IReadOnlyList<DataColumnUse> Uses) Check(string path, string text, PolicyParseResult policy, IReadOnlyCollection<string> others)
     {
         var validation = DefinitionValidator.Validate(path, text, policy.Policy, others);
         var errors = policy.Errors.Concat(validation.Errors).ToList();
         var definition = policy.IsValid ? validation.Definition : null;
-        return new Checked(path, text, DefinitionHash.Of(text), validation.Name ?? path, definition, errors);
+        return (new Checked(path, text, DefinitionHash.Of(text), validation.Name ?? path, definition, errors), validation.DataUses);
+    }
+
+    /// <summary>Reads the data files of a valid definition; a problem with them makes the definition invalid.</summary>
+    private static async Task<Checked> WithDataAsync(
+        IDefinitionSource from, string repository, string? commit, (Checked Checked, IReadOnlyList<DataColumnUse> Uses) check, CancellationToken cancellationToken)
+    {
+        var (checkedDefinition, uses) = check;
+        if (checkedDefinition.Definition is not { Data.Count: > 0 } definition)
+            return checkedDefinition;
+        var data = await DataFileLoader.LoadAsync(definition, checkedDefinition.Path, checkedDefinition.Path, uses,
+            (path, token) => from.ReadAsync(repository, commit, path, token), cancellationToken);
+        return data.IsValid
+            ? checkedDefinition with { Data = data.Tables }
+            : checkedDefinition with { Definition = null, Errors = checkedDefinition.Errors.Concat(data.Errors).ToList() };
     }
 
     private static async Task<PolicyParseResult> ReadPolicyAsync(IDefinitionSource from, string repository, string? policyRef, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed class PlanStage(DefinitionLoader definitions, RunStore runs, Shard
                 return StageOutcome.Done($"Run {run.RunId}: {problem}");
             }
 
-            var plan = RunPlanner.Plan(loaded!.Definition!, loaded.Hash, new RunIdentity(run.RunId, run.Commit, run.Branch), clock.GetUtcNow(), options);
+            var plan = RunPlanner.Plan(loaded!.Definition!, loaded.Hash, new RunIdentity(run.RunId, run.Commit, run.Branch), clock.GetUtcNow(), options, loaded.Data);
             stored = await blobs.WritePlanOnceAsync(StoredPlan.From(plan), cancellationToken);
         }
 

@@ -17,6 +17,9 @@ public sealed record LoadTestDefinition
     public IReadOnlyList<ScheduleSpec> Schedule { get; init; } = [];
     public NotifySpec? Notify { get; init; }
 
+    /// <summary>Data files read in templates as <c>{{ NAME.COLUMN }}</c>; their rows travel in each <see cref="Planning.ShardSpec"/>.</summary>
+    public IReadOnlyList<DataSetSpec> Data { get; init; } = [];
+
     /// <summary>Total runner processes across all locations.</summary>
     public int TotalRunnerCount => Runners.Sum(r => r.Count);
 }

@@ -1,3 +1,4 @@
+using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
 
 namespace LoadOps.Core.Planning;
@@ -13,7 +14,8 @@ public static class RunPlanner
         string definitionHash,
         RunIdentity identity,
         DateTimeOffset now,
-        PlanOptions? options = null)
+        PlanOptions? options = null,
+        IReadOnlyList<DataTable>? data = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(identity);
@@ -44,6 +46,7 @@ public static class RunPlanner
                     Commit = identity.Commit,
                     Branch = identity.Branch,
                     Interval = options.Interval,
+                    Data = DataShare.For(definition.Data, data ?? [], index, shardCount),
                 });
             }
         }

@@ -29,4 +29,11 @@ public sealed record ShardSpec
 
     /// <summary>Latest moment the shard may still be running; a runner stops itself at this point.</summary>
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>
+    /// The rows of the definition's data sets this shard may use, in the definition's order: the whole file for
+    /// sequential and random sets, a range disjoint from every other shard's for unique sets. Rows travel here so a
+    /// runner needs no access to the repository.
+    /// </summary>
+    public IReadOnlyList<Data.DataTable> Data { get; init; } = [];
 }

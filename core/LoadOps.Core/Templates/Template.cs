@@ -11,6 +11,9 @@ public sealed record Template(IReadOnlyList<TemplatePart> Parts)
     /// <summary>The launch variables (<c>{{ env.NAME }}</c>) the template reads.</summary>
     public IEnumerable<string> EnvNames => Parts.OfType<EnvPart>().Select(p => p.Name).Distinct();
 
+    /// <summary>The data set columns (<c>{{ SET.COLUMN }}</c>) the template reads.</summary>
+    public IEnumerable<DataPart> DataColumns => Parts.OfType<DataPart>().Distinct();
+
     /// <summary>True when the template is plain text and needs no work per request.</summary>
     public bool IsLiteral => Parts.All(p => p is LiteralPart);
 }

@@ -5,7 +5,7 @@ namespace LoadOps.Core.Templates;
 
 /// <summary>
 /// Parses <c>{{ ... }}</c> expressions and <c>${{ secrets.NAME }}</c> references out of text.
-/// Grammar: <c>{{ random INT INT }}</c> | <c>{{ uuid }}</c> | <c>{{ env.NAME }}</c> | <c>{{ IDENT }}</c>. Never throws on user input.
+/// Grammar: <c>{{ random INT INT }}</c> | <c>{{ uuid }}</c> | <c>{{ env.NAME }}</c> | <c>{{ SET.COLUMN }}</c> | <c>{{ IDENT }}</c>. Never throws on user input.
 /// </summary>
 public static class TemplateParser
 {
@@ -100,10 +100,12 @@ public static class TemplateParser
                     return new EnvPart(word[EnvPrefix.Length..]) { Offset = open };
                 failure = new Failure($"'{word}' is not a launch variable; write {{{{ env.NAME }}}} with NAME in A-Z, 0-9 and _", firstWordAt);
                 return null;
+            case var word when words.Length == 1 && word.Split('.') is [var set, var column] && IsIdentifier(set) && IsIdentifier(column):
+                return new DataPart(set, column) { Offset = open };
             default:
                 if (words.Length == 1 && IsIdentifier(words[0]))
                     return new VariablePart(words[0]) { Offset = open };
-                failure = new Failure($"'{body.Trim()}' is not an expression; write a variable name, 'uuid' or 'random MIN MAX'", firstWordAt);
+                failure = new Failure($"'{body.Trim()}' is not an expression; write a variable name, SET.COLUMN of a data set, 'uuid' or 'random MIN MAX'", firstWordAt);
                 return null;
         }
     }

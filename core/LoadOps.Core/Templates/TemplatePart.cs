@@ -23,3 +23,6 @@ public sealed record SecretPart(string Name) : TemplatePart;
 
 /// <summary><c>{{ env.NAME }}</c>: a value given at launch (<c>loadops run -e NAME=VALUE</c>, or <c>LOADOPS_ENV_NAME</c> on the runner). Not a secret: it may be printed.</summary>
 public sealed record EnvPart(string Name) : TemplatePart;
+
+/// <summary><c>{{ SET.COLUMN }}</c>: the named column of the row the iteration took from data set SET (<c>data:</c>).</summary>
+public sealed record DataPart(string Set, string Column) : TemplatePart;

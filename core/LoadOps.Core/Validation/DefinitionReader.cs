@@ -9,7 +9,7 @@ namespace LoadOps.Core.Validation;
 internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy policy, IReadOnlyCollection<string> otherNames)
 {
     private static readonly string[] Keys =
-        ["version", "name", "description", "target", "load", "scenarios", "runners", "thresholds", "baseline", "schedule", "notify"];
+        ["version", "name", "description", "target", "load", "scenarios", "runners", "thresholds", "baseline", "schedule", "notify", "data"];
 
     [GeneratedRegex("^[a-z0-9-]{1,63}$")]
     private static partial Regex NameShape();
@@ -18,6 +18,9 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
 
     /// <summary>The name read from the file, even when the rest is invalid.</summary>
     public string? Name { get; private set; }
+
+    /// <summary>The data sets declared and the columns the templates read from them.</summary>
+    public DataScope Data { get; private set; } = DataScope.None;
 
     public LoadTestDefinition? Read(SourceNode root)
     {
@@ -32,7 +35,9 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
         var description = fields["description"] is { } d ? reader.Text(d, "description") : null;
         var target = new TargetReader(reader, policy).Read(fields);
         var load = new LoadReader(reader).Read(fields);
-        var scenarioReader = new ScenarioReader(reader);
+        var data = new DataReader(reader).Read(fields);
+        Data = new DataScope((data ?? []).Select(d => d.Name).ToList());
+        var scenarioReader = new ScenarioReader(reader, Data);
         var scenarios = scenarioReader.Read(fields);
         var runners = new RunnerReader(reader).Read(fields);
         var thresholds = new ThresholdReader(reader, scenarioReader.StepNames.ToList(), fields["scenarios"] is null).Read(fields);
@@ -43,7 +48,7 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
             new PolicyLimits(Errors, policy).Check(fields, load, runners);
 
         if (name is null || target is null || load is null || scenarios is null || runners is null ||
-            thresholds is null || schedule is null || Errors.HasErrors)
+            thresholds is null || schedule is null || data is null || Errors.HasErrors)
             return null;
         return new LoadTestDefinition
         {
@@ -57,6 +62,7 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
             Baseline = baseline,
             Schedule = schedule,
             Notify = notify,
+            Data = data,
         };
     }
 

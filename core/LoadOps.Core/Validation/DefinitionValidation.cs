@@ -13,5 +13,8 @@ public sealed record DefinitionValidation(LoadTestDefinition? Definition, IReadO
     /// <summary>The test's name as written, when it could be read, even if other parts are invalid (for uniqueness checks).</summary>
     public string? Name { get; init; }
 
+    /// <summary>Every <c>{{ SET.COLUMN }}</c> the templates read, for checking against the data files (<see cref="Data.DataFileLoader"/>).</summary>
+    public IReadOnlyList<Data.DataColumnUse> DataUses { get; init; } = [];
+
     public IEnumerable<DefinitionError> Warnings => Errors.Where(e => e.Severity == Severity.Warning);
 }

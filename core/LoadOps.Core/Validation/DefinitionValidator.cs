@@ -38,7 +38,7 @@ public static class DefinitionValidator
         var reader = new DefinitionReader(new FieldReader(errors), policy, otherNames ?? []);
         var definition = reader.Read(root);
         var sorted = errors.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
-        return new DefinitionValidation(errors.HasErrors ? null : definition, sorted) { Name = reader.Name };
+        return new DefinitionValidation(errors.HasErrors ? null : definition, sorted) { Name = reader.Name, DataUses = reader.Data.Uses };
     }
 
     public static bool IsTooLarge(string text) =>

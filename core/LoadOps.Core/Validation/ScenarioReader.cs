@@ -5,7 +5,7 @@ using LoadOps.Core.Parsing;
 namespace LoadOps.Core.Validation;
 
 /// <summary>Reads <c>scenarios:</c>: unique names, positive weights, and their steps in order (so variables flow forward).</summary>
-internal sealed partial class ScenarioReader(FieldReader reader)
+internal sealed partial class ScenarioReader(FieldReader reader, DataScope? data = null)
 {
     private static readonly string[] Keys = ["name", "weight", "steps"];
 
@@ -63,7 +63,7 @@ internal sealed partial class ScenarioReader(FieldReader reader)
             Errors.Error(node.At, ValidationCodes.NoSteps, $"{path}.steps is empty; a scenario needs at least one step with a request");
             return null;
         }
-        var scope = VariableScope.ForScenario();
+        var scope = VariableScope.ForScenario(data);
         var steps = new List<StepSpec>();
         var complete = true;
         for (var i = 0; i < items.Count; i++)

@@ -23,6 +23,15 @@ internal static class TemplateChecker
                 ok = false;
             }
         }
+        foreach (var part in template.Parts.OfType<DataPart>())
+        {
+            var at = node.PositionOf(offset + part.Offset);
+            if ((scope.AllowsExtracted ? scope.Data.Use(part.Set, part.Column, at) : "target headers are built before any row is taken; move the header into the steps") is { } problem)
+            {
+                errors.Error(at, ValidationCodes.UnknownDataSet, $"{path}: {problem}");
+                ok = false;
+            }
+        }
         return SecretScanner.Scan(errors, node, text, offset, path, context) && ok;
     }
 }

@@ -62,6 +62,15 @@ public static class ValidationCodes
     public const string InsecureTlsNotAllowed = "LO057";
     public const string InvalidHttpVersion = "LO058";
     public const string PercentWithoutUnit = "LO059";
+    public const string DataFileNotFound = "LO070";
+    public const string DataFileOutsideRepository = "LO071";
+    public const string DataFileTooLarge = "LO072";
+    public const string MalformedDataFile = "LO073";
+    public const string UnknownDataColumn = "LO074";
+    public const string EmptyDataFile = "LO075";
+    public const string UnknownDataPick = "LO076";
+    public const string UnknownDataSet = "LO077";
+    public const string DuplicateDataSet = "LO078";
 
     /// <summary>Every code, in order; the documentation test checks each has a section.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ValidationCodes)

@@ -15,7 +15,10 @@ internal sealed class VariableScope
 
     public static VariableScope ForTarget() => new(allowsExtracted: false);
 
-    public static VariableScope ForScenario() => new(allowsExtracted: true);
+    public static VariableScope ForScenario(DataScope? data = null) => new(allowsExtracted: true) { Data = data ?? DataScope.None };
+
+    /// <summary>The data sets <c>{{ SET.COLUMN }}</c> may read; none unless the definition has <c>data:</c>.</summary>
+    public DataScope Data { get; init; } = DataScope.None;
 
     public void Add(string variable) => _extracted.Add(variable);
 

@@ -36,6 +36,9 @@ internal sealed class PreparedShard
     /// <summary>Launch variables (<c>{{ env.NAME }}</c>) resolved before the start.</summary>
     public EnvValues Env { get; init; } = EnvValues.Empty;
 
+    /// <summary>The shard's data set rows (<c>{{ SET.COLUMN }}</c>), one row per set bound at each iteration's start.</summary>
+    public DataRows Data { get; init; } = DataRows.None;
+
     /// <summary>Which certificates the target may present (<c>target.tls</c>).</summary>
     public TlsTrust Tls { get; }
     public IReadOnlyList<PreparedScenario> Scenarios { get; }

@@ -57,10 +57,12 @@ internal static class ShardCompiler
         var tls = TlsTrust.From(definition.Target.Tls, errors);
         var templates = targetHeaders.Select(h => h.Item2).Concat(scenarios.SelectMany(s => s.Steps).SelectMany(Templates));
         var env = EnvValues.Resolve(templates, environment, errors);
+        var data = DataRows.Compile(definition.Data, spec.Data,
+            targetHeaders.Select(h => h.Item2).Concat(scenarios.SelectMany(s => s.Steps).SelectMany(Templates)), errors);
         if (errors.Count > 0 || target is null || spec.ShardIndex >= spec.ShardCount)
             return null;
         var load = LoadShare.For(definition.Load, spec.ShardIndex, spec.ShardCount);
-        return new PreparedShard(spec, load, target, secrets, scenarios, tls) { Env = env };
+        return new PreparedShard(spec, load, target, secrets, scenarios, tls) { Env = env, Data = data };
     }
 
     private static IEnumerable<Template> Templates(PreparedStep step) =>

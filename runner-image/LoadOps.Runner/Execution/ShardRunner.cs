@@ -76,12 +76,13 @@ public static class ShardRunner
             : new HttpClientTransport(TargetClientFactory.Create(shard.ConnectionLimit, ConnectTimeout(shard), shard.Tls,
                 spec.Definition.Target.Http, shard.Target.BaseUri.Scheme == Uri.UriSchemeHttp));
         using var deadline = spec.Deadline is { } end ? new CancellationTokenSource(Max(end - time.GetUtcNow(), TimeSpan.Zero), time) : new CancellationTokenSource();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var data = shard.Data;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token, data.Exhausted);
         using var abort = new CancellationTokenSource();
         using var abortLater = stop.Token.Register(() => _ = AbortAfterAsync(abort, options.DrainTimeout, time));
 
         var flow = new ShardRunFlow(shard, recorder, builder, console, time, outputDirectory);
-        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time, shard.Env), console);
+        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time, shard.Env, shard.Data), console);
         var iterations = new IterationRunner(shard, executor, recorder, time);
         ILoadDriver driver = shard.Load.Model == LoadModel.Open
             ? new OpenModelDriver(shard, iterations, recorder, time, console)
@@ -89,6 +90,11 @@ public static class ShardRunner
 
         var completed = !stop.IsCancellationRequested && await flow.RunAsync(driver, stop.Token, abort.Token);
         var status = completed ? ResultStatus.Complete : ResultStatus.Partial;
+        if (data.ExhaustedReason is { } exhausted)
+        {
+            builder.Note(new TrustIssue("data-exhausted", exhausted, spec.ShardId));
+            console.Line("stopped: " + exhausted);
+        }
         var result = await flow.FinishAsync(status, CancellationToken.None);
         if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !completed)
             console.Line("stopped at the shard's deadline");

@@ -3,8 +3,8 @@ using LoadOps.Core.Templates;
 
 namespace LoadOps.Runner.Execution;
 
-/// <summary>Fills in a parsed template for one virtual user: variables, built-ins, random numbers, UUIDs, launch variables and secrets.</summary>
-internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time, EnvValues? env = null)
+/// <summary>Fills in a parsed template for one virtual user: variables, built-ins, data set columns, random numbers, UUIDs, launch variables and secrets.</summary>
+internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time, EnvValues? env = null, DataRows? data = null)
 {
     public string Render(Template template, VirtualUser user)
     {
@@ -29,6 +29,12 @@ internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time, 
                     break;
                 case EnvPart launch:
                     text.Append((env ?? EnvValues.Empty).Get(launch.Name));
+                    break;
+                case DataPart column:
+                    if ((data ?? DataRows.None).Value(column, user) is { } value)
+                        text.Append(value);
+                    else
+                        user.MissingVariable ??= $"{column.Set}.{column.Column}";
                     break;
                 case VariablePart variable:
                     AppendVariable(text, variable.Name, user);

@@ -25,6 +25,9 @@ internal sealed class VirtualUser : IDisposable
     public int Shard { get; }
     public long Iteration { get; set; }
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>This iteration's row of each data set (<see cref="DataRows.Bind"/>); null until the first is bound.</summary>
+    public IReadOnlyList<string>?[]? Rows { get; set; }
     public StringBuilder Text { get; } = new(256);
 
     /// <summary>Scratch space for the raw transport's request bytes.</summary>

@@ -12,6 +12,8 @@ internal sealed class IterationRunner(PreparedShard shard, StepExecutor executor
 {
     public async Task RunAsync(VirtualUser user, long intendedStart, CancellationToken stop, CancellationToken abort)
     {
+        if (!shard.Data.Bind(user))
+            return;
         var scenario = shard.PickScenario();
         var start = intendedStart;
         for (var i = 0; i < scenario.Steps.Count; i++)

@@ -35,6 +35,15 @@ public sealed class TemplateParserTests
         Assert.Contains("env.NAME", failure!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Reads_a_data_set_column_and_refuses_a_deeper_path()
+    {
+        Assert.True(TemplateParser.TryParse("/u/{{ users.email }}", out var template, out _));
+        Assert.Equal([new DataPart("users", "email") { Offset = 3 }], template.DataColumns);
+        Assert.False(TemplateParser.TryParse("/u/{{ users.email.x }}", out _, out var failure));
+        Assert.Contains("SET.COLUMN", failure!.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/a/{{ id", 3)]
     [InlineData("/a/{{ }}", 3)]
