@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -33,7 +34,7 @@ public static class FunctionsApp
     public static IHostApplicationBuilder AddLoadOpsFunctionsApp(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddLoadOpsFunctions(builder.Configuration);
+        builder.Services.AddLoadOpsHttp();
         builder.Services.AddLoadOpsStorage();
         return builder;
     }
