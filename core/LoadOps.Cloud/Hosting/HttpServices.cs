@@ -19,9 +19,8 @@ public static class HttpServices
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations();
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
-            .Validate(o => ApiTokenCheck.Problems(o).Count == 0, "LoadOps:Api:Tokens: every Sha256 must be 64 hex digits (the SHA-256 of the token, not the token).")
-            .ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => RepositoryAccessFactory.Create(
             provider.GetRequiredService<IOptions<GitHubOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
