@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.GitHub;
+using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Tests.Api;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Tests.Metadata;
@@ -66,7 +67,7 @@ internal sealed class HttpFunctionsHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new CapturedLogs();
         builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
-        builder.Services.AddLoadOpsFunctions(builder.Configuration);
+        builder.Services.AddLoadOpsHttp();
         var sink = new RecordingSink();
         var deliveries = new MemoryDeliveryLog();
         builder.Services.AddSingleton<IRunRequestSink>(sink);

@@ -1,20 +1,23 @@
 using LoadOps.Cloud.Api;
+using LoadOps.Cloud.GitHub;
+using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cli.Serve;
 
 /// <summary>
-/// The HTTP side of <c>loadops serve</c>: the GitHub webhook (<c>POST /api/github/webhook</c>) and the run API
-/// (<c>/api/runs...</c>) on Kestrel, over the same storage as the stages. The handling is the Functions app's
-/// (<see cref="WebhookReceiver"/>, <see cref="RunApi"/>); only the binding is here.
+/// The HTTP side of <c>loadops serve</c>: the Functions app's endpoints (<see cref="LoadOpsRoutes.MapLoadOpsHttp"/>,
+/// registered by <see cref="HttpServices.AddLoadOpsHttp"/>) on Kestrel, over the same storage as the stages. Only the
+/// settings differ: they come from <see cref="ServeSecurity"/> (the environment) instead of app settings.
 /// </summary>
 internal sealed class ServeEndpoint : IAsyncDisposable
 {
@@ -34,36 +37,22 @@ internal sealed class ServeEndpoint : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(security);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // Serve's settings are the ones given below, not whatever the process environment holds.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.Logging.ClearProviders().AddProvider(new ServeLogLines(log));
         builder.WebHost.UseUrls(listen);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebhookReceiver.MaxBodyBytes + 1);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(Options.Create(new WebhookOptions { WebhookSecret = security.WebhookSecret }));
+        builder.Services.AddSingleton(Options.Create(security.Api));
+        builder.Services.AddSingleton(Options.Create(security.GitHub ?? new GitHubOptions()));
+        builder.Services.AddSingleton<IRunRequestSink>(new QueueRunRequestSink(clients));
+        builder.Services.AddSingleton<IDeliveryLog>(new StorageDeliveryLog(new DeliveryStore(clients, clock)));
+        builder.Services.AddSingleton<IRunCatalog>(new StorageRunCatalog(clients, clock));
+        builder.Services.AddLoadOpsHttp();
         var app = builder.Build();
-
-        var sink = new QueueRunRequestSink(clients);
-        var webhook = new WebhookReceiver(security.WebhookSecret, new StorageDeliveryLog(new DeliveryStore(clients, clock)), sink);
-        var api = new RunApi(new ApiTokenCheck(security.Api), new StorageRunCatalog(clients, clock), sink);
-        app.MapPost(WebhookReceiver.Route, async context =>
-        {
-            var request = context.Request;
-            var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, WebhookReceiver.MaxBodyBytes, context.RequestAborted);
-            var answer = body is null
-                ? WebhookReceiver.TooLarge()
-                : await webhook.HandleAsync(new WebhookDelivery(
-                    request.Headers["X-GitHub-Event"].FirstOrDefault(), request.Headers["X-GitHub-Delivery"].FirstOrDefault(),
-                    request.Headers[Core.Webhooks.WebhookSignature.HeaderName].FirstOrDefault(), body), context.RequestAborted);
-            await ServeHttp.WriteAsync(context.Response, answer, log, "webhook", context.RequestAborted);
-        });
-        foreach (var pattern in new[] { RunApi.RunsPath, RunApi.RunsPath + "/{**rest}" })
-        {
-            app.Map(pattern, async context =>
-            {
-                var request = await ServeHttp.ReadApiRequestAsync(context.Request, security.Api.PublicUrl, context.RequestAborted);
-                var answer = request is null
-                    ? RunApi.TooLarge()
-                    : await api.HandleAsync(request, context.RequestAborted);
-                await ServeHttp.WriteAsync(context.Response, answer, log, "api", context.RequestAborted);
-            });
-        }
+        app.MapLoadOpsHttp();
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -46,6 +46,8 @@ internal static class ServeListen
         await output.WriteLineAsync($"loadops serve: listening on {endpoint.Url} (GitHub webhook: POST {endpoint.Url}{WebhookReceiver.Route}; run API: {endpoint.Url}{RunApi.RunsPath})");
         if (string.IsNullOrEmpty(options.Security.WebhookSecret))
             await output.WriteLineAsync($"loadops serve: the webhook refuses every delivery until {ServeSecurity.WebhookSecretVariable} is set.");
+        if (options.Security.GitHub is not { } github || (!github.UsesApp && string.IsNullOrWhiteSpace(github.Token)))
+            await output.WriteLineAsync("loadops serve: /loadtest commands and the approval label are answered 503 until LoadOps__GitHub__Token (or __AppId, __InstallationId, __PrivateKeyPem) is set.");
         if (options.Security.Api.Tokens.Count == 0)
             await output.WriteLineAsync("loadops serve: the run API refuses every call until LoadOps__Api__Tokens__0__Sha256 is set (the SHA-256 hex of a token).");
         return endpoint;

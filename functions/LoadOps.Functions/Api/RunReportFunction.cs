@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -5,12 +6,12 @@ using Microsoft.Azure.Functions.Worker;
 namespace LoadOps.Functions.Api;
 
 /// <summary>GET /api/runs/{runId}/{report}: a report of a run (markdown, HTML, JSON). The API checks its own bearer tokens, so the trigger is anonymous.</summary>
-public sealed class RunReportFunction(RunApiEndpoint endpoint)
+public sealed class RunReportFunction(LoadOpsHttpHandlers handlers)
 {
-    public const string Name = "runreport";
+    public const string Name = LoadOpsRoutes.RunReport;
 
     [Function(Name)]
-    public Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "runs/{runId}/{report}")] HttpRequest request, CancellationToken cancellationToken) =>
-        endpoint.HandleAsync(Name, request, cancellationToken);
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LoadOpsRoutes.RunReportRoute)] HttpRequest request, CancellationToken cancellationToken) =>
+        new ApiResult(await handlers.RunApiAsync(Name, request, cancellationToken));
 }

@@ -1,6 +1,7 @@
+using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
-using LoadOps.Functions.Storage;
+using LoadOps.Functions.Stages;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,8 +35,9 @@ public static class FunctionsApp
     public static IHostApplicationBuilder AddLoadOpsFunctionsApp(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddLoadOpsFunctions(builder.Configuration);
-        builder.Services.AddLoadOpsStorage();
+        builder.Services.AddLoadOpsPipeline(builder.Configuration);
+        // The queue functions' shared decoding and poison handling; the stages themselves are the pipeline's.
+        builder.Services.AddSingleton<StageInvocation>();
         builder.Services.AddLoadOpsTracing(builder.Configuration, "loadops-functions");
         return builder;
     }

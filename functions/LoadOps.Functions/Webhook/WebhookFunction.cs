@@ -1,16 +1,18 @@
+using LoadOps.Cloud.Hosting;
+using LoadOps.Functions.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace LoadOps.Functions.Webhook;
 
-/// <summary><c>POST /api/github/webhook</c>: GitHub's deliveries, signature checked over the exact body bytes.</summary>
-public sealed class WebhookFunction(WebhookEndpoint endpoint)
+/// <summary>POST /api/github/webhook: GitHub's deliveries, signature checked over the exact body bytes.</summary>
+public sealed class WebhookFunction(LoadOpsHttpHandlers handlers)
 {
-    public const string Name = "webhook";
+    public const string Name = LoadOpsRoutes.Webhook;
 
     [Function(Name)]
-    public Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "github/webhook")] HttpRequest request, CancellationToken cancellationToken) =>
-        endpoint.HandleAsync(request, cancellationToken);
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LoadOpsRoutes.WebhookRoute)] HttpRequest request, CancellationToken cancellationToken) =>
+        new ApiResult(await handlers.WebhookAsync(Name, request, cancellationToken));
 }

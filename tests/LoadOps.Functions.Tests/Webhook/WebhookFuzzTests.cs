@@ -118,7 +118,7 @@ public sealed class WebhookFuzzTests
     {
         await using var host = await HostAsync();
         var request = SignedDelivery.Create("push", [], "big-1");
-        request.Content = new HugeContent(LoadOps.Functions.Webhook.WebhookEndpoint.MaxBodyBytes + 1, announced);
+        request.Content = new HugeContent(LoadOps.Cloud.Api.WebhookReceiver.MaxBodyBytes + 1, announced);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await SendAsync(host, request));
         await AssertStillServesAsync(host);

@@ -2,7 +2,7 @@ using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Publish;
 using Microsoft.Extensions.Options;
 
-namespace LoadOps.Functions.Storage;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary>The GitHub connections of <c>LoadOps:GitHub</c> (an App or a token), or none when neither is configured.</summary>
 internal sealed class GitHubAccess(IOptions<GitHubOptions> options, TimeProvider clock) : IDisposable

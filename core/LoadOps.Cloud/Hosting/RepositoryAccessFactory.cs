@@ -1,17 +1,15 @@
 using LoadOps.Cloud.GitHub;
-using Microsoft.Extensions.Configuration;
 
-namespace LoadOps.Functions.Webhook;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary>The webhook's <see cref="IRepositoryAccess"/>: GitHub as configured under <c>LoadOps:GitHub</c>, or a stand-in that says what is missing.</summary>
-internal static class RepositoryAccessFactory
+public static class RepositoryAccessFactory
 {
     public const string Missing =
         "GitHub access is not configured, so the sender's write access cannot be checked: set LoadOps:GitHub:AppId, InstallationId and PrivateKeyPem, or LoadOps:GitHub:Token";
 
-    public static IRepositoryAccess Create(IConfiguration configuration, TimeProvider clock)
+    public static IRepositoryAccess Create(GitHubOptions? options, TimeProvider clock)
     {
-        var options = configuration.GetSection(GitHubOptions.SectionName).Get<GitHubOptions>();
         if (options is null || (!options.UsesApp && string.IsNullOrWhiteSpace(options.Token)))
             return new UnconfiguredRepositoryAccess(Missing);
         try

@@ -2,22 +2,23 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
-using LoadOps.Functions.Storage;
+using LoadOps.Cloud.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LoadOps.Functions.Tests.Storage;
+namespace LoadOps.Cloud.Tests.Hosting;
 
 public sealed class LauncherWiringTests
 {
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddSingleton(StorageClients.FromConnectionString("UseDevelopmentStorage=true", new StorageNames()));
-        services.AddLoadOpsStages();
+        services.AddLoadOpsStages(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -1,6 +1,6 @@
 using LoadOps.Cloud.Pipeline;
 
-namespace LoadOps.Functions.Storage;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary>
 /// Stands in while no definition source is configured: every read fails with what to set (GitHub under

@@ -1,7 +1,7 @@
 using LoadOps.Cloud.GitHub;
 using LoadOps.Core.Webhooks;
 
-namespace LoadOps.Functions.Webhook;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary>
 /// Stands in while GitHub access is not configured: every check fails with what to set, so approvals and

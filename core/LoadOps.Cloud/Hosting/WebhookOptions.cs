@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LoadOps.Functions.Webhook;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary>The GitHub webhook's shared secret (from Key Vault in Azure, an environment variable locally).</summary>
 public sealed class WebhookOptions

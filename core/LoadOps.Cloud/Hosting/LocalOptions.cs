@@ -1,4 +1,4 @@
-namespace LoadOps.Functions.Storage;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary><c>LoadOps:Local</c>: a checked-out repository to read definitions from, instead of GitHub.</summary>
 public sealed class LocalOptions

@@ -1,7 +1,7 @@
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Planning;
 
-namespace LoadOps.Functions.Storage;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary>
 /// No launcher is configured (neither <c>LoadOps:Aci</c> nor <c>LoadOps:Ecs</c> nor a pool): every shard is refused

@@ -4,7 +4,6 @@ using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
-using LoadOps.Functions.Stages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,36 +11,42 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace LoadOps.Functions.Storage;
+namespace LoadOps.Cloud.Hosting;
 
-/// <summary>Puts the functions' state in Azure Storage (or Azurite), as configured under <c>LoadOps:Storage</c>.</summary>
-public static partial class StorageServices
+/// <summary>
+/// The pipeline behind a host: the HTTP endpoints (<see cref="HttpServices.AddLoadOpsHttp"/>), its state in Azure
+/// Storage (or Azurite) as configured under <c>LoadOps:Storage</c>, and the stages with their definition source,
+/// launchers and publisher. Options are validated at start, each error naming its setting.
+/// </summary>
+public static partial class PipelineServices
 {
-    public static IServiceCollection AddLoadOpsStorage(this IServiceCollection services)
+    public static IServiceCollection AddLoadOpsPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
-            .Validate(o => o.Problems().Count == 0, "LoadOps:Storage is incomplete: set ConnectionString, AccountName or the three service URIs.")
-            .ValidateOnStart();
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLoadOpsHttp();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>());
         services.AddSingleton(provider => StorageClients.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
-        // Before the first invocation: tables, containers and stage queues that storage does not have yet.
+        // Before the first request or message: tables, containers and stage queues that storage does not have yet.
         services.AddHostedService<StorageStartup>();
         services.AddSingleton(provider => new DeliveryStore(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLog, StorageDeliveryLog>();
         services.AddSingleton<IRunRequestSink, QueueRunRequestSink>();
         services.AddSingleton<IRunCatalog>(provider => new StorageRunCatalog(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
-        return services.AddLoadOpsStages();
+        return services.AddLoadOpsStages(configuration);
     }
 
     /// <summary>
-    /// The pipeline stages and their functions. Definitions come from GitHub when <c>LoadOps:GitHub</c> has an App or a
-    /// token, else from <c>LoadOps:Local:RepositoryPath</c>; the verdict is published to GitHub (when configured) and
-    /// Slack. Runners start on ACI (<c>LoadOps:Aci</c>), ECS (<c>LoadOps:Ecs</c>) and registered pools
-    /// (<see cref="PoolLauncherRegistration"/>); with none of them every shard is refused saying what to configure.
-    /// <c>LoadOps:Cost</c>, when present, prices runs and enforces budgets. A definition source, shard launcher or
-    /// publisher registered before this call wins.
+    /// The pipeline stages. Definitions come from GitHub when <c>LoadOps:GitHub</c> has an App or a token, else from
+    /// <c>LoadOps:Local:RepositoryPath</c>; the verdict is published to GitHub (when configured) and Slack. Runners start
+    /// on ACI (<c>LoadOps:Aci</c>), ECS (<c>LoadOps:Ecs</c>) and registered pools (<see cref="PoolLauncherRegistration"/>);
+    /// with none of them every shard is refused saying what to configure. <c>LoadOps:Cost</c>, when present, prices runs
+    /// and enforces budgets. A definition source, shard launcher or publisher registered before this call wins.
     /// </summary>
-    public static IServiceCollection AddLoadOpsStages(this IServiceCollection services)
+    public static IServiceCollection AddLoadOpsStages(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName);
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations();
         services.AddOptions<PublishOptions>().BindConfiguration(PublishOptions.SectionName);
@@ -53,37 +58,34 @@ public static partial class StorageServices
                     ? new LocalDefinitionSource(path)
                     : new UnconfiguredDefinitionSource());
         services.AddSingleton(provider => new CloudLaunchers(
-            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<StorageClients>(),
+            configuration, provider.GetRequiredService<StorageClients>(),
             provider.GetServices<PoolLauncherRegistration>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IShardLauncher>(provider => provider.GetRequiredService<CloudLaunchers>() is { Any: true } cloud
             ? new LocationLauncher(cloud.Set)
             : new UnavailableShardLauncher());
-        services.TryAddSingleton(CreatePublisher);
+        services.TryAddSingleton(provider => CreatePublisher(provider, configuration));
+        var cost = configuration.GetSection(CostOptions.SectionName) is { } section && section.Exists() ? section.Get<CostOptions>() ?? new CostOptions() : null;
         services.AddSingleton(provider => new PipelineStages(
             provider.GetRequiredService<StorageClients>(),
             provider.GetRequiredService<IDefinitionSource>(),
             provider.GetRequiredService<IShardLauncher>(),
             provider.GetRequiredService<TimeProvider>(),
-            cost: provider.GetRequiredService<IConfiguration>().GetSection(CostOptions.SectionName) is { } section && section.Exists()
-                ? section.Get<CostOptions>() ?? new CostOptions()
-                : null,
+            cost: cost,
             teardown: provider.GetRequiredService<CloudLaunchers>().Teardown,
             publisher: provider.GetRequiredService<IRunPublisher>()));
-        services.AddSingleton<StageInvocation>();
         return services;
     }
 
     /// <summary>GitHub (when configured) and Slack; says once, at creation, what will be posted.</summary>
-    private static IRunPublisher CreatePublisher(IServiceProvider provider)
+    private static IRunPublisher CreatePublisher(IServiceProvider provider, IConfiguration configuration)
     {
         var github = provider.GetRequiredService<GitHubAccess>().Connections;
         var options = provider.GetRequiredService<IOptions<PublishOptions>>().Value;
-        var logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(StorageServices).FullName!);
+        var logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(PipelineServices).FullName!);
         LogPublishing(logger, RunPublisherFactory.Describe(github, options));
-        return RunPublisherFactory.Create(github, options, provider.GetRequiredService<IConfiguration>().AsEnumerable(), new HttpClient(),
-            provider.GetRequiredService<TimeProvider>());
+        return RunPublisherFactory.Create(github, options, configuration.AsEnumerable(), new HttpClient(), provider.GetRequiredService<TimeProvider>());
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Publishing: {Description}")]
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Publishing: {Description}")]
     private static partial void LogPublishing(ILogger logger, string description);
 }

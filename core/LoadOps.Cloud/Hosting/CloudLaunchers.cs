@@ -7,7 +7,7 @@ using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using Microsoft.Extensions.Configuration;
 
-namespace LoadOps.Functions.Storage;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary>
 /// The cloud launchers built from configuration: ACI when <c>LoadOps:Aci</c> is present, ECS when <c>LoadOps:Ecs</c>

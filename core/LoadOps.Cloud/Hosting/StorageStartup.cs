@@ -3,7 +3,7 @@ using LoadOps.Cloud.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace LoadOps.Functions.Storage;
+namespace LoadOps.Cloud.Hosting;
 
 /// <summary>
 /// Creates the tables, blob containers and stage queues that are missing, before the app takes work: on storage that
