@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using LoadOps.Cloud.GitHub;
+using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Publish;
 
 namespace LoadOps.Cli.Serve;
@@ -28,7 +29,7 @@ internal static class ServePublishing
         };
         var publish = new PublishOptions { CommitStatuses = string.Equals(Get("LoadOps:Publish:CommitStatuses"), "true", StringComparison.OrdinalIgnoreCase) };
         var github = RunPublisherFactory.IsConfigured(options) ? new GitHubConnections(options, clock) : null;
-        var publisher = RunPublisherFactory.Create(github, publish, settings, new HttpClient(), clock);
+        var publisher = RunPublisherFactory.Create(github, publish, settings, OutboundHttp.CreateClient(OutboundHttp.Slack, clock: clock), clock);
         return (publisher, github, RunPublisherFactory.Describe(github, publish));
     }
 }

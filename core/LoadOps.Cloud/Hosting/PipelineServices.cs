@@ -1,6 +1,7 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.GitHub;
+using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
@@ -24,6 +25,7 @@ public static partial class PipelineServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddLoadOpsHttp();
+        services.AddLoadOpsOutboundHttp();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>());
         services.AddSingleton(provider => StorageClients.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -83,7 +85,8 @@ public static partial class PipelineServices
         var options = provider.GetRequiredService<IOptions<PublishOptions>>().Value;
         var logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(PipelineServices).FullName!);
         LogPublishing(logger, RunPublisherFactory.Describe(github, options));
-        return RunPublisherFactory.Create(github, options, configuration.AsEnumerable(), new HttpClient(), provider.GetRequiredService<TimeProvider>());
+        return RunPublisherFactory.Create(github, options, configuration.AsEnumerable(),
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Slack), provider.GetRequiredService<TimeProvider>());
     }
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Publishing: {Description}")]
