@@ -69,6 +69,3 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-/// <summary>One span as received.</summary>
-internal sealed record ReceivedSpan(string Scope, string Name, IReadOnlyDictionary<string, string> Attributes);
