@@ -100,7 +100,7 @@ internal sealed class GateWaiter(GateClient client, GateOptions options, TextWri
 
     private static string Progress(RunView run)
     {
-        var shards = run.ShardCount > 0 ? $", {run.ShardsDone}/{run.ShardCount} shards done" : "";
+        var shards = run.ShardCount > 0 ? $", {run.ShardsReported}/{run.ShardCount} shards reported" : "";
         var verdict = run.Finished ? $": {run.Outcome.ToString().ToLowerInvariant()}" : "";
         return $"{run.Test} ({run.RunId}) {StatusText(run)}{shards}{verdict}";
     }

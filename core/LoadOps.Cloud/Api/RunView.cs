@@ -28,6 +28,12 @@ public sealed record RunView
     public double? P95DeltaPercent { get; init; }
     public int ShardCount { get; init; }
     public int ShardsDone { get; init; }
+
+    /// <summary>
+    /// Shards that have reported so far (done, failed or missing), counted as each one reports; the split into
+    /// <see cref="ShardsDone"/>, <see cref="ShardsMissing"/> and <see cref="ShardsFailed"/> is exact once all have.
+    /// </summary>
+    public int ShardsReported { get; init; }
     public int ShardsMissing { get; init; }
     public int ShardsFailed { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

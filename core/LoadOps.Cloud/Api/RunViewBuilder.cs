@@ -35,6 +35,7 @@ public static class RunViewBuilder
             P95DeltaPercent = evaluation is null ? null : P95DeltaPercent(evaluation),
             ShardCount = run.ShardCount,
             ShardsDone = run.ShardsDone,
+            ShardsReported = Math.Max(run.ShardsReported, run.ShardsDone + run.ShardsMissing + run.ShardsFailed),
             ShardsMissing = run.ShardsMissing,
             ShardsFailed = run.ShardsFailed,
             CreatedAt = run.CreatedAt,

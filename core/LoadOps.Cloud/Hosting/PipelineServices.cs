@@ -25,7 +25,6 @@ public static partial class PipelineServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddLoadOpsHttp();
-        services.AddLoadOpsOutboundHttp();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>());
         services.AddSingleton(provider => StorageClients.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -49,6 +48,8 @@ public static partial class PipelineServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        // Slack (and later every outside system) through one resilience pipeline each.
+        services.AddLoadOpsOutboundHttp();
         services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName);
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations();
         services.AddOptions<PublishOptions>().BindConfiguration(PublishOptions.SectionName);

@@ -28,7 +28,7 @@ public sealed class GateRunnerTests
 
     private static string View(string status, string outcome, bool finished) => $$"""
         {"runId":"checkout-1","test":"checkout","repository":"octo/shop","trigger":"api","status":"{{status}}","finished":{{(finished ? "true" : "false")}},
-         "outcome":"{{outcome}}","verdict":{{(finished ? "\"regression\"" : "null")}},"headline":"p95 went up","p95DeltaPercent":12.5,"shardCount":2,"shardsDone":1,
+         "outcome":"{{outcome}}","verdict":{{(finished ? "\"regression\"" : "null")}},"headline":"p95 went up","p95DeltaPercent":12.5,"shardCount":2,"shardsDone":0,"shardsReported":1,
          "reports":[{"name":"report.md","blob":"runs/checkout-1/report.md","url":"http://x/api/runs/checkout-1/report.md"}],"reportUrl":"http://x/api/runs/checkout-1/report.html","statusUrl":"http://x/api/runs/checkout-1"}
         """;
 
@@ -50,7 +50,7 @@ public sealed class GateRunnerTests
 
         Assert.Equal(1, exit);
         Assert.Contains("### ❌ LoadOps checkout: Regression", output, StringComparison.Ordinal);
-        Assert.Contains("checkout (checkout-1) running, 1/2 shards done", output, StringComparison.Ordinal);
+        Assert.Contains("checkout (checkout-1) running, 1/2 shards reported", output, StringComparison.Ordinal);
         Assert.Equal("### ❌ LoadOps checkout: Regression", (await File.ReadAllTextAsync(Path.Combine(folder, "report.md"), TestContext.Current.CancellationToken)).Trim());
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "summary.json"), TestContext.Current.CancellationToken));
         Assert.Equal("fail", summary.RootElement.GetProperty("verdict").GetString());

