@@ -35,7 +35,10 @@ public sealed class ServiceBusFailuresTests
     public async Task Settling_an_item_this_queue_never_handed_out_is_a_lost_lock_without_a_call()
     {
         // A namespace that is never contacted: the check happens before any AMQP call.
-        await using var client = new ServiceBusClient("nowhere.servicebus.windows.net", new Azure.AzureNamedKeyCredential("listen", "a2V5"));
+        // No retries and a short try timeout: if closing the client ever reaches for the network (DNS of a name that
+        // does not exist can take minutes to fail here), the test stays short.
+        var options = new ServiceBusClientOptions { RetryOptions = new ServiceBusRetryOptions { MaxRetries = 0, TryTimeout = TimeSpan.FromSeconds(2) } };
+        await using var client = new ServiceBusClient("nowhere.servicebus.windows.net", new Azure.AzureNamedKeyCredential("listen", "a2V5"), options);
         await using var queue = new ServiceBusWorkQueue(client, "loadops-pool-lab", TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAsync<WorkQueueException>(() => queue.CompleteAsync(new WorkItem("m1", "{}", 1, "lock-from-another-process"), TestContext.Current.CancellationToken));
