@@ -28,6 +28,7 @@ mkdir -p "$out/repo/loadtests" "$out/repo/.loadops"
 cp examples/loadtests/demo.loadtest.yaml "$out/repo/loadtests/"
 cp examples/.loadops/policy.yaml "$out/repo/.loadops/"
 definition="$out/repo/loadtests/demo.loadtest.yaml"
+sed -i "s#http://127.0.0.1:5080#http://127.0.0.1:$port#" "$definition"
 
 step "start the sample shop on 127.0.0.1:$port (20 ms latency)"
 "$shop" --urls "http://127.0.0.1:$port" --latency 20ms --jitter 4ms >"$out/shop.log" 2>&1 &
@@ -66,9 +67,12 @@ step "the PR comment LoadOps would post"
 cat "$out/runs/pr/report.md"
 printf '\nHTML report: %s\nAll files: %s\n' "$out/runs/pr/report.html" "$out/runs/pr"
 
-if [ "$code" -eq 1 ]; then
-  echo "demo: the regression was caught (loadops run exited 1, as a release gate would)."
-else
+if [ "$code" -ne 1 ]; then
   echo "demo: expected the pull request run to fail with exit code 1, got $code."
   exit 1
 fi
+echo "demo: the regression was caught (loadops run exited 1, as a release gate would)."
+
+step "the same test through the pipeline: Azurite, loadops serve (local runners), loadops gate"
+curl -fs -X POST "http://127.0.0.1:$port/admin/faults" -H 'Content-Type: application/json' -d '{"latencyMs": 20}' >/dev/null
+bash "$PWD/demo-pipeline.sh" "$out" "$loadops" "$definition"

@@ -1,10 +1,14 @@
+using System.Runtime.InteropServices;
 using LoadOps.Cli;
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// The first Ctrl-C (or SIGTERM, what systemd, Docker and CI runners send) asks the running command to stop cleanly:
+// runners write partial results, serve finishes its messages. A second one ends the process at once.
+void StopOnce(PosixSignalContext signal)
 {
-    // The first Ctrl-C asks the running command to stop cleanly (runners write partial results); a second one kills.
-    e.Cancel = !stop.IsCancellationRequested;
+    signal.Cancel = !stop.IsCancellationRequested;
     stop.Cancel();
-};
+}
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnce);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnce);
 return await CliApp.RunAsync(args, Console.Out, Console.Error, stop.Token);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,7 @@ internal sealed class ServeEndpoint : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(new ServeLogLines(log));
         builder.WebHost.UseUrls(listen);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebhookReceiver.MaxBodyBytes + 1);
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(Options.Create(new WebhookOptions { WebhookSecret = security.WebhookSecret }));
         builder.Services.AddSingleton(Options.Create(security.Api));

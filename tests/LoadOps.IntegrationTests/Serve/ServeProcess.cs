@@ -56,6 +56,29 @@ internal sealed class ServeProcess : IDisposable
         await _process.WaitForExitAsync(cancellationToken);
     }
 
+    /// <summary>Sends <paramref name="signal"/> (e.g. TERM, INT) to serve alone, as systemd, Docker or a terminal would.</summary>
+    public async Task SignalAsync(string signal, CancellationToken cancellationToken)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(cancellationToken);
+    }
+
+    /// <summary>Serve's exit code once it has exited within <paramref name="within"/>; null while it still runs.</summary>
+    public async Task<int?> ExitCodeAsync(TimeSpan within, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(within);
+        try
+        {
+            await _process.WaitForExitAsync(bounded.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Waits (bounded) until the shared log contains <paramref name="text"/>; false if serve exited or time ran out.</summary>
     public async Task<bool> WaitForAsync(string text, TimeSpan within, CancellationToken cancellationToken)
     {
