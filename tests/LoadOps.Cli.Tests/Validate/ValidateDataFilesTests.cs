@@ -1,0 +1,63 @@
+namespace LoadOps.Cli.Tests.Validate;
+
+/// <summary><c>loadops validate</c> reads the data files a definition names, as <c>loadops run</c> does.</summary>
+public sealed class ValidateDataFilesTests
+{
+    private const string Definition = """
+        version: 1
+        name: with-data
+        target:
+          baseUrl: http://127.0.0.1:5080
+        load:
+          model: open
+          stages: [{ duration: 10s, rate: 5 }]
+        data:
+          - { name: users, file: data/users.csv }
+        scenarios:
+          - name: main
+            steps:
+              - name: home
+                request: GET /api/users/{{ users.email }}
+
+        """;
+
+    [Fact]
+    public async Task A_missing_data_file_fails_validation_with_its_code()
+    {
+        using var repo = new TempRepository();
+        var file = repo.Write("loadtests/a.loadtest.yaml", Definition);
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error LO070", output, StringComparison.Ordinal);
+        Assert.Contains("data/users.csv", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_column_the_templates_read_that_the_file_lacks_is_reported_at_the_template()
+    {
+        using var repo = new TempRepository();
+        var file = repo.Write("loadtests/a.loadtest.yaml", Definition);
+        repo.Write("loadtests/data/users.csv", "name,password\nann,x\n");
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error LO074", output, StringComparison.Ordinal);
+        Assert.Contains("email", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_definition_whose_data_file_is_good_is_valid()
+    {
+        using var repo = new TempRepository();
+        var file = repo.Write("loadtests/a.loadtest.yaml", Definition);
+        repo.Write("loadtests/data/users.csv", "email\nann@example.com\n");
+
+        var (exit, output, _) = await CliRun.RunAsync("validate", file);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("1 definition checked: valid.", output, StringComparison.Ordinal);
+    }
+}
