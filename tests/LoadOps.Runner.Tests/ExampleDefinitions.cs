@@ -19,7 +19,7 @@ internal static class ExampleDefinitions
         };
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LoadOps.sln")))

@@ -12,14 +12,17 @@ internal sealed class LifecycleRunner : IDisposable
 {
     private readonly PreparedShard _shard;
     private readonly RunnerConsole _console;
-    private readonly IHttpTransport _transport;
-    private readonly StepExecutor _executor;
+    // Null when the definition has no setup or teardown: a shard without them pays nothing.
+    private readonly IHttpTransport? _transport;
+    private readonly StepExecutor? _executor;
     private Dictionary<string, string>? _setupVariables;
 
     public LifecycleRunner(PreparedShard shard, RunnerConsole console, TimeProvider time)
     {
         _shard = shard;
         _console = console;
+        if (shard.Setup.Count == 0 && shard.Teardown.Count == 0)
+            return;
         var http = shard.Spec.Definition.Target.Http;
         _transport = new HttpClientTransport(TargetClientFactory.Create(2, TimeSpan.FromSeconds(10), shard.Tls, http,
             shard.Target.BaseUri.Scheme == Uri.UriSchemeHttp));
@@ -29,6 +32,11 @@ internal sealed class LifecycleRunner : IDisposable
     /// <summary>Null when every setup step passed (or there are none), else why the shard must not run its load.</summary>
     public async Task<string?> SetupAsync(CancellationToken cancellationToken)
     {
+        if (_shard.Setup.Count == 0)
+        {
+            _setupVariables = [];
+            return null;
+        }
         using var user = new VirtualUser(0, _shard.Spec.ShardIndex, cancellationToken);
         var failure = await RunAsync(_shard.Setup, "setup", user, cancellationToken);
         if (failure is null)
@@ -57,7 +65,7 @@ internal sealed class LifecycleRunner : IDisposable
     {
         foreach (var step in steps)
         {
-            var outcome = await _executor.ExecuteAsync(step, user, cancellationToken);
+            var outcome = await _executor!.ExecuteAsync(step, user, cancellationToken);
             if (outcome.WasAborted)
                 return $"{phase} was stopped during step '{step.Name}'";
             if (outcome.Kind != Outcome.Ok)
@@ -69,7 +77,7 @@ internal sealed class LifecycleRunner : IDisposable
 
     public void Dispose()
     {
-        _executor.Dispose();
-        _transport.Dispose();
+        _executor?.Dispose();
+        _transport?.Dispose();
     }
 }
