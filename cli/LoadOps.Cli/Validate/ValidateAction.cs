@@ -1,10 +1,14 @@
 using System.Text.Json;
+using LoadOps.Cli.Run;
 using LoadOps.Core.Serialization;
 using LoadOps.Core.Validation;
 
 namespace LoadOps.Cli.Validate;
 
-/// <summary>What <c>loadops validate</c> does: find the files, read the policies, validate, print, and choose the exit code.</summary>
+/// <summary>
+/// What <c>loadops validate</c> does: find the files, read the policies, validate (with the data files the definitions
+/// name), print, and choose the exit code.
+/// </summary>
 internal static class ValidateAction
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> paths, ErrorFormat format, string? policyFile,
@@ -48,6 +52,9 @@ internal static class ValidateAction
             texts[file] = text;
             var result = DefinitionValidator.Validate(file, text, policy.Policy, names);
             definitionErrors.AddRange(result.Errors);
+            // The data files are read as a run would read them: missing files, bad rows and unknown columns fail here too.
+            if (result.Definition is { Data.Count: > 0 } definition)
+                definitionErrors.AddRange((await LocalDataFiles.LoadAsync(definition, file, file, result.DataUses, cancellationToken)).Errors);
             if (result.Name is { } name)
                 names.Add(name);
         }

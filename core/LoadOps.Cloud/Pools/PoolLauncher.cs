@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
@@ -53,6 +54,12 @@ public sealed class PoolLauncher(PoolQueues queues, PoolGrants grants, TimeProvi
             var body = JsonSerializer.Serialize(item, LoadOpsJson.Compact);
             await queue!.SendAsync(body, spec.ShardId, expiresOn - now, cancellationToken);
             return ShardLaunch.Running($"pool:{pool}:{queue.Name}");
+        }
+        catch (WorkQueueException e) when (e.Failure == WorkQueueFailure.Refused && DataShipment.Describe(spec.Data) is { } rows)
+        {
+            // Rows travel inside the work item; say that they are what made it too large, and the ways out.
+            return ShardLaunch.Refused($"pool '{pool}': {e.Message} The shard carries {rows}: data rows travel inside the work item. " +
+                "Use fewer rows for pool runs, more pool runners (pick: unique rows are split across them), or a Service Bus pool (256 KB a message).");
         }
         catch (WorkQueueException e)
         {

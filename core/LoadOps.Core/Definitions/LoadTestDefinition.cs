@@ -20,6 +20,15 @@ public sealed record LoadTestDefinition
     /// <summary>Data files read in templates as <c>{{ NAME.COLUMN }}</c>; their rows travel in each <see cref="Planning.ShardSpec"/>.</summary>
     public IReadOnlyList<DataSetSpec> Data { get; init; } = [];
 
+    /// <summary>
+    /// Steps each runner runs once before the load (log in, create test data); what they extract is shared by every
+    /// virtual user. Not measured; a failure ends the runner's shard with the reason.
+    /// </summary>
+    public IReadOnlyList<StepSpec> Setup { get; init; } = [];
+
+    /// <summary>Steps each runner runs once after the load (after a successful setup); they read what setup extracted. Not measured.</summary>
+    public IReadOnlyList<StepSpec> Teardown { get; init; } = [];
+
     /// <summary>Total runner processes across all locations.</summary>
     public int TotalRunnerCount => Runners.Sum(r => r.Count);
 }

@@ -1,7 +1,7 @@
 namespace LoadOps.Core.Definitions;
 
 /// <summary>
-/// One HTTP request. <see cref="Path"/>, header values and bodies are templates
+/// One HTTP request, or with <see cref="WebSocket"/> one message on a WebSocket (<see cref="Path"/> is then the socket's path). <see cref="Path"/>, header values and bodies are templates
 /// (<c>{{ random 1 10 }}</c>, <c>{{ uuid }}</c>, <c>{{ variable }}</c>).
 /// </summary>
 public sealed record StepSpec
@@ -29,8 +29,17 @@ public sealed record StepSpec
     /// </summary>
     public TimeSpan Think { get; init; }
 
+    /// <summary>Set on a WebSocket step: the message to send; the reply is what <see cref="Expect"/> and <see cref="Extract"/> read.</summary>
+    public WebSocketSpec? WebSocket { get; init; }
+
     public SourcePosition At { get; init; }
 }
+
+/// <summary>
+/// A WebSocket step: connect (once per virtual user and path, reused by later steps) to <see cref="StepSpec.Path"/>
+/// on the target (ws:// for an http baseUrl, wss:// for https), send <see cref="Send"/> (a template), await one reply.
+/// </summary>
+public sealed record WebSocketSpec(string Send);
 
 public enum ExtractKind
 {
@@ -53,6 +62,9 @@ public sealed record ExpectSpec
     /// <summary>Accepted status codes; empty means any 2xx/3xx.</summary>
     public IReadOnlyList<int> Status { get; init; } = [];
     public string? BodyContains { get; init; }
+
+    /// <summary>WebSocket steps: the reply must be exactly this text.</summary>
+    public string? Message { get; init; }
     public string? BodyRegex { get; init; }
 
     /// <summary>JSONPath → expected value (compared as JSON text, e.g. <c>true</c>, <c>"ok"</c>, <c>3</c>).</summary>

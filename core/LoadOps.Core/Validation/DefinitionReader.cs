@@ -9,7 +9,8 @@ namespace LoadOps.Core.Validation;
 internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy policy, IReadOnlyCollection<string> otherNames)
 {
     private static readonly string[] Keys =
-        ["version", "name", "description", "target", "load", "scenarios", "runners", "thresholds", "baseline", "schedule", "notify", "data"];
+        ["version", "name", "description", "target", "load", "scenarios", "runners", "thresholds", "baseline", "schedule", "notify", "data",
+         "setup", "teardown", "engine", "script"];
 
     [GeneratedRegex("^[a-z0-9-]{1,63}$")]
     private static partial Regex NameShape();
@@ -37,8 +38,12 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
         var load = new LoadReader(reader).Read(fields);
         var data = new DataReader(reader).Read(fields);
         Data = new DataScope((data ?? []).Select(d => d.Name).ToList());
-        var scenarioReader = new ScenarioReader(reader, Data);
+        var lifecycle = new LifecycleReader(reader);
+        var setup = lifecycle.ReadSetup(fields);
+        var scenarioReader = new ScenarioReader(reader, Data, lifecycle.SetupVariables);
         var scenarios = scenarioReader.Read(fields);
+        var teardown = lifecycle.ReadTeardown(fields);
+        EngineCheck.Check(reader, fields);
         var runners = new RunnerReader(reader).Read(fields);
         var thresholds = new ThresholdReader(reader, scenarioReader.StepNames.ToList(), fields["scenarios"] is null).Read(fields);
         var baseline = new BaselineReader(reader).Read(fields);
@@ -48,7 +53,7 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
             new PolicyLimits(Errors, policy).Check(fields, load, runners);
 
         if (name is null || target is null || load is null || scenarios is null || runners is null ||
-            thresholds is null || schedule is null || data is null || Errors.HasErrors)
+            thresholds is null || schedule is null || data is null || setup is null || teardown is null || Errors.HasErrors)
             return null;
         return new LoadTestDefinition
         {
@@ -63,6 +68,8 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
             Schedule = schedule,
             Notify = notify,
             Data = data,
+            Setup = setup,
+            Teardown = teardown,
         };
     }
 

@@ -4,18 +4,28 @@ using LoadOps.Core.Parsing;
 
 namespace LoadOps.Core.Validation;
 
-/// <summary>Reads <c>expect:</c>: status (one or a list), contains, regex, and json (JSONPath → expected scalar).</summary>
+/// <summary>
+/// Reads <c>expect:</c>: status (one or a list), contains, regex, json (JSONPath → expected scalar), and for WebSocket
+/// steps message (the exact reply).
+/// </summary>
 internal sealed class ExpectReader(FieldReader reader)
 {
-    private static readonly string[] Keys = ["status", "contains", "regex", "json"];
+    private static readonly string[] Keys = ["status", "contains", "regex", "json", "message"];
 
     private ErrorCollector Errors => reader.Errors;
 
-    public ExpectSpec? Read(SourceNode node, string path)
+    public ExpectSpec? Read(SourceNode node, string path, bool webSocket = false)
     {
         if (reader.Mapping(node, path, "expect", Keys) is not { } fields)
             return null;
         var before = Errors.Errors.Count(e => e.Severity == Severity.Error);
+        if (webSocket && fields.Has("status"))
+            Errors.Error(fields.KeyAt("status"), ValidationCodes.StatusOnWebSocketStep,
+                $"{path}.status: a WebSocket reply has no status code; check the reply with message, contains, regex or json");
+        if (!webSocket && fields.Has("message"))
+            Errors.Error(fields.KeyAt("message"), ValidationCodes.FieldOfOtherStepKind,
+                $"{path}.message checks a WebSocket reply; for an HTTP response use contains, regex or json");
+        var message = fields["message"] is { } m ? reader.Text(m, $"{path}.message") : null;
         var status = fields["status"] is { } s ? ReadStatus(s, $"{path}.status") : [];
         var contains = fields["contains"] is { } c ? reader.Text(c, $"{path}.contains") : null;
         var regex = fields["regex"] is { } r ? reader.Text(r, $"{path}.regex") : null;
@@ -24,7 +34,7 @@ internal sealed class ExpectReader(FieldReader reader)
         var json = fields["json"] is { } j ? ReadJson(j, $"{path}.json") : new Dictionary<string, string>();
         if (Errors.Errors.Count(e => e.Severity == Severity.Error) > before)
             return null;
-        return new ExpectSpec { Status = status, BodyContains = contains, BodyRegex = regex, Json = json };
+        return new ExpectSpec { Status = status, BodyContains = contains, BodyRegex = regex, Json = json, Message = message };
     }
 
     private List<int> ReadStatus(SourceNode node, string path)

@@ -1,18 +1,15 @@
-using System.Text.RegularExpressions;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Parsing;
 
 namespace LoadOps.Core.Validation;
 
 /// <summary>Reads <c>scenarios:</c>: unique names, positive weights, and their steps in order (so variables flow forward).</summary>
-internal sealed partial class ScenarioReader(FieldReader reader, DataScope? data = null)
+internal sealed class ScenarioReader(FieldReader reader, DataScope? data = null, IReadOnlyCollection<string>? setupVariables = null)
 {
     private static readonly string[] Keys = ["name", "weight", "steps"];
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
-    private static partial Regex NameShape();
-
     private readonly Dictionary<string, SourcePosition> _stepNames = new(StringComparer.Ordinal);
+    private readonly StepListReader _steps = new(reader);
 
     private ErrorCollector Errors => reader.Errors;
 
@@ -45,7 +42,7 @@ internal sealed partial class ScenarioReader(FieldReader reader, DataScope? data
     {
         if (reader.Mapping(item, path, "a scenario", Keys) is not { } fields)
             return null;
-        var name = ReadName(fields, "name", path, names, ValidationCodes.DuplicateScenario, "scenario");
+        var name = _steps.ReadName(fields, "name", path, names, ValidationCodes.DuplicateScenario, "scenario");
         var weight = fields["weight"] is { } w
             ? reader.Number(w, $"{path}.weight", 0, 1_000_000, ValidationCodes.WeightNotPositive, allowMin: false)
             : 1;
@@ -63,41 +60,6 @@ internal sealed partial class ScenarioReader(FieldReader reader, DataScope? data
             Errors.Error(node.At, ValidationCodes.NoSteps, $"{path}.steps is empty; a scenario needs at least one step with a request");
             return null;
         }
-        var scope = VariableScope.ForScenario(data);
-        var steps = new List<StepSpec>();
-        var complete = true;
-        for (var i = 0; i < items.Count; i++)
-        {
-            var stepPath = $"{path}.steps[{i}]";
-            if (reader.Mapping(items[i], stepPath, "a step", StepReader.Keys) is not { } stepFields)
-            {
-                complete = false;
-                continue;
-            }
-            var name = ReadName(stepFields, "name", stepPath, _stepNames, ValidationCodes.DuplicateStep, "step");
-            var step = new StepReader(reader, scope).Read(stepFields, stepPath, name);
-            if (step is null) complete = false;
-            else steps.Add(step);
-        }
-        return complete ? steps : null;
-    }
-
-    private string? ReadName(MappingFields fields, string key, string path, Dictionary<string, SourcePosition> seen, string duplicateCode, string what)
-    {
-        if (reader.Require(fields, key, $"{key}: {what}-one") is not { } node || reader.Text(node, $"{path}.{key}") is not { } name)
-            return null;
-        if (!NameShape().IsMatch(name))
-        {
-            Errors.Error(node.At, ValidationCodes.InvalidName,
-                $"{path}.{key}: a {what} name is 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
-            return null;
-        }
-        if (!seen.TryAdd(name, node.At))
-        {
-            Errors.Error(node.At, duplicateCode,
-                $"{path}.{key}: another {what} is already named '{name}' (line {seen[name].Line}); {what} names must be unique in a test");
-            return null;
-        }
-        return name;
+        return _steps.Read(items, $"{path}.steps", VariableScope.ForScenario(data, setupVariables), _stepNames);
     }
 }

@@ -3,20 +3,28 @@ using LoadOps.Core.Parsing;
 
 namespace LoadOps.Core.Validation;
 
-/// <summary>Reads one step: <c>request: METHOD /path</c>, headers, body or json, timeout, think, extract and expect.</summary>
+/// <summary>
+/// Reads one step: <c>request: METHOD /path</c> (or <c>websocket: /path</c> with <c>send</c>), headers, body or json,
+/// timeout, think, extract and expect.
+/// </summary>
 internal sealed class StepReader(FieldReader reader, VariableScope scope)
 {
     /// <summary>The longest pause a step may ask for after it.</summary>
     public static readonly TimeSpan MaxThink = TimeSpan.FromMinutes(10);
 
-    public static readonly string[] Keys = ["name", "request", "headers", "body", "json", "timeout", "think", "extract", "expect"];
+    public static readonly string[] Keys = ["name", "request", "headers", "body", "json", "timeout", "think", "extract", "expect", "websocket", "send"];
     public static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
     private ErrorCollector Errors => reader.Errors;
 
     public StepSpec? Read(MappingFields fields, string path, string? name)
     {
-        var request = ReadRequest(fields, path);
+        var socket = new WebSocketStepReader(reader, scope);
+        var webSocket = socket.CheckKind(fields, path);
+        var request = webSocket
+            ? socket.ReadPath(fields, path) is { } socketPath ? ("GET", socketPath) : null
+            : ReadRequest(fields, path);
+        var send = webSocket ? socket.ReadSend(fields, path) : null;
         var headers = HeadersReader.Read(reader, fields["headers"], $"{path}.headers", scope);
         var body = ReadBody(fields, path);
         var json = ReadJson(fields, path);
@@ -25,12 +33,12 @@ internal sealed class StepReader(FieldReader reader, VariableScope scope)
                 $"{path} has both 'body' and 'json'; keep one ('json' for a JSON body, 'body' for any other text)");
         var timeout = fields["timeout"] is { } t ? reader.Duration(t, $"{path}.timeout", TargetReader.MinTimeout, TargetReader.MaxTimeout) : null;
         var think = fields["think"] is { } k ? reader.Duration(k, $"{path}.think", TimeSpan.Zero, MaxThink) : null;
-        var expect = fields["expect"] is { } e ? new ExpectReader(reader).Read(e, $"{path}.expect") : null;
+        var expect = fields["expect"] is { } e ? new ExpectReader(reader).Read(e, $"{path}.expect", webSocket) : null;
         var extract = fields["extract"] is { } x ? new ExtractReader(reader).Read(x, $"{path}.extract") : [];
         foreach (var variable in extract ?? [])
             scope.Add(variable.Variable);
 
-        if (name is null || request is null || extract is null || (fields.Has("expect") && expect is null) ||
+        if (name is null || request is null || extract is null || (webSocket && send is null) || (fields.Has("expect") && expect is null) ||
             (fields.Has("timeout") && timeout is null) || (fields.Has("think") && think is null))
             return null;
         return new StepSpec
@@ -45,6 +53,7 @@ internal sealed class StepReader(FieldReader reader, VariableScope scope)
             Think = think ?? TimeSpan.Zero,
             Extract = extract,
             Expect = expect,
+            WebSocket = send,
             At = fields.At,
         };
     }
@@ -52,7 +61,7 @@ internal sealed class StepReader(FieldReader reader, VariableScope scope)
     private (string Method, string Path)? ReadRequest(MappingFields fields, string path)
     {
         var requestPath = $"{path}.request";
-        if (reader.Require(fields, "request", "request: GET /api/products") is not { } node || reader.Text(node, requestPath) is not { } text)
+        if (reader.Require(fields, "request", "request: GET /api/products' or 'websocket: /ws/echo") is not { } node || reader.Text(node, requestPath) is not { } text)
             return null;
         var scalar = (SourceScalar)node;
         var space = text.AsSpan().IndexOfAny(' ', '\t');

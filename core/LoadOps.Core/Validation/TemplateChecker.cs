@@ -26,7 +26,12 @@ internal static class TemplateChecker
         foreach (var part in template.Parts.OfType<DataPart>())
         {
             var at = node.PositionOf(offset + part.Offset);
-            if ((scope.AllowsExtracted ? scope.Data.Use(part.Set, part.Column, at) : "target headers are built before any row is taken; move the header into the steps") is { } problem)
+            if (scope.NoDataReason is { } reason)
+            {
+                errors.Error(at, ValidationCodes.DataInLifecycleStep, $"{path}: '{{{{ {part.Set}.{part.Column} }}}}': {reason}");
+                ok = false;
+            }
+            else if ((scope.AllowsExtracted ? scope.Data.Use(part.Set, part.Column, at) : "target headers are built before any row is taken; move the header into the steps") is { } problem)
             {
                 errors.Error(at, ValidationCodes.UnknownDataSet, $"{path}: {problem}");
                 ok = false;

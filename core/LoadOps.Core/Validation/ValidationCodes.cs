@@ -71,6 +71,13 @@ public static class ValidationCodes
     public const string UnknownDataPick = "LO076";
     public const string UnknownDataSet = "LO077";
     public const string DuplicateDataSet = "LO078";
+    public const string EmptyLifecycleSteps = "LO080";
+    public const string DataInLifecycleStep = "LO081";
+    public const string RequestAndWebSocket = "LO082";
+    public const string FieldOfOtherStepKind = "LO083";
+    public const string InvalidWebSocketPath = "LO084";
+    public const string StatusOnWebSocketStep = "LO085";
+    public const string EngineNotImplemented = "LO086";
 
     /// <summary>Every code, in order; the documentation test checks each has a section.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ValidationCodes)

@@ -16,7 +16,9 @@ public static class SampleTargetApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var app = builder.Build();
         var injector = new FaultInjector(faults, time ?? TimeProvider.System);
+        EchoSocket.Map(app);
         ShopApi.Map(app, injector);
+        SessionApi.Map(app);
         return (app, injector);
     }
 

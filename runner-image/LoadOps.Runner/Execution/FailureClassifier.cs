@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Security.Authentication;
 using LoadOps.Core.Results;
 using LoadOps.Runner.Http;
@@ -14,6 +15,9 @@ internal static class FailureClassifier
 {
     public static (Outcome Outcome, string Kind) Classify(Exception exception)
     {
+        // A WebSocket handshake that could not connect wraps the HTTP client's own error: classify that.
+        if (exception is WebSocketException { InnerException: HttpRequestException or IOException } wrapped)
+            return Classify(wrapped.InnerException!);
         var socket = Find<SocketException>(exception);
         if (Find<MalformedResponseException>(exception) is not null)
             return (Outcome.Other, ErrorKinds.Protocol);
@@ -38,6 +42,8 @@ internal static class FailureClassifier
             HttpIOException { HttpRequestError: HttpRequestError.InvalidResponse } => (Outcome.Other, ErrorKinds.Protocol),
             HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => (Outcome.Other, ErrorKinds.Reset),
             IOException => (Outcome.Other, ErrorKinds.Reset),
+            WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely } => (Outcome.Other, ErrorKinds.Reset),
+            WebSocketException => (Outcome.Other, ErrorKinds.Protocol),
             _ when socket is not null => (Outcome.Connect, ErrorKinds.Connect),
             _ => (Outcome.Other, ErrorKinds.Other),
         };

@@ -39,6 +39,15 @@ internal sealed class PreparedShard
     /// <summary>The shard's data set rows (<c>{{ SET.COLUMN }}</c>), one row per set bound at each iteration's start.</summary>
     public DataRows Data { get; init; } = DataRows.None;
 
+    /// <summary>Steps run once before the load (<c>setup:</c>); not measured.</summary>
+    public IReadOnlyList<PreparedStep> Setup { get; init; } = [];
+
+    /// <summary>Steps run once after the load (<c>teardown:</c>), when setup succeeded; not measured.</summary>
+    public IReadOnlyList<PreparedStep> Teardown { get; init; } = [];
+
+    /// <summary>What the setup steps extracted, read by every virtual user; empty until setup has run.</summary>
+    public SharedVariables Shared { get; } = new();
+
     /// <summary>Which certificates the target may present (<c>target.tls</c>).</summary>
     public TlsTrust Tls { get; }
     public IReadOnlyList<PreparedScenario> Scenarios { get; }

@@ -20,6 +20,9 @@ internal sealed record PreparedStep
     public JsonBodyTemplate? Json { get; init; }
     public required TimeSpan Timeout { get; init; }
 
+    /// <summary>Set on a WebSocket step: the message sent on the socket at <see cref="Path"/>; the reply is what the checks read.</summary>
+    public Template? Send { get; init; }
+
     /// <summary>The pause after the step (<c>think</c>); zero for none.</summary>
     public TimeSpan Think { get; init; }
     public required ResponseChecks Checks { get; init; }

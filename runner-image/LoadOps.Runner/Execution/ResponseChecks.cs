@@ -28,6 +28,9 @@ internal sealed class ResponseChecks
         NeedsHeaders = extract.Any(e => e.Kind == ExtractKind.Header);
     }
 
+    /// <summary>WebSocket steps: the reply must be exactly these bytes (<c>expect.message</c>).</summary>
+    public byte[]? ExactMessage { get; init; }
+
     private readonly bool _needsJson;
     private readonly bool _needsText;
 
@@ -45,6 +48,8 @@ internal sealed class ResponseChecks
     /// </summary>
     public CheckFailure? Apply(ReadOnlyMemory<byte> body, Func<string, string?>? header, VirtualUser user)
     {
+        if (ExactMessage is not null && !body.Span.SequenceEqual(ExactMessage))
+            return new("message", "the reply is not the expected message");
         if (_bodyContains is not null && body.Span.IndexOf(_bodyContains) < 0)
             return new("contains", "the body does not contain the expected text");
         var text = _needsText ? Encoding.UTF8.GetString(body.Span) : null;

@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using LoadOps.Core.Definitions;
-using LoadOps.Core.JsonPaths;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Templates;
 using LoadOps.Runner.Http;
@@ -16,7 +12,6 @@ namespace LoadOps.Runner.Execution;
 internal static class ShardCompiler
 {
     public const int MaxUsersPerRunner = 100_000;
-    private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(250);
 
     public static PreparedShard? Compile(ShardSpec spec, Func<string, string?> environment, out List<string> errors)
     {
@@ -53,20 +48,33 @@ internal static class ShardCompiler
                 steps.Add(CompileStep(step, index++, scenario.Name, definition.Target, targetHeaders, target, errors, secretNames));
             scenarios.Add(new PreparedScenario(scenario.Name, scenario.Weight, steps));
         }
+        var setup = CompileLifecycle(definition.Setup, "setup", definition.Target, targetHeaders, target, errors, secretNames);
+        var teardown = CompileLifecycle(definition.Teardown, "teardown", definition.Target, targetHeaders, target, errors, secretNames);
         var secrets = SecretValues.Resolve(secretNames, environment, errors);
         var tls = TlsTrust.From(definition.Target.Tls, errors);
-        var templates = targetHeaders.Select(h => h.Item2).Concat(scenarios.SelectMany(s => s.Steps).SelectMany(Templates));
+        var templates = targetHeaders.Select(h => h.Item2).Concat(scenarios.SelectMany(s => s.Steps).Concat(setup).Concat(teardown).SelectMany(Templates));
         var env = EnvValues.Resolve(templates, environment, errors);
         var data = DataRows.Compile(definition.Data, spec.Data,
             targetHeaders.Select(h => h.Item2).Concat(scenarios.SelectMany(s => s.Steps).SelectMany(Templates)), errors);
         if (errors.Count > 0 || target is null || spec.ShardIndex >= spec.ShardCount)
             return null;
         var load = LoadShare.For(definition.Load, spec.ShardIndex, spec.ShardCount);
-        return new PreparedShard(spec, load, target, secrets, scenarios, tls) { Env = env, Data = data };
+        return new PreparedShard(spec, load, target, secrets, scenarios, tls) { Env = env, Data = data, Setup = setup, Teardown = teardown };
     }
 
+    /// <summary>
+    /// Setup and teardown steps: never counted, so they take indexes below zero (distinct, for first-failure messages)
+    /// and are never treated as fixed requests (the raw transport caches those by index).
+    /// </summary>
+    private static List<PreparedStep> CompileLifecycle(IReadOnlyList<StepSpec> steps, string phase, TargetSpec targetSpec,
+        List<(string Key, Template Value)> targetHeaders, TargetAddress? target, List<string> errors, List<string> secrets) =>
+        steps.Select((step, i) => CompileStep(step, (phase == "setup" ? -1 : -100_001) - i, phase, targetSpec, targetHeaders, target, errors, secrets) with
+        {
+            IsFixed = false,
+        }).ToList();
+
     private static IEnumerable<Template> Templates(PreparedStep step) =>
-        new[] { step.Path, step.Body }.OfType<Template>().Concat(step.Headers.Select(h => h.Value)).Concat(step.Json?.Templates ?? []);
+        new[] { step.Path, step.Body, step.Send }.OfType<Template>().Concat(step.Headers.Select(h => h.Value)).Concat(step.Json?.Templates ?? []);
 
     private static PreparedStep CompileStep(StepSpec step, int index, string scenario, TargetSpec targetSpec,
         List<(string Key, Template Value)> targetHeaders, TargetAddress? target, List<string> errors, List<string> secrets)
@@ -77,6 +85,7 @@ internal static class ShardCompiler
         headers.AddRange(step.Headers.Select(h => (h.Key, Parse(h.Value, $"{where}, header {h.Key}", errors, secrets))));
         var body = step.Body is null ? null : Parse(step.Body, $"{where}, body", errors, secrets);
         var json = step.Json is null ? null : JsonBodyTemplate.TryCreate(step.Json, where, errors);
+        var send = step.WebSocket is null ? null : Parse(step.WebSocket.Send, $"{where}, send", errors, secrets);
         if (json is not null)
             secrets.AddRange(json.Templates.SelectMany(t => t.Secrets));
         if (step.Body is not null && step.Json is not null)
@@ -107,52 +116,13 @@ internal static class ShardCompiler
             Headers = headers,
             Body = body,
             Json = json,
+            Send = send,
             Timeout = timeout <= TimeSpan.Zero ? targetSpec.Timeout : timeout,
             Think = step.Think > TimeSpan.Zero ? step.Think : TimeSpan.Zero,
-            Checks = CompileChecks(step, where, errors),
-            IsFixed = fixedUri is not null && headers.All(h => h.Item2.IsLiteral) && (body?.IsLiteral ?? true) && (json?.IsLiteral ?? true),
+            Checks = CheckCompiler.Compile(step, where, errors),
+            IsFixed = send is null && fixedUri is not null && headers.All(h => h.Item2.IsLiteral) && (body?.IsLiteral ?? true) && (json?.IsLiteral ?? true),
             HeaderBytesEstimate = method.Length + step.Path.Length + 40 + headers.Sum(h => h.Key.Length + 4 + h.Value.Parts.OfType<LiteralPart>().Sum(p => p.Text.Length)),
         };
-    }
-
-    private static ResponseChecks CompileChecks(StepSpec step, string where, List<string> errors)
-    {
-        var expect = step.Expect ?? new ExpectSpec();
-        var jsonEquals = new List<(JsonPath, JsonElement)>();
-        foreach (var (pathText, expectedText) in expect.Json)
-        {
-            if (ParsePath(pathText, $"{where}, expect.json", errors) is { } path)
-                jsonEquals.Add((path, ExpectedJson(expectedText)));
-        }
-        var extract = new List<Extraction>();
-        foreach (var rule in step.Extract)
-        {
-            if (!TemplateParser.IsIdentifier(rule.Variable))
-                errors.Add($"{where}: extract variable '{rule.Variable}' is not a name (letters, digits, _)");
-            var path = rule.Kind == ExtractKind.JsonPath ? ParsePath(rule.Expression, $"{where}, extract {rule.Variable}", errors) : null;
-            var regex = rule.Kind == ExtractKind.Regex ? ParseRegex(rule.Expression, $"{where}, extract {rule.Variable}", errors) : null;
-            extract.Add(new Extraction(rule.Variable, rule.Kind, rule.Expression, path, regex));
-        }
-        return new ResponseChecks(
-            expect.Status.ToArray(),
-            expect.BodyContains is null ? null : Encoding.UTF8.GetBytes(expect.BodyContains),
-            expect.BodyRegex is null ? null : ParseRegex(expect.BodyRegex, $"{where}, expect.bodyRegex", errors),
-            jsonEquals.ToArray(),
-            extract.ToArray());
-    }
-
-    /// <summary>The expected value as JSON; text that is not JSON (e.g. <c>ok</c>) means that string.</summary>
-    private static JsonElement ExpectedJson(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(text);
-        }
     }
 
     private static Template Parse(string text, string where, List<string> errors, List<string> secrets)
@@ -164,26 +134,5 @@ internal static class ShardCompiler
         }
         errors.Add($"{where}: {failure!.Message} (at character {failure.Offset + 1})");
         return new Template([new LiteralPart(text)]);
-    }
-
-    private static JsonPath? ParsePath(string text, string where, List<string> errors)
-    {
-        if (JsonPathParser.TryParse(text, out var path, out var failure))
-            return path;
-        errors.Add($"{where}: JSONPath '{text}': {failure!.Message}");
-        return null;
-    }
-
-    private static Regex? ParseRegex(string text, string where, List<string> errors)
-    {
-        try
-        {
-            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexBudget);
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add($"{where}: regex '{text}' is not valid ({e.Message})");
-            return null;
-        }
     }
 }

@@ -36,7 +36,10 @@ public static class ShardRunner
         console.Line(string.Create(CultureInfo.InvariantCulture,
             $"shard {spec.ShardId} ({spec.ShardIndex + 1} of {spec.ShardCount}) of run {spec.RunId}: {Describe(shard)}; start at {spec.StartAt:O}"));
 
-        var untilStart = spec.StartAt - time.GetUtcNow();
+        // Setup runs in the lead time before the common start; when it fails the shard issues no load.
+        using var lifecycle = new LifecycleRunner(shard, console, time);
+        var setupFailure = await lifecycle.SetupAsync(cancellationToken);
+        var untilStart = setupFailure is null ? spec.StartAt - time.GetUtcNow() : TimeSpan.Zero;
         if (untilStart > TimeSpan.Zero)
         {
             try
@@ -57,7 +60,7 @@ public static class ShardRunner
             Metrics = metrics,
         };
         var lateBy = clock.Origin - spec.StartAt;
-        if (lateBy > options.LateStartTolerance)
+        if (setupFailure is null && lateBy > options.LateStartTolerance)
         {
             var message = string.Create(CultureInfo.InvariantCulture,
                 $"The shard started {lateBy.TotalSeconds:0.0} s after the common start time, so its load did not line up with the other shards'.");
@@ -82,18 +85,23 @@ public static class ShardRunner
         using var abortLater = stop.Token.Register(() => _ = AbortAfterAsync(abort, options.DrainTimeout, time));
 
         var flow = new ShardRunFlow(shard, recorder, builder, console, time, outputDirectory);
-        var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time, shard.Env, shard.Data), console);
+        using var executor = new StepExecutor(transport, shard, new TemplateRenderer(shard.Secrets, time, shard.Env, shard.Data, shard.Shared), console);
         var iterations = new IterationRunner(shard, executor, recorder, time);
         ILoadDriver driver = shard.Load.Model == LoadModel.Open
             ? new OpenModelDriver(shard, iterations, recorder, time, console)
             : new ClosedModelDriver(shard, iterations, recorder, time, console);
 
-        var completed = !stop.IsCancellationRequested && await flow.RunAsync(driver, stop.Token, abort.Token);
+        var completed = setupFailure is null && !stop.IsCancellationRequested && await flow.RunAsync(driver, stop.Token, abort.Token);
         var status = completed ? ResultStatus.Complete : ResultStatus.Partial;
         if (data.ExhaustedReason is { } exhausted)
         {
             builder.Note(new TrustIssue("data-exhausted", exhausted, spec.ShardId));
             console.Line("stopped: " + exhausted);
+        }
+        if ((setupFailure ?? await lifecycle.TeardownAsync(CancellationToken.None)) is { } lifecycleFailure)
+        {
+            builder.Note(new TrustIssue(setupFailure is null ? "teardown-failed" : "setup-failed", lifecycleFailure, spec.ShardId));
+            console.Line((setupFailure is null ? "" : "no load was issued: ") + lifecycleFailure);
         }
         var result = await flow.FinishAsync(status, CancellationToken.None);
         if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !completed)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Text;
 using LoadOps.Core.Results;
 using LoadOps.Runner.Http;
@@ -7,9 +8,19 @@ using LoadOps.Runner.Recording;
 
 namespace LoadOps.Runner.Execution;
 
-/// <summary>Renders one step's request for a virtual user, sends it, checks the response and classifies how it ended.</summary>
-internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard, TemplateRenderer renderer, RunnerConsole console)
+/// <summary>
+/// Renders one step's request (or WebSocket message) for a virtual user, sends it, checks the response and classifies
+/// how it ended.
+/// </summary>
+internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard, TemplateRenderer renderer, RunnerConsole console) : IDisposable
 {
+    // Made once, only when a step needs it: one handler serves every virtual user's handshakes.
+    private readonly WebSocketExchange? _sockets = shard.Steps.Concat(shard.Setup).Concat(shard.Teardown).Any(s => s.Send is not null)
+        ? new WebSocketExchange(shard.Tls)
+        : null;
+
+    public void Dispose() => _sockets?.Dispose();
+
     public async ValueTask<StepOutcome> ExecuteAsync(PreparedStep step, VirtualUser user, CancellationToken abort)
     {
         user.MissingVariable = null;
@@ -20,6 +31,7 @@ internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard
         foreach (var (name, value) in step.Headers)
             user.Headers.Add((name, renderer.Render(value, user)));
         var body = step.Json is not null ? step.Json.Render(renderer, user)
+            : step.Send is not null ? Encoding.UTF8.GetBytes(renderer.Render(step.Send, user))
             : step.Body is not null ? Encoding.UTF8.GetBytes(renderer.Render(step.Body, user))
             : null;
         if (user.MissingVariable is { } missing)
@@ -28,6 +40,8 @@ internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard
         var token = user.StartTimeout(step.Timeout);
         try
         {
+            if (step.Send is not null)
+                return await ExchangeAsync(step, uri, body!, user, token);
             var response = await transport.SendAsync(step, uri, body, user, token);
             if (!step.Checks.StatusAccepted(response.Status))
                 return Fail(step, Outcome.Status, ErrorKinds.Status, string.Create(CultureInfo.InvariantCulture, $"status {response.Status}"), response.BytesSent, response.BytesReceived, response.Status);
@@ -43,12 +57,26 @@ internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard
         {
             return Fail(step, Outcome.Timeout, ErrorKinds.Timeout, string.Create(CultureInfo.InvariantCulture, $"no complete response within {step.Timeout.TotalMilliseconds:0} ms"), body?.Length ?? 0);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or SocketException or InvalidOperationException)
+        catch (WebSocketExchange.HandshakeRefusedException e)
+        {
+            return Fail(step, Outcome.Status, ErrorKinds.Status, e.Message, 0, 0, e.Status);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or SocketException or InvalidOperationException or WebSocketException)
         {
             var (outcome, kind) = FailureClassifier.Classify(e);
-            var message = outcome == Outcome.Connect ? $"cannot connect: {e.Message}" : e.Message;
+            // A WebSocket handshake wraps the reason (refused, egress refused) in a generic "unable to connect".
+            var reason = e is WebSocketException ? e.GetBaseException().Message : e.Message;
+            var message = outcome == Outcome.Connect ? $"cannot connect: {reason}" : reason;
             return Fail(step, outcome, kind, message, outcome == Outcome.Connect ? 0 : body?.Length ?? 0);
         }
+    }
+
+    private async ValueTask<StepOutcome> ExchangeAsync(PreparedStep step, Uri uri, byte[] message, VirtualUser user, CancellationToken token)
+    {
+        var (length, sent, received) = await _sockets!.ExchangeAsync(WebSocketExchange.SocketUri(uri), message, user, token);
+        return step.Checks.Apply(user.Buffer.AsMemory(0, length), null, user) is { } failed
+            ? Fail(step, Outcome.Check, ErrorKinds.Check(failed.Check), failed.Message, sent, received)
+            : new StepOutcome(Outcome.Ok, sent, received);
     }
 
     private StepOutcome Fail(PreparedStep step, Outcome outcome, string kind, string message, long sent, long received = 0, int status = 0)

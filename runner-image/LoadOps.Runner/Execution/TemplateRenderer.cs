@@ -3,8 +3,8 @@ using LoadOps.Core.Templates;
 
 namespace LoadOps.Runner.Execution;
 
-/// <summary>Fills in a parsed template for one virtual user: variables, built-ins, data set columns, random numbers, UUIDs, launch variables and secrets.</summary>
-internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time, EnvValues? env = null, DataRows? data = null)
+/// <summary>Fills in a parsed template for one virtual user: variables (its own, then setup's), built-ins, data set columns, random numbers, UUIDs, launch variables and secrets.</summary>
+internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time, EnvValues? env = null, DataRows? data = null, SharedVariables? shared = null)
 {
     public string Render(Template template, VirtualUser user)
     {
@@ -46,7 +46,7 @@ internal sealed class TemplateRenderer(SecretValues secrets, TimeProvider time, 
 
     private void AppendVariable(System.Text.StringBuilder text, string name, VirtualUser user)
     {
-        if (user.Variables.TryGetValue(name, out var value))
+        if (user.Variables.TryGetValue(name, out var value) || (shared is not null && shared.Values.TryGetValue(name, out value)))
         {
             text.Append(value);
             return;

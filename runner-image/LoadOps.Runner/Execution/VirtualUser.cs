@@ -41,6 +41,11 @@ internal sealed class VirtualUser : IDisposable
     /// <summary>Set by rendering when a template read a variable that has no value yet.</summary>
     public string? MissingVariable { get; set; }
 
+    /// <summary>This user's open WebSockets by URL, reused by its later WebSocket steps; aborted with the user.</summary>
+    public Dictionary<Uri, System.Net.WebSockets.ClientWebSocket> Sockets => _sockets ??= [];
+
+    private Dictionary<Uri, System.Net.WebSockets.ClientWebSocket>? _sockets;
+
     public byte[] Buffer { get; private set; } = ArrayPool<byte>.Shared.Rent(InitialBuffer);
 
     /// <summary>Doubles <see cref="Buffer"/>, keeping its first <paramref name="used"/> bytes.</summary>
@@ -67,6 +72,12 @@ internal sealed class VirtualUser : IDisposable
     public void Dispose()
     {
         _timeout?.Dispose();
+        if (_sockets is not null)
+        {
+            foreach (var socket in _sockets.Values)
+                socket.Dispose();
+            _sockets.Clear();
+        }
         if (Buffer.Length > 0)
             ArrayPool<byte>.Shared.Return(Buffer);
         Buffer = [];

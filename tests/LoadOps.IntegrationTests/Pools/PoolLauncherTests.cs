@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
+using LoadOps.Core.Data;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Serialization;
 
@@ -72,5 +73,24 @@ public sealed class PoolLauncherTests(AzuriteFixture azurite)
 
         Assert.False(launch.Started);
         Assert.Contains("deadline", launch.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_shard_whose_data_rows_exceed_a_storage_queue_message_is_refused_naming_the_rows_and_the_ways_out()
+    {
+        var clients = await azurite.NewClientsAsync(Ct);
+        using var http = new HttpClient();
+        var rows = Enumerable.Range(0, 3000).Select(i => (IReadOnlyList<string>)[$"user-{i:0000}@example.com"]).ToList();
+        var spec = PoolFixtures.Spec("run-pool-4", 0, "pool/lab") with { Data = [new DataTable("users", ["email"], rows)] };
+
+        var launch = await PoolFixtures.Launcher(clients, http).LaunchAsync(spec, Ct);
+
+        Assert.False(launch.Started);
+        Assert.Contains($"holds at most {StorageWorkQueue.MaxJsonBytes}", launch.Detail, StringComparison.Ordinal);
+        Assert.Contains("data set 'users': 3000 rows", launch.Detail, StringComparison.Ordinal);
+        Assert.Contains("Service Bus pool", launch.Detail, StringComparison.Ordinal);
+        // Nothing was queued: an agent never sees a half-sent shard.
+        var queue = new QueueClient(azurite.ConnectionString, clients.Names.ShardQueue("pool/lab"));
+        Assert.False(await queue.ExistsAsync(Ct) && (await queue.PeekMessageAsync(Ct)).Value is not null);
     }
 }

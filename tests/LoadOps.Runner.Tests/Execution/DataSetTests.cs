@@ -60,11 +60,11 @@ public sealed class DataSetTests
     public async Task The_cart_data_example_runs_against_the_sample_shop_with_rows_from_its_files()
     {
         await using var shop = await SampleTargetHost.StartAsync();
-        var path = Path.Combine(RepositoryRoot(), "examples", "loadtests", "cart-data.loadtest.yaml");
+        var path = Path.Combine(ExampleDefinitions.RepositoryRoot(), "examples", "loadtests", "cart-data.loadtest.yaml");
         var validation = DefinitionValidator.Validate(path, await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), LoadPolicy.Default);
         Assert.True(validation.IsValid, string.Join("\n", validation.Errors));
         var data = await DataFileLoader.LoadAsync(validation.Definition!, "examples/loadtests/cart-data.loadtest.yaml", path, validation.DataUses,
-            async (file, token) => File.Exists(Path.Combine(RepositoryRoot(), file)) ? await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), file), token) : null,
+            async (file, token) => File.Exists(Path.Combine(ExampleDefinitions.RepositoryRoot(), file)) ? await File.ReadAllTextAsync(Path.Combine(ExampleDefinitions.RepositoryRoot(), file), token) : null,
             TestContext.Current.CancellationToken);
         Assert.True(data.IsValid, string.Join("\n", data.Errors));
         var definition = validation.Definition! with
@@ -85,13 +85,5 @@ public sealed class DataSetTests
             Assert.Equal(r.Result.Total("shopper-page"), r.Result.Ok("shopper-page"));
         });
         Assert.Equal([3, 3], plan.Shards.Select(s => s.Data[1].Rows.Count));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LoadOps.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("LoadOps.sln not found");
     }
 }
