@@ -8,17 +8,19 @@ public sealed class HistoryReportTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     /// <summary>Twelve nightly runs of 'checkout' on main whose median steps up 30% at night-06, which was accepted.</summary>
-    private string History()
+    private string History() => WriteHistory(_files);
+
+    internal static string WriteHistory(ResultFixtures files)
     {
         double[] medians = [100_000, 101_000, 99_000, 100_500, 99_500, 100_000, 131_000, 129_000, 130_500, 130_000, 131_500, 129_500];
-        var folder = Directory.CreateDirectory(_files.Path("history/checkout/main")).FullName;
+        var folder = Directory.CreateDirectory(files.Path("history/checkout/main")).FullName;
         for (var i = 0; i < medians.Length; i++)
         {
-            var path = _files.Write($"history/checkout/main/night-{i:00}.json", medians[i], runId: $"night-{i:00}", start: Night.AddDays(i), commit: $"c{i:00}abcdef");
+            var path = files.Write($"history/checkout/main/night-{i:00}.json", medians[i], runId: $"night-{i:00}", start: Night.AddDays(i), commit: $"c{i:00}abcdef");
             File.WriteAllText(Path.ChangeExtension(path, ".verdict"), i == 6 ? "Regression" : "Pass");
         }
         File.WriteAllText(Path.Combine(folder, "night-06.accepted"), "{}");
-        return _files.Path("history");
+        return files.Path("history");
     }
 
     [Fact]
