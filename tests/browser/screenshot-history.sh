@@ -2,7 +2,9 @@
 # Screenshot of the history page made from real runs against the sample shop: four runs on main, the shop made 15 ms
 # slower, four more runs (a change point), the first slow run accepted as the new baseline; then
 # `loadops report --history` renders the page and headless Chromium takes docs/images/history-page.png.
-# Traffic goes only to 127.0.0.1; each run is 6 seconds of load. Installs nothing; needs the Debian package chromium.
+# Traffic goes only to 127.0.0.1; each run is 6 seconds of load from one runner (on a busy machine a second runner
+# starting late makes runs untrustworthy: then the page shows them grey and finds no change point).
+# Installs nothing; needs the Debian package chromium.
 #
 # Usage: tests/browser/screenshot-history.sh   (writes into out/history-shots/ and docs/images/)
 set -euo pipefail
@@ -35,7 +37,7 @@ done
 run() { # run COMMIT: one run on main; inconclusive (3) and regression (1) are expected verdicts here
   local code=0
   "$loadops" run "$out/repo/loadtests/demo.loadtest.yaml" --target "http://127.0.0.1:$port" --branch main --commit "$1" \
-    --duration 6s --history "$out/history" --out "$out/runs/$1" >"$out/run-$1.log" 2>&1 || code=$?
+    --duration 6s --runners 1 --history "$out/history" --out "$out/runs/$1" >"$out/run-$1.log" 2>&1 || code=$?
   case "$code" in 0|1|3) ;; *) echo "run $1 exited $code (log: $out/run-$1.log)" >&2; exit 1 ;; esac
 }
 
