@@ -7,7 +7,7 @@ using LoadOps.Core.Results;
 namespace LoadOps.Cli.Report;
 
 /// <summary>
-/// <c>loadops report RESULT --format md|html|slack|junit [--out FILE]</c>: renders a run. The verdict comes from the
+/// <c>loadops report RESULT --format md|html|slack|junit [--out FILE]</c>: renders a run (or, with <c>--history</c>/<c>--test</c>, a test's history: <see cref="HistoryReport"/>). The verdict comes from the
 /// <c>evaluation.json</c> beside the result (written by <c>loadops run</c>) or <c>--evaluation</c>; a result without
 /// one is shown as "not evaluated". Templates in <c>.loadops/templates/</c> (or <c>--templates</c>) override the built-in ones.
 /// </summary>
@@ -15,7 +15,10 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var result = new Argument<string>("RESULT") { Description = "A merged result.json (or a shard result)." };
+        var result = new Argument<string?>("RESULT") { Description = "A merged result.json (or a shard result).", Arity = ArgumentArity.ZeroOrOne };
+        var history = new Option<string?>("--history") { Description = "Report a test's history: its folder (e.g. .loadops/history/checkout), or the history root with --test." };
+        var test = new Option<string?>("--test") { Description = "Report the history of this test (.loadops/history/NAME)." };
+        var compare = new Option<string[]>("--compare") { Description = "With a history: runs to compare side by side (default: the newest two).", AllowMultipleArgumentsPerToken = true };
         var format = new Option<string>("--format", "-f") { Description = "md, html, slack or junit.", Required = true };
         format.AcceptOnlyFromAmong([.. ReportFormats.ByName.Keys]);
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output." };
@@ -23,11 +26,19 @@ internal static class ReportCommand
         var templates = new Option<string?>("--templates") { Description = "Folder of template overrides (default: .loadops/templates if present)." };
         var command = new Command("report", "Render a run's report: Markdown (PR comment), HTML, Slack Block Kit or JUnit XML.")
         {
-            result, format, output, evaluation, templates,
+            result, format, output, evaluation, templates, history, test, compare,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
+            var directory = parse.GetValue(templates) ?? (Directory.Exists(".loadops/templates") ? ".loadops/templates" : null);
+            if (parse.GetValue(history) is not null || parse.GetValue(test) is not null)
+                return parse.GetValue(result) is { } extra
+                    ? await UsageAsync(error, $"give either RESULT ({extra}) or --history/--test, not both.")
+                    : await HistoryReport.RunAsync(parse.GetValue(history), parse.GetValue(test), parse.GetValue(compare) ?? [], ReportFormats.ByName[parse.GetValue(format)!],
+                        directory, parse.GetValue(output), parse.InvocationConfiguration.Output, error, TimeProvider.System, cancellationToken);
+            if (parse.GetValue(result) is null)
+                return await UsageAsync(error, "give a RESULT to report, or --history FOLDER / --test NAME for a test's history.");
             var loaded = await ResultFileLoader.LoadAsync(parse.GetValue(result)!, cancellationToken);
             if (loaded.Problem is not null)
                 return await UsageAsync(error, loaded.Problem.ToString());
@@ -47,7 +58,6 @@ internal static class ReportCommand
                 return await UsageAsync(error, $"{parse.GetValue(result)}: {e.Message}");
             }
 
-            var directory = parse.GetValue(templates) ?? (Directory.Exists(".loadops/templates") ? ".loadops/templates" : null);
             var rendered = new ReportRenderer(directory).Render(ReportModelBuilder.Build(run, summary, judged), ReportFormats.ByName[parse.GetValue(format)!]);
             if (!rendered.Succeeded)
             {

@@ -52,6 +52,7 @@ internal sealed class ServeEndpoint : IAsyncDisposable
         builder.Services.AddSingleton<IRunRequestSink>(new QueueRunRequestSink(clients));
         builder.Services.AddSingleton<IDeliveryLog>(new StorageDeliveryLog(new DeliveryStore(clients, clock)));
         builder.Services.AddSingleton<IRunCatalog>(new StorageRunCatalog(clients, clock));
+        builder.Services.AddSingleton<ITrendSource>(new StorageTrendSource(clients, clock));
         builder.Services.AddLoadOpsHttp();
         var app = builder.Build();
         app.MapLoadOpsHttp();

@@ -10,10 +10,10 @@ namespace LoadOps.Cloud.Api;
 /// The run API, the same behind every host:
 /// <c>POST /api/runs</c> starts runs (202), <c>GET /api/runs?repository=R&amp;commit=SHA</c> or <c>?requestId=ID</c>
 /// lists runs, <c>GET /api/runs/{runId}</c> shows one, <c>GET /api/runs/{runId}/report.md</c> (or another report
-/// file) returns a stored report. Every call needs a configured bearer token; a token limited to a repository sees
+/// file) returns a stored report, <c>GET /api/tests/{test}/history</c> a test's history page. Every call needs a configured bearer token; a token limited to a repository sees
 /// only that repository's runs.
 /// </summary>
-public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSink sink)
+public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSink sink, ITrendSource? trends = null, TimeProvider? clock = null)
 {
     public const string RunsPath = "/api/runs";
 
@@ -36,6 +36,8 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
             return refusal;
 
         var path = request.Path.TrimEnd('/');
+        if (path.StartsWith(TestHistoryPage.PathPrefix, StringComparison.OrdinalIgnoreCase))
+            return await TestHistoryPage.AnswerAsync(trends, caller, request, LinkBase, clock ?? TimeProvider.System, cancellationToken);
         if (!path.StartsWith(RunsPath, StringComparison.OrdinalIgnoreCase) || (path.Length > RunsPath.Length && path[RunsPath.Length] != '/'))
             return NotFound($"No API route {request.Path}.");
         var segments = path[RunsPath.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();

@@ -23,6 +23,8 @@ public static class LoadOpsRoutes
     public const string RunRoute = "runs/{runId}";
     public const string RunReport = "runreport";
     public const string RunReportRoute = "runs/{runId}/{report}";
+    public const string TestHistory = "testhistory";
+    public const string TestHistoryRoute = "tests/{test}/history";
 
     /// <summary>
     /// Maps the webhook and the run API as a route group under <see cref="Prefix"/>, answered by the
@@ -36,6 +38,7 @@ public static class LoadOpsRoutes
         group.MapMethods(RunsRoute, [HttpMethods.Get, HttpMethods.Post], context => AnswerRunApiAsync(context, Runs));
         group.MapGet(RunRoute, context => AnswerRunApiAsync(context, Run));
         group.MapGet(RunReportRoute, context => AnswerRunApiAsync(context, RunReport));
+        group.MapGet(TestHistoryRoute, context => AnswerRunApiAsync(context, TestHistory));
         return group;
     }
 

@@ -74,6 +74,17 @@ public sealed class BaselineStore
         return entries;
     }
 
+    /// <summary>The newest <paramref name="count"/> entries of a test on every branch, newest first (the history page).</summary>
+    public async Task<IReadOnlyList<BaselineEntry>> GetForTestAsync(string testName, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var entries = new List<BaselineEntry>();
+        var filter = TableClient.CreateQueryFilter($"TestName eq {testName}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            entries.Add(FromEntity(entity));
+        return [.. entries.OrderByDescending(e => e.RunAt).Take(count)];
+    }
+
     internal static string PartitionKey(string testName, string branch)
     {
         ArgumentException.ThrowIfNullOrEmpty(testName);

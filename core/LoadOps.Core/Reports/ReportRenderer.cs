@@ -1,8 +1,6 @@
-using System.Globalization;
 using LoadOps.Core.Reports.Charts;
 using Scriban;
 using Scriban.Runtime;
-using Scriban.Syntax;
 
 namespace LoadOps.Core.Reports;
 
@@ -61,36 +59,6 @@ public sealed class ReportRenderer(string? templateDirectory = null)
                 globals.SetValue("junit", JUnitSuiteView.From(model), readOnly: true);
                 break;
         }
-        ImportEscapers(globals);
-
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            LoopLimit = 1_000_000,
-            LimitToString = 0,
-            RecursiveLimit = 50,
-        };
-        context.PushCulture(CultureInfo.InvariantCulture);
-        context.PushGlobal(globals);
-        try
-        {
-            return RenderOutcome.Success(template.Render(context));
-        }
-        catch (ScriptRuntimeException e)
-        {
-            var file = template.SourceFilePath ?? ReportTemplates.FileName(format);
-            return RenderOutcome.Failure([ReportTemplates.Located(e.Span, file, e.OriginalMessage)]);
-        }
-    }
-
-    private static void ImportEscapers(ScriptObject globals)
-    {
-        static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        globals.Import("esc_html", new Func<object?, string>(v => TextEscaper.Html(Text(v))));
-        globals.Import("esc_xml", new Func<object?, string>(v => TextEscaper.Xml(Text(v))));
-        globals.Import("esc_json", new Func<object?, string>(v => TextEscaper.Json(Text(v))));
-        globals.Import("esc_md", new Func<object?, string>(v => TextEscaper.Markdown(Text(v))));
-        globals.Import("esc_slack", new Func<object?, string>(v => TextEscaper.Slack(Text(v))));
-        globals.Import("cut", new Func<object?, int, string>((v, max) => TextEscaper.Truncate(Text(v), max)));
+        return TemplateRun.Render(template, globals, ReportTemplates.FileName(format));
     }
 }

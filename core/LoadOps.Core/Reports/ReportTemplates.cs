@@ -10,8 +10,8 @@ namespace LoadOps.Core.Reports;
 /// </summary>
 internal sealed class ReportTemplates(string? overrideDirectory)
 {
-    private static readonly ConcurrentDictionary<ReportFormat, Template> Shipped = new();
-    private readonly Dictionary<ReportFormat, (Template?, IReadOnlyList<TemplateError>)> _overrides = [];
+    private static readonly ConcurrentDictionary<string, Template> Shipped = new();
+    private readonly Dictionary<string, (Template?, IReadOnlyList<TemplateError>)> _overrides = [];
 
     public static string FileName(ReportFormat format) => format switch
     {
@@ -23,22 +23,25 @@ internal sealed class ReportTemplates(string? overrideDirectory)
     };
 
     /// <summary>The template to render, or the located errors of a broken override.</summary>
-    public (Template? Template, IReadOnlyList<TemplateError> Errors) Get(ReportFormat format)
+    public (Template? Template, IReadOnlyList<TemplateError> Errors) Get(ReportFormat format) => Get(FileName(format));
+
+    /// <summary>The template of a shipped file name (e.g. <c>history.html.scriban</c>), overridable like the run reports.</summary>
+    public (Template? Template, IReadOnlyList<TemplateError> Errors) Get(string fileName)
     {
         if (overrideDirectory is not null)
         {
-            var path = Path.Combine(overrideDirectory, FileName(format));
+            var path = Path.Combine(overrideDirectory, fileName);
             if (File.Exists(path))
             {
                 lock (_overrides)
                 {
-                    if (!_overrides.TryGetValue(format, out var loaded))
-                        _overrides[format] = loaded = Load(path);
+                    if (!_overrides.TryGetValue(fileName, out var loaded))
+                        _overrides[fileName] = loaded = Load(path);
                     return loaded;
                 }
             }
         }
-        return (Shipped.GetOrAdd(format, ParseShipped), []);
+        return (Shipped.GetOrAdd(fileName, ParseShipped), []);
     }
 
     private static (Template?, IReadOnlyList<TemplateError>) Load(string path)
@@ -68,9 +71,9 @@ internal sealed class ReportTemplates(string? overrideDirectory)
         span.Start.Column + 1,
         message);
 
-    private static Template ParseShipped(ReportFormat format)
+    private static Template ParseShipped(string fileName)
     {
-        var name = "LoadOps.Core.Reports.Templates." + FileName(format);
+        var name = "LoadOps.Core.Reports.Templates." + fileName;
         using var stream = typeof(ReportTemplates).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The shipped template '{name}' is missing from the assembly.");
         using var reader = new StreamReader(stream);

@@ -36,7 +36,7 @@ public sealed class WorkerHostTests
         {
             typeof(ValidateFunction), typeof(PlanFunction), typeof(DispatchFunction), typeof(CollectFunction), typeof(EvaluateFunction),
             typeof(ReportFunction), typeof(ScheduleFunction), typeof(SweepFunction), typeof(WebhookFunction), typeof(RunsFunction),
-            typeof(RunFunction), typeof(RunReportFunction),
+            typeof(RunFunction), typeof(RunReportFunction), typeof(TestHistoryFunction),
         })
         {
             using var scope = host.Services.CreateScope();

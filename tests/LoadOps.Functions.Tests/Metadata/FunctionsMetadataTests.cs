@@ -1,5 +1,6 @@
 using System.Reflection;
 using LoadOps.Cloud.Api;
+using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Stages;
@@ -18,10 +19,10 @@ public sealed class FunctionsMetadataTests
     private static FunctionEntry Function(string name) => Assert.Single(Functions, f => f.Name == name);
 
     [Fact]
-    public void The_app_has_the_twelve_functions_each_bound_to_its_class()
+    public void The_app_has_the_thirteen_functions_each_bound_to_its_class()
     {
         Assert.Equal(
-            ["collect", "dispatch", "evaluate", "plan", "report", "run", "runreport", "runs", "schedule", "sweep", "validate", "webhook"],
+            ["collect", "dispatch", "evaluate", "plan", "report", "run", "runreport", "runs", "schedule", "sweep", "testhistory", "validate", "webhook"],
             Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(Functions, f =>
         {
@@ -29,6 +30,7 @@ public sealed class FunctionsMetadataTests
             var (_, method) = f.Resolve();
             Assert.Equal(f.Name, method.GetCustomAttribute<FunctionAttribute>()?.Name);
         });
+        Assert.Equal(LoadOpsRoutes.TestHistoryRoute, (string?)Function(LoadOpsRoutes.TestHistory).Trigger["route"]);
     }
 
     [Theory]

@@ -37,6 +37,8 @@ internal static class SameAnswersTable
         new("start runs with a body that is not JSON", HttpStatusCode.BadRequest, () => Api(HttpMethod.Post, "/api/runs", "{not json")),
         new("start runs with a body over 64 KiB", HttpStatusCode.RequestEntityTooLarge, () => Api(HttpMethod.Post, "/api/runs", new string(' ', 64 * 1024 + 1))),
         new("DELETE on runs", HttpStatusCode.MethodNotAllowed, () => Api(HttpMethod.Delete, "/api/runs")),
+        new("a test's history without a token", HttpStatusCode.Unauthorized, () => new HttpRequestMessage(HttpMethod.Get, "/api/tests/checkout/history")),
+        new("the history of a test with no reported run", HttpStatusCode.NotFound, () => Api(HttpMethod.Get, "/api/tests/never-ran/history")),
     ];
 
     /// <summary>A delivery as GitHub sends it, signed with the hosts' webhook secret over the exact bytes.</summary>
