@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Storage;
+using LoadOps.Core.Planning;
 
 namespace LoadOps.IntegrationTests.Pipeline.Scale;
 
@@ -53,6 +54,21 @@ public sealed class PipelineScaleTests(AzuriteFixture azurite)
         Assert.All(throttled, s => Assert.Equal((ShardStatus.Failed, CannedShardLauncher.ThrottledReason), (s.Status, s.StatusReason)));
         Assert.Equal(1, rig.Merges);
         Assert.Equal(1, rig.Publisher.Reported);
+    }
+
+    [Fact]
+    public async Task A_location_whose_quota_cannot_hold_the_shards_fails_the_run_at_planning_before_any_launch()
+    {
+        await using var rig = await ScaleRig.StartAsync(azurite, 10, (results, sender) => new CannedShardLauncher(results, sender), Ct,
+            [new LocationQuota { Location = "local", MaxShards = 4, Source = "this machine's runner slots" }]);
+
+        var run = await rig.RunAsync("scale-over-quota", Ct);
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("scale.loadtest.yaml:9:", run.StatusReason, StringComparison.Ordinal);
+        Assert.Contains("error LO090: 10 runners at local, but the location holds at most 4 at once (this machine's runner slots)", run.StatusReason, StringComparison.Ordinal);
+        Assert.Empty(await rig.Stages.Shards.ListAsync(run.RunId, Ct));
+        Assert.Equal(0, rig.Publisher.Reported);
     }
 
     /// <summary>
