@@ -78,7 +78,12 @@ internal sealed class ScaleRig : IAsyncDisposable
     public async Task<RunRecord> RunAsync(string requestId, CancellationToken cancellationToken)
     {
         await Stages.Sender.SendAsync(Request(requestId), cancellationToken);
-        var runId = RunIds.For(requestId, TestName);
+        return await PumpUntilTerminalAsync(RunIds.For(requestId, TestName), cancellationToken);
+    }
+
+    /// <summary>Both pumps work until the run is terminal and the queues are empty, as <see cref="RunAsync"/>.</summary>
+    public async Task<RunRecord> PumpUntilTerminalAsync(string runId, CancellationToken cancellationToken)
+    {
         var until = DateTime.UtcNow + TimeSpan.FromMinutes(4);
         while (DateTime.UtcNow < until)
         {
