@@ -3,8 +3,8 @@ using LoadOps.Core.Definitions;
 namespace LoadOps.Core.Results;
 
 /// <summary>
-/// Exact, streamed merge of shard (or run) results: feed inputs one at a time with <see cref="Add"/>, then
-/// <see cref="Build"/> the run result. Counts add and histograms add per step, per location and per interval
+/// Exact, streamed merge of shard (or run) results: feed inputs one at a time with <see cref="Add"/>, or many at once,
+/// read on every core, with <see cref="AddAllAsync"/> (same bytes out), then <see cref="Build"/> the run result. Counts add and histograms add per step, per location and per interval
 /// (keyed by the interval's wall-clock start); the overall numbers (<see cref="StepResult.Location"/> null) are the
 /// sum over locations. Memory holds only the running sums (windowed histograms) and a small batch of decoded
 /// inputs (<see cref="IntervalSums"/>), never all the inputs, so it does not grow with the number of shards. Health is folded per interval as <see cref="HealthAccumulator"/> describes.
