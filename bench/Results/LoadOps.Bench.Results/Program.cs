@@ -4,7 +4,8 @@ using LoadOps.Bench.Results;
 // loadops results benchmarks (run in Release, never in CI):
 //   accuracy [--trials N]                 regression verdicts on synthetic histories
 //   generate --out DIR [--shards N]       write N shard results of 20 steps × 120 intervals
-//   merge --dir DIR [--shards N] [--objects]  merge the first N of them from their bytes (or as objects); wall time and memory
+//   merge --dir DIR [--shards N] [--objects | --parallel]  merge the first N of them from their bytes one by one (or as
+//                                         objects, or on every core); wall time and memory
 var command = args.Length > 0 ? args[0] : "";
 string Option(string name, string fallback)
 {

@@ -19,7 +19,6 @@ internal sealed class LocalRunners(PipelineStages stages, TimeProvider clock, Ac
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
     private readonly List<LocalRunner> _running = [];
-    private readonly HashSet<string> _settledRuns = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public int Count
@@ -80,40 +79,8 @@ internal sealed class LocalRunners(PipelineStages stages, TimeProvider clock, Ac
         {
             await SettleAsync(runner, cancellationToken);
             runner.Dispose();
-            lock (_lock)
-                _settledRuns.Add(runner.Record.RunId);
         }
         return ended.Count;
-    }
-
-    /// <summary>
-    /// Merges runs whose local runners have all ended and whose shards are all accounted for but that nobody merged:
-    /// when a serve dies between launching runners and recording the dispatch, the runners' ShardDone can be handled
-    /// while the run is still validating, and collect then leaves the merge to the deadline sweep, minutes later.
-    /// A run still validating is looked at again next time; one past its deadline is the deadline sweep's.
-    /// </summary>
-    public async Task<int> MergeFinishedRunsAsync(CancellationToken cancellationToken)
-    {
-        string[] candidates;
-        lock (_lock)
-            candidates = _settledRuns.Where(id => !_running.Any(r => r.Record.RunId == id)).ToArray();
-        var merged = 0;
-        foreach (var runId in candidates)
-        {
-            var run = await stages.Runs.GetAsync(runId, cancellationToken);
-            if (run is { Status: RunStatus.Validating or RunStatus.Queued } && !(run.Deadline <= clock.GetUtcNow()))
-                continue;
-            if (run is { Status: RunStatus.Dispatched or RunStatus.Running, AllShardsAccountedFor: true } && !(run.Deadline <= clock.GetUtcNow()))
-            {
-                var outcome = await stages.Collect.MergeIfCompleteAsync(run, cancellationToken);
-                await stages.Sender.SendAsync(outcome, cancellationToken);
-                log("collect: " + outcome.Note);
-                merged++;
-            }
-            lock (_lock)
-                _settledRuns.Remove(runId);
-        }
-        return merged;
     }
 
     private async Task SettleAsync(LocalRunner runner, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
                 var busy = await pump.PumpOnceAsync(cancellationToken) + await runners.CheckAsync(cancellationToken);
                 if (clock.GetUtcNow() >= nextSweep)
                 {
-                    busy += await recovery.RecoverAsync(cancellationToken) + await runners.MergeFinishedRunsAsync(cancellationToken);
+                    busy += await recovery.RecoverAsync(cancellationToken);
                     await pump.SweepAsync(clock.GetUtcNow(), cancellationToken);
                     nextSweep = clock.GetUtcNow() + options.SweepInterval;
                 }

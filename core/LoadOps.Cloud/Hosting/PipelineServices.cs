@@ -5,6 +5,7 @@ using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
+using LoadOps.Core.Planning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -74,6 +75,7 @@ public static partial class PipelineServices
             provider.GetRequiredService<IDefinitionSource>(),
             provider.GetRequiredService<IShardLauncher>(),
             provider.GetRequiredService<TimeProvider>(),
+            new PlanOptions { Quotas = configuration.GetSection(LocationQuota.SectionName).Get<List<LocationQuota>>() ?? [] },
             cost: cost,
             teardown: provider.GetRequiredService<CloudLaunchers>().Teardown,
             publisher: provider.GetRequiredService<IRunPublisher>()));

@@ -101,19 +101,18 @@ public sealed class CollectStage(RunStore runs, ShardStore shards, ResultStore r
 
         var accumulator = new ResultAccumulator(new MergeOptions { ExpectedShards = run.ShardCount });
         var problems = new List<string>();
-        foreach (var shard in await shards.ListAsync(run.RunId, cancellationToken))
+        var listed = await shards.ListAsync(run.RunId, cancellationToken);
+        static bool Reported(ShardRecord shard) => shard.Status == ShardStatus.Done && shard.ResultBlobName is not null;
+        // Streamed and read on every core: a damaged blob is one problem, not a poison message.
+        var merged = await accumulator.AddAllAsync(
+            [.. listed.Where(Reported).Select(s => new MergeInput(s.ResultBlobName!, ct => results.OpenResultAsync(s.ResultBlobName!, ct)))],
+            cancellationToken);
+        var next = 0;
+        foreach (var shard in listed)
         {
-            if (shard.Status != ShardStatus.Done || shard.ResultBlobName is null)
-            {
+            if (!Reported(shard))
                 problems.Add($"{shard.ShardId}: {shard.Status.ToString().ToLowerInvariant()}{(shard.StatusReason is null ? "" : $" ({shard.StatusReason})")}");
-                continue;
-            }
-            // Streamed: the histograms are decoded from the blob's bytes, and a damaged blob is one problem, not a poison message.
-            await using var stored = await results.OpenResultAsync(shard.ResultBlobName, cancellationToken);
-            var problem = stored is null
-                ? new MergeProblem(shard.ResultBlobName, "the result blob does not exist")
-                : await accumulator.AddAsync(stored, shard.ResultBlobName, cancellationToken);
-            if (problem is not null)
+            else if (merged[next++] is { } problem)
                 problems.Add(problem.ToString());
         }
 

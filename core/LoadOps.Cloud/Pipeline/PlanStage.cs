@@ -6,7 +6,8 @@ namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>
 /// Stage 2: reads the definition again, checks it is the text that was validated, splits it into shards, stores the
-/// plan (first plan wins) and the pending shard rows, and asks for dispatch. A duplicate finds the same plan.
+/// plan (first plan wins) and the pending shard rows, and asks for dispatch. A duplicate finds the same plan. A run that
+/// asks a location for more runners than its quota holds fails here, before anything is launched.
 /// </summary>
 public sealed class PlanStage(DefinitionLoader definitions, RunStore runs, ShardStore shards, PipelineBlobs blobs, TimeProvider clock, PlanOptions? options = null)
 {
@@ -28,6 +29,8 @@ public sealed class PlanStage(DefinitionLoader definitions, RunStore runs, Shard
                 null => $"The definition {message.DefinitionPath} no longer exists.",
                 _ when loaded.Hash != message.DefinitionHash => $"The definition {message.DefinitionPath} changed after it was validated; start the run again.",
                 { Definition: null } => $"The definition {message.DefinitionPath} is no longer valid.",
+                _ when QuotaCheck.Check(loaded.Definition, message.DefinitionPath, options?.Quotas ?? []) is { Count: > 0 } over =>
+                    "A location cannot hold the runners asked for: " + string.Join(" ", over),
                 _ => null,
             };
             if (problem is not null)

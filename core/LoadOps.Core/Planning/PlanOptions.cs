@@ -10,4 +10,7 @@ public sealed record PlanOptions
     public TimeSpan ReportGrace { get; init; } = TimeSpan.FromMinutes(2);
 
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most runners each location can hold at once (<see cref="QuotaCheck"/>); empty: no limit is known.</summary>
+    public IReadOnlyList<LocationQuota> Quotas { get; init; } = [];
 }

@@ -3,8 +3,8 @@ using LoadOps.Core.Definitions;
 namespace LoadOps.Core.Results;
 
 /// <summary>
-/// Exact, streamed merge of shard (or run) results: feed inputs one at a time with <see cref="Add"/>, then
-/// <see cref="Build"/> the run result. Counts add and histograms add per step, per location and per interval
+/// Exact, streamed merge of shard (or run) results: feed inputs one at a time with <see cref="Add"/>, or many at once,
+/// read on every core, with <see cref="AddAllAsync"/> (same bytes out), then <see cref="Build"/> the run result. Counts add and histograms add per step, per location and per interval
 /// (keyed by the interval's wall-clock start); the overall numbers (<see cref="StepResult.Location"/> null) are the
 /// sum over locations. Memory holds only the running sums (windowed histograms) and a small batch of decoded
 /// inputs (<see cref="IntervalSums"/>), never all the inputs, so it does not grow with the number of shards. Health is folded per interval as <see cref="HealthAccumulator"/> describes.
@@ -54,37 +54,48 @@ public sealed class ResultAccumulator(MergeOptions? options = null)
     public MergeProblem? Add(ReadOnlySpan<byte> utf8Json, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var staged = _sums.Next;
+        var staged = _sums.Rent();
         var problem = ResultJsonReader.Read(utf8Json, source, staged, out var input);
-        if (problem is null && Check(input!, source) is { } refused)
-            problem = refused;
-        if (problem is not null)
-        {
-            staged.Clear();
-            return problem;
-        }
-        _sums.Commit();
-        foreach (var sample in input!.Health)
-            _health.Add(sample, input.ShardId);
-        Record(input, source);
-        return null;
+        return Commit(new StagedRead(source, staged, input, problem));
     }
 
     /// <summary>Reads <paramref name="utf8Json"/> to its end into a buffer reused from input to input, then adds it as <see cref="Add(ReadOnlySpan{byte}, string)"/>.</summary>
     public async Task<MergeProblem?> AddAsync(Stream utf8Json, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var length = 0;
-        if (utf8Json.CanSeek && utf8Json.Length - utf8Json.Position + 1 > _json.Length)
-            _json = new byte[utf8Json.Length - utf8Json.Position + 1];
-        int read;
-        while ((read = await utf8Json.ReadAsync(_json.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-            if (length == _json.Length)
-                Array.Resize(ref _json, _json.Length * 2);
-        }
+        (_json, var length) = await InputBuffer.ReadAllAsync(utf8Json, _json, cancellationToken);
         return Add(_json.AsSpan(0, length), source);
+    }
+
+    /// <summary>
+    /// Adds many result files, read and decoded on every core (<see cref="ParallelInputReader"/>) and added in the
+    /// order given, so the result is byte for byte that of calling <see cref="AddAsync"/> for each in turn. Returns,
+    /// for each input in that order, null when merged or why it was refused.
+    /// </summary>
+    public async Task<IReadOnlyList<MergeProblem?>> AddAllAsync(IReadOnlyList<MergeInput> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var problems = new MergeProblem?[inputs.Count];
+        var index = 0;
+        await foreach (var read in ParallelInputReader.ReadAsync(inputs, _sums, Environment.ProcessorCount, cancellationToken))
+            problems[index++] = Commit(read);
+        return problems;
+    }
+
+    /// <summary>Keeps an input read and staged elsewhere, unless it could not be read or does not belong.</summary>
+    private MergeProblem? Commit(StagedRead read)
+    {
+        var problem = read.Problem ?? Check(read.Envelope!, read.Source);
+        if (problem is not null)
+        {
+            _sums.Return(read.Staged);
+            return problem;
+        }
+        _sums.Commit(read.Staged);
+        foreach (var sample in read.Envelope!.Health)
+            _health.Add(sample, read.Envelope.ShardId);
+        Record(read.Envelope, read.Source);
+        return null;
     }
 
     private MergeProblem? Check(ResultFile input, string source)

@@ -79,6 +79,9 @@ public static class ValidationCodes
     public const string StatusOnWebSocketStep = "LO085";
     public const string EngineNotImplemented = "LO086";
 
+    /// <summary>Reported when a run is planned, against the host's quotas (<see cref="Planning.QuotaCheck"/>), not by validate.</summary>
+    public const string RunnersAboveQuota = "LO090";
+
     /// <summary>Every code, in order; the documentation test checks each has a section.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ValidationCodes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -1,4 +1,7 @@
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Core.Pipeline;
+using LoadOps.Core.Planning;
 
 namespace LoadOps.IntegrationTests.Pipeline.Scale;
 
@@ -55,6 +58,21 @@ public sealed class PipelineScaleTests(AzuriteFixture azurite)
         Assert.Equal(1, rig.Publisher.Reported);
     }
 
+    [Fact]
+    public async Task A_location_whose_quota_cannot_hold_the_shards_fails_the_run_at_planning_before_any_launch()
+    {
+        await using var rig = await ScaleRig.StartAsync(azurite, 10, (results, sender) => new CannedShardLauncher(results, sender), Ct,
+            [new LocationQuota { Location = "local", MaxShards = 4, Source = "this machine's runner slots" }]);
+
+        var run = await rig.RunAsync("scale-over-quota", Ct);
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("scale.loadtest.yaml:9:", run.StatusReason, StringComparison.Ordinal);
+        Assert.Contains("error LO090: 10 runners at local, but the location holds at most 4 at once (this machine's runner slots)", run.StatusReason, StringComparison.Ordinal);
+        Assert.Empty(await rig.Stages.Shards.ListAsync(run.RunId, Ct));
+        Assert.Equal(0, rig.Publisher.Reported);
+    }
+
     /// <summary>
     /// Regression: a ShardDone handled while its run was still validating (dispatch not finished) was dropped with
     /// "already merged", and the run waited for the deadline sweep. Here every shard reports inside the launch.
@@ -77,6 +95,44 @@ public sealed class PipelineScaleTests(AzuriteFixture azurite)
         Assert.Contains(during, note => note.Contains("while the run is Validating; dispatch merges it", StringComparison.Ordinal));
         Assert.Equal(5, run.ShardsDone);
         Assert.Equal(1, rig.Merges);
+        Assert.Equal(1, rig.Publisher.Reported);
+    }
+
+    /// <summary>
+    /// A host that dies after its runners reported but before dispatch recorded the run (serve used to merge such runs
+    /// itself): the redelivered dispatch finds every shard accounted for and merges, with no deadline sweep.
+    /// </summary>
+    [Fact]
+    public async Task A_dispatch_that_dies_after_every_shard_reported_is_merged_by_its_redelivery()
+    {
+        await using var rig = await ScaleRig.StartAsync(azurite, 5, (results, sender) => new CannedShardLauncher(results, sender), Ct);
+        using var host = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        host.CancelAfter(TimeSpan.FromMinutes(2));
+        var reported = 0;
+        rig.Launcher.HandleDuringDispatch = async (done, ct) =>
+        {
+            await rig.Stages.Collect.HandleAsync(done, ct);
+            if (Interlocked.Increment(ref reported) == 5)
+                await host.CancelAsync(); // the host dies inside the launch call, after every report
+        };
+        await rig.Stages.Sender.SendAsync(ScaleRig.Request("scale-host-died"), Ct);
+        var runId = RunIds.For("scale-host-died", ScaleRig.TestName);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            while (true)
+                await rig.Pumps[0].PumpOnceAsync(host.Token);
+        });
+        Assert.Equal(5, reported);
+        var stranded = await rig.Stages.Runs.GetAsync(runId, Ct);
+        Assert.Equal((RunStatus.Validating, 5), (stranded!.Status, stranded.ShardsDone));
+
+        rig.Launcher.HandleDuringDispatch = null;
+        var redelivered = await rig.Stages.Dispatch.HandleAsync(new DispatchRun(runId), Ct);
+        await rig.Stages.Sender.SendAsync(redelivered, Ct);
+        var run = await rig.PumpUntilTerminalAsync(runId, Ct);
+
+        Assert.Contains("every shard reported during dispatch", redelivered.Note, StringComparison.Ordinal);
+        Assert.True(run.Status == RunStatus.Reported, $"{run.Status}: {run.StatusReason}");
         Assert.Equal(1, rig.Publisher.Reported);
     }
 }

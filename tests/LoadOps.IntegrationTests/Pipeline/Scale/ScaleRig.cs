@@ -34,7 +34,7 @@ internal sealed class ScaleRig : IAsyncDisposable
     /// <summary>Merges done, by whichever stage did them (collect, or dispatch when every shard reported during it).</summary>
     public int Merges => Log.Count(line => line.Contains(" shards merged into ", StringComparison.Ordinal));
 
-    public static async Task<ScaleRig> StartAsync(AzuriteFixture azurite, int shards, Func<ResultStore, StageSender, CannedShardLauncher> launcher, CancellationToken cancellationToken)
+    public static async Task<ScaleRig> StartAsync(AzuriteFixture azurite, int shards, Func<ResultStore, StageSender, CannedShardLauncher> launcher, CancellationToken cancellationToken, IReadOnlyList<LocationQuota>? quotas = null)
     {
         var folder = Directory.CreateTempSubdirectory("loadops-scale-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "loadtests"));
@@ -58,7 +58,7 @@ internal sealed class ScaleRig : IAsyncDisposable
         var canned = launcher(new ResultStore(clients, TimeProvider.System), sender);
         var publisher = new CountingPublisher();
         var stages = new PipelineStages(clients, new LocalDefinitionSource(folder), canned, TimeProvider.System,
-            new PlanOptions { StartDelay = TimeSpan.Zero }, publisher: publisher);
+            new PlanOptions { StartDelay = TimeSpan.Zero, Quotas = quotas ?? [] }, publisher: publisher);
         var log = new ConcurrentQueue<string>();
         var options = new QueuePumpOptions { BatchSize = 32, VisibilityTimeout = TimeSpan.FromMinutes(2) };
         QueuePump[] pumps = [new(stages, clients, log.Enqueue, options), new(stages, clients, log.Enqueue, options)];
@@ -78,7 +78,12 @@ internal sealed class ScaleRig : IAsyncDisposable
     public async Task<RunRecord> RunAsync(string requestId, CancellationToken cancellationToken)
     {
         await Stages.Sender.SendAsync(Request(requestId), cancellationToken);
-        var runId = RunIds.For(requestId, TestName);
+        return await PumpUntilTerminalAsync(RunIds.For(requestId, TestName), cancellationToken);
+    }
+
+    /// <summary>Both pumps work until the run is terminal and the queues are empty, as <see cref="RunAsync"/>.</summary>
+    public async Task<RunRecord> PumpUntilTerminalAsync(string runId, CancellationToken cancellationToken)
+    {
         var until = DateTime.UtcNow + TimeSpan.FromMinutes(4);
         while (DateTime.UtcNow < until)
         {
