@@ -52,6 +52,9 @@ public sealed record ReportModel
     /// <summary>Where the baseline's level starts, naming the run and commit (accepted, or confirmed by the series test).</summary>
     public string? BaselineLevel { get; init; }
 
+    /// <summary>How the run was made where that changes how it reads (<see cref="RunSettingNotes"/>): shown with the run's facts.</summary>
+    public IReadOnlyList<string> SettingNotes { get; init; } = [];
+
     /// <summary>Set when some metrics could not be decided with the baseline at hand.</summary>
     public InconclusiveNote? Inconclusive { get; init; }
 

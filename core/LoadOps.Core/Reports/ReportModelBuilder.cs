@@ -36,6 +36,7 @@ public static class ReportModelBuilder
                 })],
             Repeats = [.. evaluation.Repeats.Select(r => new RepeatRow(r.Look, r.RunId, Map(r.VerdictAfter), r.HeadlineAfter))],
             BaselineLevel = evaluation.BaselineLevel,
+            SettingNotes = RunSettingNotes.Of(run.Settings),
             Metrics = comparisons.Select(Row).ToList(),
             Thresholds = evaluation.Thresholds.Select(t => new ThresholdOutcome(t.Threshold.Text, t.Threshold.Expression.Metric, t.Actual, t.Limit, t.Passed)
             {

@@ -39,6 +39,9 @@ internal sealed record ReportView
     public required IReadOnlyList<HistoryView> History { get; init; }
     public string? InconclusiveText { get; init; }
 
+    /// <summary>Sentences about how the run was made (insecure TLS, command-line overrides); empty for a plain run.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+
     /// <summary>"52,302 requests, 0 failed, 57,698 of 110,000 arrivals dropped (52.5%)": every format shows it.</summary>
     public required string RequestsText { get; init; }
     public required IReadOnlyList<FailureView> Failures { get; init; }
@@ -95,6 +98,7 @@ internal sealed record ReportView
                 [.. f.Kinds.Select(k => new ErrorKindView(k.Kind, ValueText.Count(k.Count), k.Sample))]))],
             Repeats = [.. model.Repeats.Select(r => new RepeatView(r.Look, r.RunId, VerdictText.ForRow(r.VerdictAfter).Text, r.HeadlineAfter))],
             BaselineLevel = model.BaselineLevel,
+            Settings = model.SettingNotes,
             ReportUrl = WebLink(model.Links.ReportUrl),
             RunUrl = WebLink(model.Links.RunUrl),
             CostText = model.CostEstimate,

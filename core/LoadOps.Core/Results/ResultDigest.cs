@@ -44,9 +44,9 @@ public static class ResultDigest
             }
         }
         if (result.Settings is { InsecureTls: true })
-            lines.Add("warning        TLS certificates were not checked (target.tls.insecureSkipVerify)");
+            lines.Add("warning        " + RunSettingNotes.InsecureTls);
         if (result.Settings?.Overrides is { Count: > 0 } overrides)
-            lines.Add("overrides      " + string.Join(", ", overrides.Select(o => $"{o.Key} {o.Value}")) + " (not compared with baselines of other settings)");
+            lines.Add("overrides      " + RunSettingNotes.Overrides(overrides));
         lines.AddRange(LatencyTable(summary));
         return lines;
     }

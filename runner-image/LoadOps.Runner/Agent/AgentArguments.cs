@@ -1,45 +1,32 @@
-using System.Globalization;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.ServiceBus;
-using LoadOps.Runner.Http;
-
 using LoadOps.Runner.Cli;
 
 namespace LoadOps.Runner.Agent;
 
 /// <summary>
-/// Reads <c>agent</c>'s flags and environment into settings and a work queue: a Storage queue URL with a SAS
-/// (<c>--queue-url</c> / <c>LOADOPS_QUEUE_URL</c>), or a Service Bus queue (<c>--servicebus NS</c> /
+/// Reads <c>agent</c>'s flags (<see cref="AgentFlags"/>, parsed by <see cref="AgentCommand"/>) and environment into
+/// settings and a work queue: a Storage queue URL with a SAS (<c>--queue-url</c> / <c>LOADOPS_QUEUE_URL</c>), or a Service Bus queue (<c>--servicebus NS</c> /
 /// <c>LOADOPS_QUEUE_NAMESPACE</c>, <c>--queue-name</c> / <c>LOADOPS_QUEUE_NAME</c>) with its Listen key from
 /// <c>LOADOPS_QUEUE_CONNECTION</c> or <c>LOADOPS_QUEUE_KEY_NAME</c> + <c>LOADOPS_QUEUE_KEY</c> (never a flag: the command
 /// line is visible to every user). Never a storage account key. Problems are sentences; no secret is echoed.
 /// </summary>
 internal static class AgentArguments
 {
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
+    public static (AgentSettings? Settings, IWorkQueue? Queue, string? Problem) Parse(AgentFlags flags, Func<string, string?> environment)
     {
-        "--pool", "--queue-url", "--servicebus", "--queue-name", "--work-dir", "--lock", "--heartbeat", "--poll", "--http",
-    };
+        string? Value(string? flag, string variable) => flag ?? (environment(variable) is { Length: > 0 } e ? e : null);
 
-    public static (AgentSettings? Settings, IWorkQueue? Queue, string? Problem) Parse(
-        IReadOnlyDictionary<string, string> values, Func<string, string?> environment, HttpClient http)
-    {
-        string? Value(string flag, string variable) => values.TryGetValue(flag, out var v) ? v : environment(variable) is { Length: > 0 } e ? e : null;
-
-        if (values.Keys.FirstOrDefault(k => !Flags.Contains(k)) is { } unknown)
-            return Fail($"agent does not take '{unknown}'");
-        var pool = Value("--pool", "LOADOPS_POOL");
+        var pool = Value(flags.Pool, "LOADOPS_POOL");
         if (pool is null || !System.Text.RegularExpressions.Regex.IsMatch(pool, "^[a-z0-9][a-z0-9-]{0,62}$"))
             return Fail(pool is null ? "agent needs --pool NAME (or LOADOPS_POOL)" : $"--pool '{pool}' must be lowercase letters, digits and dashes");
-        if (!Seconds(values, "--lock", 60, out var lockDuration) || !Seconds(values, "--heartbeat", 20, out var heartbeat) || !Seconds(values, "--poll", 5, out var poll))
+        if (!Seconds(flags.LockSeconds, 60, out var lockDuration) || !Seconds(flags.HeartbeatSeconds, 20, out var heartbeat) || !Seconds(flags.PollSeconds, 5, out var poll))
             return Fail("--lock, --heartbeat and --poll take whole seconds (1 to 3600)");
-        if (values.GetValueOrDefault("--http", "client") is not ("client" or "raw"))
-            return Fail($"--http takes 'client' or 'raw', not '{values["--http"]}'");
         if (heartbeat >= lockDuration)
             return Fail("--heartbeat must be shorter than --lock");
 
         // systemd's StateDirectory= sets STATE_DIRECTORY (a colon-separated list; the first is ours).
-        var work = Value("--work-dir", "LOADOPS_WORK_DIR") ?? environment("STATE_DIRECTORY")?.Split(':')[0] ?? Path.Combine(Directory.GetCurrentDirectory(), "loadops-agent");
+        var work = Value(flags.WorkDirectory, "LOADOPS_WORK_DIR") ?? environment("STATE_DIRECTORY")?.Split(':')[0] ?? Path.Combine(Directory.GetCurrentDirectory(), "loadops-agent");
         var settings = new AgentSettings
         {
             Pool = pool,
@@ -47,19 +34,19 @@ internal static class AgentArguments
             LockDuration = lockDuration,
             HeartbeatInterval = heartbeat,
             PollInterval = poll,
-            Transport = RunnerCommandLine.Transport(values),
+            Transport = ShardCommand.Transport(flags.Http),
         };
 
-        var queueUrl = Value("--queue-url", "LOADOPS_QUEUE_URL");
+        var queueUrl = Value(flags.QueueUrl, "LOADOPS_QUEUE_URL");
         var connection = environment("LOADOPS_QUEUE_CONNECTION");
-        var serviceBus = Value("--servicebus", "LOADOPS_QUEUE_NAMESPACE");
+        var serviceBus = Value(flags.ServiceBus, "LOADOPS_QUEUE_NAMESPACE");
         if (queueUrl is not null && (serviceBus is not null || connection is not null))
             return Fail("give either a Storage queue URL (--queue-url / LOADOPS_QUEUE_URL) or a Service Bus queue (--servicebus, LOADOPS_QUEUE_CONNECTION), not both");
         if (queueUrl is null && serviceBus is null && connection is null)
             return Fail("agent needs its pool's queue: --queue-url URL-WITH-SAS (Storage) or --servicebus NAMESPACE with LOADOPS_QUEUE_CONNECTION or LOADOPS_QUEUE_KEY_NAME/LOADOPS_QUEUE_KEY (Service Bus)");
         var parsed = queueUrl is not null
             ? StorageQueue(queueUrl, settings)
-            : ServiceBusQueue(serviceBus, connection, Value("--queue-name", "LOADOPS_QUEUE_NAME"), environment, settings);
+            : ServiceBusQueue(serviceBus, connection, Value(flags.QueueName, "LOADOPS_QUEUE_NAME"), environment, settings);
         // Checked last, once everything else is valid, because checking creates the folder.
         return parsed.Item3 is null && WorkDirectoryProblem(settings.WorkDirectory) is { } workProblem ? Fail(workProblem) : parsed;
     }
@@ -110,13 +97,10 @@ internal static class AgentArguments
         return (settings, new ServiceBusWorkQueue(client, queueName ?? PoolOptions.ServiceBusQueueOf(settings.Pool), TimeSpan.FromSeconds(20), ownsClient: true), null);
     }
 
-    private static bool Seconds(IReadOnlyDictionary<string, string> values, string flag, int fallback, out TimeSpan value)
+    private static bool Seconds(int? given, int fallback, out TimeSpan value)
     {
-        value = TimeSpan.FromSeconds(fallback);
-        if (!values.TryGetValue(flag, out var text))
-            return true;
-        var ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600;
-        value = TimeSpan.FromSeconds(ok ? seconds : fallback);
+        var ok = given is null or (>= 1 and <= 3600);
+        value = TimeSpan.FromSeconds(ok ? given ?? fallback : fallback);
         return ok;
     }
 

@@ -4,6 +4,7 @@ using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
 using LoadOps.Runner.Cli;
 using LoadOps.Runner.Execution;
+using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Runner.Agent;
 
@@ -19,11 +20,7 @@ internal static class EnvironmentWork
         string variable, string workDirectory, ShardRunnerOptions options, TextWriter error, CancellationToken drain, CancellationToken abort)
     {
         var time = options.Time;
-        void Log(string line)
-        {
-            lock (options.Output)
-                options.Output.WriteLine($"{time.GetUtcNow():HH:mm:ss} runner: {line}");
-        }
+        var log = LineLoggerProvider.For(options.Output, time, "runner");
 
         var text = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrWhiteSpace(text))
@@ -54,9 +51,9 @@ internal static class EnvironmentWork
             return RunnerExitCodes.Failed;
         }
 
-        var outbox = new ResultOutbox(Path.GetFullPath(workDirectory), time, Log);
+        var outbox = new ResultOutbox(Path.GetFullPath(workDirectory), time, log);
         var folder = await outbox.KeepAsync(work, abort);
-        Log($"{id}: running");
+        AgentLog.Running(log, id);
         var run = await ShardRunner.RunAsync(work.Spec, folder, drain, options);
         if (!run.Started)
         {

@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Pools;
+using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Runner.Agent;
 
@@ -14,7 +15,7 @@ internal sealed class LockKeeper : IAsyncDisposable
     private WorkItem _current;
     private int _disposed;
 
-    public LockKeeper(IWorkQueue queue, WorkItem item, TimeSpan every, TimeProvider time, Action<string> log)
+    public LockKeeper(IWorkQueue queue, WorkItem item, TimeSpan every, TimeProvider time, ILogger log)
     {
         _current = item;
         _loop = BeatAsync(queue, every, time, log, _stop.Token);
@@ -25,7 +26,7 @@ internal sealed class LockKeeper : IAsyncDisposable
 
     public bool LockLost { get; private set; }
 
-    private async Task BeatAsync(IWorkQueue queue, TimeSpan every, TimeProvider time, Action<string> log, CancellationToken stop)
+    private async Task BeatAsync(IWorkQueue queue, TimeSpan every, TimeProvider time, ILogger log, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -41,12 +42,12 @@ internal sealed class LockKeeper : IAsyncDisposable
             catch (WorkQueueException e) when (e.Failure == WorkQueueFailure.LockLost)
             {
                 LockLost = true;
-                log($"heartbeat: {e.Message} Carrying on; the result is still uploaded and reported.");
+                AgentLog.LockLost(log, e.Message);
                 return;
             }
             catch (WorkQueueException e)
             {
-                log($"heartbeat: {e.Message} Retrying at the next beat.");
+                AgentLog.HeartbeatRetrying(log, e.Message);
             }
         }
     }

@@ -4,6 +4,7 @@ using LoadOps.Core.Pipeline;
 using LoadOps.Core.Serialization;
 using LoadOps.Runner.Cli;
 using LoadOps.Runner.Execution;
+using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Runner.Agent;
 
@@ -12,19 +13,22 @@ namespace LoadOps.Runner.Agent;
 /// <see cref="ShardRunner"/> as <c>shard --spec</c>, keeping the item locked while it runs and uploads. On start it first
 /// reports what a previous run of the agent left in its outbox. <paramref name="drain"/> (SIGTERM) stops taking work and
 /// ends the current shard early (a partial result), which is still uploaded and reported; then the agent returns.
+/// Shards' progress goes to <paramref name="output"/>; the agent's own events to <paramref name="log"/> (by default
+/// lines on the same writer).
 /// </summary>
-internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWriter output)
+internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWriter output, ILogger? log = null)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
-    private readonly ResultOutbox _outbox = new(settings.WorkDirectory, settings.Time, line => Log(output, settings.Time, line));
+    private readonly ILogger _log = log ?? LineLoggerProvider.For(output, settings.Time, "agent");
+    private ResultOutbox Outbox => field ??= new(settings.WorkDirectory, settings.Time, _log);
 
     /// <summary>Runs until drained (returns 0) or until the queue refuses for good (returns 1, the reason logged).</summary>
     public async Task<int> RunAsync(CancellationToken drain, CancellationToken abort)
     {
         Directory.CreateDirectory(settings.WorkDirectory);
-        Write($"agent for pool '{settings.Pool}' polling {queue.Name}; work directory {settings.WorkDirectory}");
-        foreach (var folder in _outbox.PendingFolders())
-            await _outbox.ReportAsync(folder, abort);
+        AgentLog.Started(_log, settings.Pool, queue.Name, settings.WorkDirectory);
+        foreach (var folder in Outbox.PendingFolders())
+            await Outbox.ReportAsync(folder, abort);
 
         var backoff = settings.PollInterval;
         while (!drain.IsCancellationRequested)
@@ -40,12 +44,12 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
             }
             catch (WorkQueueException e) when (e.Failure == WorkQueueFailure.Refused)
             {
-                Write($"error: {e.Message}");
+                AgentLog.QueueRefused(_log, e.Message);
                 return 1;
             }
             catch (WorkQueueException e)
             {
-                Write($"{e.Message} Retrying in {backoff.TotalSeconds:0} s.");
+                AgentLog.QueueRetrying(_log, e.Message, (int)backoff.TotalSeconds);
                 await DelayAsync(backoff, drain);
                 backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
                 continue;
@@ -57,7 +61,7 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
             else
                 await HandleAsync(item, drain, abort);
         }
-        Write("drained: no more work is taken; stopping");
+        AgentLog.Drained(_log);
         return 0;
     }
 
@@ -69,7 +73,7 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
     public async Task<int> RunOneAsync(TimeSpan wait, CancellationToken drain, CancellationToken abort)
     {
         Directory.CreateDirectory(settings.WorkDirectory);
-        Write($"taking one shard from {queue.Name}");
+        AgentLog.TakingOne(_log, queue.Name);
         var until = settings.Time.GetUtcNow() + wait;
         while (!drain.IsCancellationRequested && settings.Time.GetUtcNow() < until)
         {
@@ -84,19 +88,22 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
             }
             catch (WorkQueueException e) when (e.Failure == WorkQueueFailure.Refused)
             {
-                Write($"error: {e.Message}");
+                AgentLog.QueueRefused(_log, e.Message);
                 return RunnerExitCodes.Failed;
             }
             catch (WorkQueueException e)
             {
-                Write($"{e.Message} Retrying in {settings.PollInterval.TotalSeconds:0} s.");
+                AgentLog.QueueRetrying(_log, e.Message, (int)settings.PollInterval.TotalSeconds);
                 item = null;
             }
             if (item is not null)
                 return await HandleAsync(item, drain, abort);
             await DelayAsync(settings.PollInterval, drain);
         }
-        Write(drain.IsCancellationRequested ? "stopped before a shard arrived" : $"no shard arrived within {wait.TotalSeconds:0} s; nothing to do");
+        if (drain.IsCancellationRequested)
+            AgentLog.StoppedBeforeShard(_log);
+        else
+            AgentLog.NoShardArrived(_log, (int)wait.TotalSeconds);
         return RunnerExitCodes.Failed;
     }
 
@@ -105,24 +112,24 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
         var work = Read(item);
         if (work is null)
         {
-            Write($"work item {item.Id} is not a LoadOps work item (or names an unusable shard id); deleting it, no agent could run it");
+            AgentLog.NotAWorkItem(_log, item.Id);
             await SettleAsync(item, complete: true, abort);
             return RunnerExitCodes.Usage;
         }
 
         var spec = work.Spec;
-        if (_outbox.IsReported(spec.ShardId) || settings.Time.GetUtcNow() >= work.ExpiresOn)
+        if (Outbox.IsReported(spec.ShardId) || settings.Time.GetUtcNow() >= work.ExpiresOn)
         {
-            var reported = _outbox.IsReported(spec.ShardId);
-            Write($"{spec.ShardId}: {(reported ? "already reported by this agent" : "its run's deadline has passed")}; settling the item without running");
+            var reported = Outbox.IsReported(spec.ShardId);
+            AgentLog.SettledWithoutRunning(_log, spec.ShardId, reported ? "already reported by this agent" : "its run's deadline has passed");
             await SettleAsync(item, complete: true, abort);
             return reported ? RunnerExitCodes.Complete : RunnerExitCodes.Failed;
         }
 
-        Write($"{spec.ShardId}: received (delivery {item.DeliveryCount}); running");
-        var folder = await _outbox.KeepAsync(work, abort);
+        AgentLog.Received(_log, spec.ShardId, item.DeliveryCount);
+        var folder = await Outbox.KeepAsync(work, abort);
         int code;
-        var keeper = new LockKeeper(queue, item, queue is StorageWorkQueue ? settings.LockDuration / 3 : settings.HeartbeatInterval, settings.Time, Write);
+        var keeper = new LockKeeper(queue, item, queue is StorageWorkQueue ? settings.LockDuration / 3 : settings.HeartbeatInterval, settings.Time, _log);
         await using (keeper)
         {
             var options = new ShardRunnerOptions { Output = output, Transport = settings.Transport, Time = settings.Time };
@@ -130,15 +137,18 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
             if (!run.Started)
             {
                 foreach (var problem in run.Errors)
-                    Write($"{spec.ShardId}: cannot run: {problem}");
+                    AgentLog.CannotRun(_log, spec.ShardId, problem);
                 Directory.Delete(folder, recursive: true);
                 var drop = item.DeliveryCount >= settings.MaxDeliveries;
-                Write(drop ? $"{spec.ShardId}: dropped after {item.DeliveryCount} deliveries" : $"{spec.ShardId}: handed back for another agent");
+                if (drop)
+                    AgentLog.DroppedItem(_log, spec.ShardId, item.DeliveryCount);
+                else
+                    AgentLog.HandedBack(_log, spec.ShardId);
                 await keeper.DisposeAsync();
                 await SettleAsync(keeper.Current, complete: drop, abort);
                 return RunnerExitCodes.Usage;
             }
-            code = !await _outbox.ReportAsync(folder, abort) ? RunnerExitCodes.Failed
+            code = !await Outbox.ReportAsync(folder, abort) ? RunnerExitCodes.Failed
                 : run.Result!.Status == Core.Results.ResultStatus.Complete ? RunnerExitCodes.Complete : RunnerExitCodes.Partial;
         }
         await SettleAsync(keeper.Current, complete: true, abort);
@@ -171,7 +181,7 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
         }
         catch (WorkQueueException e)
         {
-            Write($"settling work item {item.Id}: {e.Message}");
+            AgentLog.SettleFailed(_log, item.Id, e.Message);
         }
     }
 
@@ -185,13 +195,5 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
         {
             // Draining: the loop ends.
         }
-    }
-
-    private void Write(string line) => Log(output, settings.Time, line);
-
-    private static void Log(TextWriter output, TimeProvider time, string line)
-    {
-        lock (output)
-            output.WriteLine($"{time.GetUtcNow():HH:mm:ss} agent: {line}");
     }
 }

@@ -7,6 +7,7 @@ using LoadOps.Core.Pipeline;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
 using LoadOps.Runner.Recording;
+using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Runner.Agent;
 
@@ -17,7 +18,7 @@ namespace LoadOps.Runner.Agent;
 /// again. Uploads retry with back-off until the grants expire (the run's deadline); a result that can no longer be
 /// uploaded is moved to <c>{work}/expired/</c>, never deleted.
 /// </summary>
-internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Action<string> log)
+internal sealed class ResultOutbox(string workDirectory, TimeProvider time, ILogger log)
 {
     private const string ItemFile = "item.json";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
@@ -51,7 +52,7 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
         var resultPath = Path.Combine(folder, ResultWriter.FileName);
         if (!File.Exists(itemPath) || !File.Exists(resultPath))
         {
-            log($"{Path.GetFileName(folder)}: no result was written; nothing to upload (the shard goes missing at the deadline)");
+            AgentLog.NoResult(log, Path.GetFileName(folder));
             Directory.Delete(folder, recursive: true);
             return false;
         }
@@ -73,14 +74,14 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
             if (Directory.Exists(damaged))
                 Directory.Delete(damaged, recursive: true);
             Directory.Move(folder, damaged);
-            log($"{Path.GetFileName(folder)}: its work item or result cannot be read ({e.Message}); moved to {damaged}, not reported");
+            AgentLog.Damaged(log, Path.GetFileName(folder), e.Message, damaged);
             return false;
         }
         if (result.Status == ResultStatus.Running)
         {
             // An interim snapshot left by an agent that died mid-shard: what it measured is real, so report it as partial.
             await ResultWriter.WriteAsync(folder, result with { Status = ResultStatus.Partial }, cancellationToken);
-            log($"{item.Spec.ShardId}: an interrupted shard's last snapshot is reported as partial");
+            AgentLog.InterruptedReportedPartial(log, item.Spec.ShardId);
         }
 
         var uploaded = await RetryAsync(item, "upload the result", async ct =>
@@ -101,7 +102,7 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
             Directory.CreateDirectory(Path.Combine(workDirectory, "done"));
             await File.WriteAllTextAsync(Path.Combine(workDirectory, "done", item.Spec.ShardId), time.GetUtcNow().ToString("O"), cancellationToken);
             Directory.Delete(folder, recursive: true);
-            log($"{item.Spec.ShardId}: result uploaded ({result.Status.ToString().ToLowerInvariant()}) and ShardDone sent");
+            AgentLog.Reported(log, item.Spec.ShardId, result.Status.ToString().ToLowerInvariant());
             return true;
         }
 
@@ -110,7 +111,7 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
         if (Directory.Exists(expired))
             Directory.Delete(expired, recursive: true);
         Directory.Move(folder, expired);
-        log($"{item.Spec.ShardId}: the grants expired at {item.ExpiresOn:O} before the result could be reported; it is kept in {expired}");
+        AgentLog.Expired(log, item.Spec.ShardId, item.ExpiresOn, expired);
         return false;
     }
 
@@ -134,10 +135,10 @@ internal sealed class ResultOutbox(string workDirectory, TimeProvider time, Acti
                 var why = e is RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : e.GetType().Name;
                 if (time.GetUtcNow() + backoff >= item.ExpiresOn)
                 {
-                    log($"{item.Spec.ShardId}: could not {what} ({why}) and the grants expire at {item.ExpiresOn:O}; giving up");
+                    AgentLog.GivingUp(log, item.Spec.ShardId, what, why, item.ExpiresOn);
                     return false;
                 }
-                log($"{item.Spec.ShardId}: could not {what} (attempt {attempt}: {why}); retrying in {backoff.TotalSeconds:0} s");
+                AgentLog.ReportRetrying(log, item.Spec.ShardId, what, attempt, why, (int)backoff.TotalSeconds);
                 await Task.Delay(backoff, time, cancellationToken);
                 backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
             }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LoadOps.Runner.Execution;
 
@@ -9,7 +10,7 @@ namespace LoadOps.Runner.Http;
 /// <summary>
 /// One keep-alive HTTP/1.1 connection on a socket (optionally TLS): writes a request, parses the status line and
 /// headers, and reads a Content-Length, chunked or until-close body into the user's buffer or discards it.
-/// Not thread-safe: one exchange at a time, which the transport's pool guarantees.
+/// One exchange at a time (the transport's pool sees to it); pooled async builders: no box per wait on the socket.
 /// </summary>
 internal sealed class RawConnection : IDisposable
 {
@@ -21,6 +22,7 @@ internal sealed class RawConnection : IDisposable
     private VirtualUser? _user;
     private bool _keep;
     private int _bodyLength;
+    private int _lineStart;
 
     private RawConnection(Stream stream) => _stream = stream;
 
@@ -37,6 +39,7 @@ internal sealed class RawConnection : IDisposable
     public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, System.Net.Security.SslClientAuthenticationOptions? tls, CancellationToken cancellationToken) =>
         new(await RawConnector.ConnectAsync(endPoint, tls, cancellationToken));
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(int Status, int BodyLength, string? Headers)> ExchangeAsync(
         ReadOnlyMemory<byte> request, bool isHead, VirtualUser user, bool keepBody, bool keepHeaders, CancellationToken cancellationToken)
     {
@@ -70,6 +73,7 @@ internal sealed class RawConnection : IDisposable
         return (head.Status, _bodyLength, headers);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReadChunkedAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -90,6 +94,7 @@ internal sealed class RawConnection : IDisposable
     }
 
     /// <summary>Consumes one line; returns its length. The line's bytes stay readable just before <see cref="_start"/>.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadLineAsync(CancellationToken cancellationToken)
     {
         int end;
@@ -99,8 +104,6 @@ internal sealed class RawConnection : IDisposable
         _start += end + 2;
         return end;
     }
-
-    private int _lineStart;
 
     private long ParseChunkSize(int length)
     {
@@ -114,6 +117,7 @@ internal sealed class RawConnection : IDisposable
     }
 
     /// <summary>Moves up to <paramref name="length"/> body bytes (all of them, or to the end of the stream when unbounded).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask CopyAsync(long length, CancellationToken cancellationToken)
     {
         var remaining = length;
@@ -157,6 +161,7 @@ internal sealed class RawConnection : IDisposable
         _bodyLength += bytes.Length;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         if (_end == _buffer.Length)

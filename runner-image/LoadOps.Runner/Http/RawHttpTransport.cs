@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LoadOps.Runner.Execution;
 
@@ -14,7 +14,9 @@ namespace LoadOps.Runner.Http;
 internal sealed class RawHttpTransport : IHttpTransport
 {
     private static readonly byte[] JsonContentType = "Content-Type: application/json; charset=utf-8\r\n"u8.ToArray();
-    private readonly ConcurrentStack<RawConnection> _idle = new();
+    // A locked stack, not ConcurrentStack: that allocates a node for every connection handed back, once per request.
+    private readonly Stack<RawConnection> _idle = new();
+    private readonly Lock _idleGate = new();
     private readonly EndPoint _endPoint;
     private readonly System.Net.Security.SslClientAuthenticationOptions? _tls;
     private readonly string _host;
@@ -30,6 +32,7 @@ internal sealed class RawHttpTransport : IHttpTransport
         _fixedRequests = new byte[]?[stepCount];
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken cancellationToken)
     {
         ReadOnlyMemory<byte> request;
@@ -42,13 +45,16 @@ internal sealed class RawHttpTransport : IHttpTransport
         for (var attempt = 0; ; attempt++)
         {
             // A retry always takes a new connection: the idle ones may be just as stale.
-            var connection = attempt == 0 && _idle.TryPop(out var pooled) ? pooled : await RawConnection.OpenAsync(_endPoint, _tls, cancellationToken);
+            var connection = attempt == 0 && TryTakeIdle() is { } pooled ? pooled : await RawConnection.OpenAsync(_endPoint, _tls, cancellationToken);
             try
             {
                 var (status, length, headers) = await connection.ExchangeAsync(request, isHead, user, step.Checks.NeedsBody, step.Checks.NeedsHeaders, cancellationToken);
                 var received = connection.Received;
                 if (connection.Reusable)
-                    _idle.Push(connection);
+                {
+                    lock (_idleGate)
+                        _idle.Push(connection);
+                }
                 else
                     connection.Dispose();
                 return new TransportResponse(status, length, request.Length, received, headers is null ? null : name => HeaderValue(headers, name));
@@ -127,9 +133,15 @@ internal sealed class RawHttpTransport : IHttpTransport
         return values is null ? null : string.Join(",", values);
     }
 
+    private RawConnection? TryTakeIdle()
+    {
+        lock (_idleGate)
+            return _idle.TryPop(out var connection) ? connection : null;
+    }
+
     public void Dispose()
     {
-        while (_idle.TryPop(out var connection))
+        while (TryTakeIdle() is { } connection)
             connection.Dispose();
     }
 }

@@ -34,6 +34,37 @@ public sealed class ReportModelBuilderTests
     }
 
     [Fact]
+    public void Insecure_tls_and_command_line_overrides_reach_every_report_that_shows_the_run()
+    {
+        var (run, summary) = EvaluatedRuns.Run("r", 100, seed: 3);
+        run = run with { Settings = new RunSettings { InsecureTls = true, Overrides = new Dictionary<string, string> { ["users"] = "40" } } };
+        var evaluation = RunEvaluator.Evaluate(run, summary, EvaluatedRuns.Definition(null, "p95 < 1s"), []);
+
+        var model = ReportModelBuilder.Build(run, summary, evaluation);
+
+        Assert.Equal([RunSettingNotes.InsecureTls, "users 40 set on the command line (not compared with baselines of other settings)"], model.SettingNotes);
+        foreach (var format in new[] { ReportFormat.Markdown, ReportFormat.Html, ReportFormat.JUnit })
+        {
+            var text = ReportSnapshotTests.Render(model, format);
+            Assert.Contains("insecureSkipVerify", text, StringComparison.Ordinal);
+            Assert.Contains("users 40 set on the command line", text, StringComparison.Ordinal);
+        }
+        Assert.Contains(ResultDigest.Lines(run, summary), l => l.Contains(RunSettingNotes.InsecureTls, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plain_run_has_no_setting_notes()
+    {
+        var (run, summary) = EvaluatedRuns.Run("r", 100, seed: 4);
+        var evaluation = RunEvaluator.Evaluate(run, summary, EvaluatedRuns.Definition(null, "p95 < 1s"), []);
+
+        var model = ReportModelBuilder.Build(run, summary, evaluation);
+
+        Assert.Empty(model.SettingNotes);
+        Assert.DoesNotContain("Settings", ReportSnapshotTests.Render(model, ReportFormat.Markdown), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Trust_problems_become_warnings_at_the_top()
     {
         var (run, summary) = EvaluatedRuns.Run("r", 100, seed: 7, issue: new TrustIssue("lag", "schedule lag above 100 ms", "r-s000"));

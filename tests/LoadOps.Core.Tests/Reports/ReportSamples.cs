@@ -52,7 +52,7 @@ internal static class ReportSamples
         Inconclusive = new InconclusiveNote(["p99 of /checkout"], 4),
     };
 
-    /// <summary>Everything passed, but a shard ran saturated and one never reported.</summary>
+    /// <summary>Everything passed, but a shard ran saturated and one never reported; certificates were not checked and the rate was given on the command line.</summary>
     public static ReportModel UntrustedPass() => Regression() with
     {
         Verdict = ReportVerdict.Pass,
@@ -65,6 +65,11 @@ internal static class ReportSamples
             new TrustWarning(TrustWarningKind.Incomplete, "1 of 5 shards never reported (aws/us-east-1)"),
         ],
         Inconclusive = null,
+        SettingNotes = LoadOps.Core.Results.RunSettingNotes.Of(new LoadOps.Core.Results.RunSettings
+        {
+            InsecureTls = true,
+            Overrides = new Dictionary<string, string> { ["rate"] = "50", ["duration"] = "30s" },
+        }),
     };
 
     private static IntervalPoint Interval(int i)

@@ -30,7 +30,7 @@ public sealed class ResultOutboxTests(AzuriteFixture azurite) : IDisposable
     /// <summary>A shard folder as an agent leaves it when killed mid-run: the item and the last interim snapshot.</summary>
     private async Task<(string Folder, PoolWorkItem Item)> InterruptedShardAsync(PoolWorkItem item)
     {
-        var outbox = new ResultOutbox(_work, TimeProvider.System, _ => { });
+        var outbox = new ResultOutbox(_work, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var folder = await outbox.KeepAsync(item, Ct);
         var run = await ShardRunner.RunAsync(item.Spec, folder, Ct, new ShardRunnerOptions { Output = TextWriter.Null });
         await ResultWriter.WriteAsync(folder, run.Result! with { Status = ResultStatus.Running }, Ct);
@@ -44,7 +44,7 @@ public sealed class ResultOutboxTests(AzuriteFixture azurite) : IDisposable
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "item.json"), "{\"spec\": {", Ct);
         await File.WriteAllTextAsync(Path.Combine(folder, ResultWriter.FileName), "{}", Ct);
-        var outbox = new ResultOutbox(_work, TimeProvider.System, line => _log.WriteLine(line));
+        var outbox = new ResultOutbox(_work, TimeProvider.System, LoadOps.Runner.Cli.LineLoggerProvider.For(_log, TimeProvider.System, "agent"));
 
         var reported = await outbox.ReportAsync(folder, Ct);
 
@@ -100,7 +100,7 @@ public sealed class ResultOutboxTests(AzuriteFixture azurite) : IDisposable
         var (folder, _) = await InterruptedShardAsync(item);
         var expected = await File.ReadAllTextAsync(Path.Combine(folder, ResultWriter.FileName), Ct);
 
-        var reported = await new ResultOutbox(_work, TimeProvider.System, line => _log.WriteLine(line)).ReportAsync(folder, Ct);
+        var reported = await new ResultOutbox(_work, TimeProvider.System, LoadOps.Runner.Cli.LineLoggerProvider.For(_log, TimeProvider.System, "agent")).ReportAsync(folder, Ct);
 
         Assert.True(reported, _log.ToString());
         Assert.Contains("could not upload the result (attempt 1: 503", _log.ToString(), StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class ResultOutboxTests(AzuriteFixture azurite) : IDisposable
         var item = new PoolWorkItem(spec, new Uri("http://127.0.0.1:9/acct/results/x.json?sig=x"), "x.json", new Uri("http://127.0.0.1:9/acct/q?sig=y"), DateTimeOffset.UtcNow.AddSeconds(2));
         var (folder, _) = await InterruptedShardAsync(item);
 
-        var reported = await new ResultOutbox(_work, TimeProvider.System, line => _log.WriteLine(line)).ReportAsync(folder, Ct);
+        var reported = await new ResultOutbox(_work, TimeProvider.System, LoadOps.Runner.Cli.LineLoggerProvider.For(_log, TimeProvider.System, "agent")).ReportAsync(folder, Ct);
 
         Assert.False(reported);
         Assert.True(File.Exists(Path.Combine(_work, "expired", spec.ShardId, ResultWriter.FileName)), _log.ToString());

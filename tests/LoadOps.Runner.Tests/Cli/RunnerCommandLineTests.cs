@@ -72,6 +72,7 @@ public sealed class RunnerCommandLineTests
     [InlineData("shard --spec")]
     [InlineData("shard --spec a.json --rate 5")]
     [InlineData("launch --spec a.json")]
+    [InlineData("shard --spec a.json extra")]
     public async Task Bad_arguments_print_the_usage_and_exit_2(string command)
     {
         var error = new StringWriter();
@@ -80,6 +81,42 @@ public sealed class RunnerCommandLineTests
 
         Assert.Equal(RunnerExitCodes.Usage, exit);
         Assert.Contains("usage: loadops-runner shard --spec FILE", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("shard --spec a.json --http fast", "'fast'")]
+    [InlineData("agent --pool lab --http fast", "'fast'")]
+    [InlineData("shard --queue https://acct.queue.core.windows.net/q?sig=secret-sig --wait soon", "'soon'")]
+    [InlineData("agent --pool lab --lock long", "'long'")]
+    [InlineData("shard --spec a.json --spec b.json", "--spec")]
+    [InlineData("shard --out", "--out")]
+    public async Task Values_of_the_wrong_kind_are_named_and_exit_2_without_a_stack_trace(string command, string named)
+    {
+        var error = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(command.Split(' '), TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Usage, exit);
+        var firstLine = error.ToString().Split('\n')[0];
+        Assert.StartsWith("error: ", firstLine, StringComparison.Ordinal);
+        Assert.Contains(named, firstLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-sig", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("shard --help")]
+    [InlineData("agent -h")]
+    public async Task Help_goes_to_the_output_and_exits_0(string command)
+    {
+        var output = new StringWriter();
+
+        var exit = await RunnerCommandLine.RunAsync(command.Split(' '), output, TextWriter.Null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunnerExitCodes.Complete, exit);
+        Assert.Contains("Usage:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(command.StartsWith("agent", StringComparison.Ordinal) ? "--queue-url" : "shard", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
