@@ -12,6 +12,9 @@ internal sealed class GitClient
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Output kept from one command unless it asks for less; listings of a large repository fit well within it.</summary>
+    public const int DefaultMaxOutputChars = 16 * 1024 * 1024;
+
     private GitClient(string root) => Root = root;
 
     /// <summary>The repository's top-level folder.</summary>
@@ -34,8 +37,16 @@ internal sealed class GitClient
         return new GitClient(lines.Count > 1 ? lines[1] : full);
     }
 
-    /// <summary>Runs <c>git ARGS</c> in the repository; throws <see cref="GitException"/> when git itself cannot be started.</summary>
-    public async Task<GitResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <c>git ARGS</c> in the repository; throws <see cref="GitException"/> when git itself cannot be started.
+    /// Standard output is read up to <paramref name="maxOutputChars"/>: past it git is stopped and the result is
+    /// <see cref="GitResult.Truncated"/>, so a huge committed file is never held whole.
+    /// </summary>
+    public Task<GitResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(arguments, DefaultMaxOutputChars, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(IReadOnlyList{string}, CancellationToken)"/>
+    public async Task<GitResult> RunAsync(IReadOnlyList<string> arguments, int maxOutputChars, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo("git")
@@ -69,12 +80,15 @@ internal sealed class GitClient
         {
             timeout.CancelAfter(CommandTimeout);
             process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
+            var output = ReadBoundedAsync(process.StandardOutput, maxOutputChars, timeout.Token);
+            var error = ReadBoundedAsync(process.StandardError, 64 * 1024, timeout.Token);
             try
             {
+                var (text, truncated) = await output;
+                if (truncated)
+                    process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync(timeout.Token);
-                return new GitResult(process.ExitCode, await output, await error);
+                return new GitResult(truncated ? -1 : process.ExitCode, text, (await error).Text) { Truncated = truncated };
             }
             catch (OperationCanceledException)
             {
@@ -84,6 +98,24 @@ internal sealed class GitClient
                 throw new GitException($"git {string.Join(' ', arguments)} did not finish within {CommandTimeout.TotalSeconds} s in {Root}.");
             }
         }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> characters of <paramref name="reader"/>; true when there was more.</summary>
+    private static async Task<(string Text, bool Truncated)> ReadBoundedAsync(StreamReader reader, int limit, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        var chunk = new char[8192];
+        int read;
+        while ((read = await reader.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (text.Length + read > limit)
+            {
+                text.Append(chunk, 0, limit - text.Length);
+                return (text.ToString(), true);
+            }
+            text.Append(chunk, 0, read);
+        }
+        return (text.ToString(), false);
     }
 
     /// <summary>Runs git and returns its output; a non-zero exit becomes a <see cref="GitException"/> naming the command.</summary>

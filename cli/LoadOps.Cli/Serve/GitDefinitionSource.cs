@@ -32,10 +32,14 @@ internal sealed class GitDefinitionSource(GitClient git) : IDefinitionSource
             throw new ArgumentException($"'{path}' is outside the repository.", nameof(path));
         var revision = Revision(commit);
         // Size first: a huge committed file must not be read whole. A stand-in just over the limit gets the same LO001.
+        var tooLarge = new string(' ', Core.Validation.DefinitionValidator.MaxFileBytes + 1);
         var size = await git.RunAsync(["cat-file", "-s", $"{revision}:{path}"], cancellationToken);
         if (size.ExitCode == 0 && long.TryParse(size.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > Core.Validation.DefinitionValidator.MaxFileBytes)
-            return new string(' ', Core.Validation.DefinitionValidator.MaxFileBytes + 1);
-        var blob = await git.RunAsync(["cat-file", "blob", $"{revision}:{path}"], cancellationToken);
+            return tooLarge;
+        // Bounded too: HEAD may have moved to a larger file since the size was asked.
+        var blob = await git.RunAsync(["cat-file", "blob", $"{revision}:{path}"], Core.Validation.DefinitionValidator.MaxFileBytes + 1, cancellationToken);
+        if (blob.Truncated)
+            return tooLarge;
         if (blob.ExitCode == 0)
             return blob.Output;
         await EnsureCommitExistsAsync(revision, cancellationToken);

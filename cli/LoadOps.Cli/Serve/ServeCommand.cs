@@ -128,7 +128,7 @@ internal static class ServeCommand
         await using var endpoint = await ServeListen.StartAsync(options, clients, output, error, cancellationToken);
         if (options.Listen is not null && endpoint is null)
             return ExitCodes.Usage;
-        var (publisher, github, publishing) = ServePublishing.FromEnvironment(TimeProvider.System);
+        var (publisher, github, publishing) = ServePublishing.FromEnvironment(clients, TimeProvider.System);
         using (github)
         {
             await output.WriteLineAsync("publishing: " + publishing);

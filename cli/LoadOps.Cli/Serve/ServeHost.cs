@@ -33,7 +33,8 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         var repositoryWatcher = git is null ? null : await RepositoryWatcher.CreateAsync(git, clients, stages.Sender, LocalRepository, clock, log, cancellationToken);
         using var runners = new LocalRunners(stages, clock, log);
         var local = new LocalRunnerLauncher(options.OutDirectory, new PoolGrants(clients, stages.Results, clock), runners, clock);
-        launcherSlot.Inner = ServeLauncher.Create(clients, options, local, clock);
+        await using var launcher = ServeLauncher.Create(clients, options, local, clock);
+        launcherSlot.Inner = launcher;
         var recovery = new LocalLaunchRecovery(stages, new PipelineBlobs(clients), local, options.Lease, clock, log);
         if (runners.AdoptLeftovers(options.OutDirectory) is > 0 and var adopted)
             log($"{adopted} local runner(s) started by an earlier serve are followed again");

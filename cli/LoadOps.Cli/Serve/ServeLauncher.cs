@@ -9,15 +9,14 @@ namespace LoadOps.Cli.Serve;
 /// <summary>
 /// Dispatch of <c>loadops serve</c> by location: <c>pool/NAME</c> shards go on the pool's work queue for BYO agents
 /// (<see cref="PoolLauncher"/>, Storage queue by default, per <see cref="ServeOptions.Pools"/>); everything else goes to
-/// the local runner processes, which refuse the cloud locations.
+/// the local runner processes, which refuse the cloud locations. Disposing it closes the pools' Service Bus connections.
 /// </summary>
-internal sealed class ServeLauncher(IShardLauncher local, IShardLauncher pools) : IShardLauncher
+internal sealed class ServeLauncher(IShardLauncher local, IShardLauncher pools) : IShardLauncher, IAsyncDisposable
 {
-    /// <summary>One client for the Service Bus REST calls of every pool, for the life of the process.</summary>
-    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
-
     public static ServeLauncher Create(StorageClients clients, ServeOptions options, LocalRunnerLauncher local, TimeProvider clock) =>
-        new(local, PoolLauncher.Create(clients, options.Pools, Http, clock));
+        new(local, PoolLauncher.Create(clients, options.Pools, clock));
+
+    public ValueTask DisposeAsync() => pools is IAsyncDisposable owned ? owned.DisposeAsync() : ValueTask.CompletedTask;
 
     public Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
     {

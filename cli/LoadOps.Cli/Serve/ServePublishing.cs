@@ -1,8 +1,10 @@
 using System.Collections;
 using System.Globalization;
+using LoadOps.Cloud.Api;
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Publish;
+using LoadOps.Cloud.Storage;
 
 namespace LoadOps.Cli.Serve;
 
@@ -14,7 +16,8 @@ namespace LoadOps.Cli.Serve;
 /// </summary>
 internal static class ServePublishing
 {
-    public static (IRunPublisher Publisher, GitHubConnections? GitHub, string Description) FromEnvironment(TimeProvider clock)
+    /// <param name="clients">Storage for the record of posted Slack reports (a redelivered report posts once).</param>
+    public static (IRunPublisher Publisher, GitHubConnections? GitHub, string Description) FromEnvironment(StorageClients clients, TimeProvider clock)
     {
         var settings = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.OrdinalIgnoreCase);
@@ -29,7 +32,8 @@ internal static class ServePublishing
         };
         var publish = new PublishOptions { CommitStatuses = string.Equals(Get("LoadOps:Publish:CommitStatuses"), "true", StringComparison.OrdinalIgnoreCase) };
         var github = RunPublisherFactory.IsConfigured(options) ? new GitHubConnections(options, clock) : null;
-        var publisher = RunPublisherFactory.Create(github, publish, settings, OutboundHttp.CreateClient(OutboundHttp.Slack, clock: clock), clock);
+        var publisher = RunPublisherFactory.Create(github, publish, settings, OutboundHttp.CreateClient(OutboundHttp.Slack, clock: clock), clock,
+            slackPosted: new StorageDeliveryLog(new DeliveryStore(clients, clock), "slack"));
         return (publisher, github, RunPublisherFactory.Describe(github, publish));
     }
 }

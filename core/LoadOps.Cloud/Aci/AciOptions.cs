@@ -49,11 +49,6 @@ public sealed class AciOptions
     /// <summary>Overrides https://management.azure.com/ (another cloud, or a test stub).</summary>
     public Uri? Endpoint { get; init; }
 
-    [Range(1, 10)] public int MaxAttempts { get; init; } = 5;
-
-    /// <summary>Longest wait for one ARM call before it counts as a timeout (and is retried).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")] public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
     /// <summary>The checks the data annotations cannot express, each naming the setting to fix.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -8,8 +8,9 @@ namespace LoadOps.Cloud.Aci;
 
 /// <summary>
 /// Calls the Azure Resource Manager REST API with a bearer token from a <see cref="TokenCredential"/>, pinning
-/// <see cref="AciOptions.ApiVersion"/>. Retries 408, 429, 5xx, dropped connections and timeouts with exponential
-/// back-off, honouring Retry-After.
+/// <see cref="AciOptions.ApiVersion"/>. One call per request: retries of 408, 429, 5xx, dropped connections and
+/// timeouts (honouring Retry-After), the timeout of each attempt and the circuit breaker are the ARM pipeline's
+/// (<see cref="Http.OutboundHttp.Arm"/>) in <c>http</c>.
 /// </summary>
 /// <remarks>
 /// Written on HttpClient rather than <c>ArmClient</c> generic resources: Azure.Core's bearer token policy refuses any
@@ -17,7 +18,7 @@ namespace LoadOps.Cloud.Aci;
 /// endpoints"), so an ArmClient cannot be pointed at a plain-http stub on 127.0.0.1, and the requests we send could
 /// not be asserted in tests. The REST contract is small (PUT, GET, DELETE of one resource) and stable.
 /// </remarks>
-public sealed class ArmRestClient(HttpClient http, TokenCredential credential, AciOptions options, TimeProvider clock)
+public sealed class ArmRestClient(HttpClient http, TokenCredential credential, AciOptions options)
 {
     public static readonly Uri PublicCloud = new("https://management.azure.com/");
 
@@ -34,41 +35,32 @@ public sealed class ArmRestClient(HttpClient http, TokenCredential credential, A
         ArgumentException.ThrowIfNullOrEmpty(resourcePath);
         var uri = new Uri(Endpoint, resourcePath.TrimStart('/') + "?api-version=" + AciOptions.ApiVersion);
         var payload = body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString());
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            TimeSpan? retryAfter = null;
-            AciException failure;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.RequestTimeout);
-            try
-            {
-                using var request = await BuildAsync(method, uri, payload, timeout.Token);
-                using var response = await http.SendAsync(request, timeout.Token);
-                var text = await response.Content.ReadAsStringAsync(timeout.Token);
-                var status = (int)response.StatusCode;
-                // ARM answers a DELETE of a resource that does not exist 204: as gone as a 404.
-                if (status == 204 && method == HttpMethod.Delete && notFoundIsNull)
-                    return null;
-                if (response.IsSuccessStatusCode)
-                    return Parse(method, resourcePath, text, status);
-                if (status == 404 && notFoundIsNull)
-                    return null;
-                failure = Error(text, status);
-                retryAfter = response.Headers.RetryAfter?.Delta
-                    ?? (response.Headers.RetryAfter?.Date is { } date ? date - clock.GetUtcNow() : null);
-            }
-            catch (HttpRequestException e)
-            {
-                failure = new AciException("ConnectionFailed", e.Message, 503);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = new AciException("Timeout", $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s", 408);
-            }
-
-            if (!failure.IsTransient || attempt >= options.MaxAttempts)
-                throw failure;
-            await Task.Delay(Clamp(retryAfter) ?? Backoff(attempt), clock, cancellationToken);
+            using var request = await BuildAsync(method, uri, payload, cancellationToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            // ARM answers a DELETE of a resource that does not exist 204: as gone as a 404.
+            if (status == 204 && method == HttpMethod.Delete && notFoundIsNull)
+                return null;
+            if (response.IsSuccessStatusCode)
+                return Parse(method, resourcePath, text, status);
+            if (status == 404 && notFoundIsNull)
+                return null;
+            throw Error(text, status);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new AciException("ConnectionFailed", e.Message, 503);
+        }
+        catch (Exception e) when (e is Polly.Timeout.TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new AciException("Timeout", $"no answer from ARM to {method} {resourcePath} in time", 408);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            throw new AciException("CircuitOpen", "ARM kept failing: not called while its circuit is open; try again shortly", 503);
         }
     }
 
@@ -114,9 +106,4 @@ public sealed class ArmRestClient(HttpClient http, TokenCredential credential, A
             return new AciException($"Http{status}", "the error body is not JSON", status);
         }
     }
-
-    private static TimeSpan? Clamp(TimeSpan? retryAfter) =>
-        retryAfter is { } wait ? TimeSpan.FromTicks(Math.Clamp(wait.Ticks, 0, TimeSpan.FromMinutes(2).Ticks)) : null;
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, attempt - 1), 15_000));
 }

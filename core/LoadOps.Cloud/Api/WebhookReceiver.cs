@@ -14,20 +14,36 @@ public sealed class WebhookReceiver(string? secret, IDeliveryLog deliveries, IRu
     public const string Route = "/api/github/webhook";
     public const int MaxBodyBytes = 25 * 1024 * 1024;
 
+    /// <summary>
+    /// The answer to a delivery whose body is still in <paramref name="body"/> (<paramref name="headers"/> carries the
+    /// headers, its Body is ignored): refused before a byte is read without a secret, a well-formed signature header or
+    /// an acceptable Content-Length; otherwise read with its HMAC (<see cref="SignedBody"/>), so an unsigned body is
+    /// refused without ever being held in memory whole.
+    /// </summary>
+    public async Task<ApiResponse> HandleAsync(WebhookDelivery headers, Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        if (string.IsNullOrEmpty(secret))
+            return NoSecret();
+        if (contentLength > MaxBodyBytes)
+            return TooLarge();
+        if (WebhookSignature.ClaimedHash(headers.Signature) is not { } claimed)
+            return BadSignature();
+        var (verified, tooLarge) = await SignedBody.ReadAsync(body, secret, claimed, MaxBodyBytes, cancellationToken);
+        if (verified is null)
+            return tooLarge ? TooLarge() : BadSignature();
+        return await HandleAsync(headers with { Body = verified }, cancellationToken);
+    }
+
     public async Task<ApiResponse> HandleAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         if (string.IsNullOrEmpty(secret))
-        {
-            return ApiResponse.Text(401, "webhook secret not configured") with
-            {
-                LogNote = "Webhook refused: no webhook secret is configured (LoadOps:GitHub:WebhookSecret, or LOADOPS_WEBHOOK_SECRET for loadops serve)",
-            };
-        }
+            return NoSecret();
         if (delivery.Body.Length > MaxBodyBytes)
             return TooLarge();
         if (!WebhookSignature.IsValid(secret, delivery.Body, delivery.Signature))
-            return ApiResponse.Text(401, "signature missing or wrong");
+            return BadSignature();
         if (RunRequestRules.DeliveryIdProblem(delivery.DeliveryId) is { } badId)
             return ApiResponse.Text(400, badId) with { LogNote = "Delivery rejected: " + badId };
 
@@ -73,6 +89,13 @@ public sealed class WebhookReceiver(string? secret, IDeliveryLog deliveries, IRu
                 throw new InvalidOperationException("Unknown webhook decision.");
         }
     }
+
+    private static ApiResponse NoSecret() => ApiResponse.Text(401, "webhook secret not configured") with
+    {
+        LogNote = "Webhook refused: no webhook secret is configured (LoadOps:GitHub:WebhookSecret, or LOADOPS_WEBHOOK_SECRET for loadops serve)",
+    };
+
+    private static ApiResponse BadSignature() => ApiResponse.Text(401, "signature missing or wrong");
 
     /// <summary>The answer to a body over <see cref="MaxBodyBytes"/>, for hosts that stop reading early.</summary>
     public static ApiResponse TooLarge() => ApiResponse.Text(413, $"payload larger than {MaxBodyBytes} bytes");

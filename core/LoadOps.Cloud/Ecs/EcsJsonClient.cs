@@ -8,9 +8,11 @@ namespace LoadOps.Cloud.Ecs;
 
 /// <summary>
 /// The ECS JSON 1.1 protocol: POST / with <c>X-Amz-Target: AmazonEC2ContainerServiceV20141113.{Action}</c>, signed
-/// with SigV4. Retries throttling, 5xx and timeouts with exponential back-off (honouring Retry-After).
+/// with SigV4. One call per request: retries of throttling, 5xx and timeouts (honouring Retry-After), timeouts and the
+/// circuit breaker are the ECS pipeline's (<see cref="Http.OutboundHttp.Ecs"/>) in <c>http</c>, which resends the same
+/// signed request (a signature stays valid for minutes).
 /// </summary>
-public sealed class EcsJsonClient(HttpClient http, Uri endpoint, string region, IAwsCredentialSource credentials, TimeProvider clock, int maxAttempts = 5)
+public sealed class EcsJsonClient(HttpClient http, Uri endpoint, string region, IAwsCredentialSource credentials, TimeProvider clock)
 {
     private const string TargetPrefix = "AmazonEC2ContainerServiceV20141113.";
     private static readonly MediaTypeHeaderValue JsonType = new("application/x-amz-json-1.1");
@@ -20,30 +22,26 @@ public sealed class EcsJsonClient(HttpClient http, Uri endpoint, string region, 
     public async Task<JsonNode> SendAsync(string action, JsonObject body, CancellationToken cancellationToken)
     {
         var payload = Encoding.UTF8.GetBytes(body.ToJsonString());
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            TimeSpan? retryAfter = null;
-            try
-            {
-                using var request = await BuildAsync(action, payload, cancellationToken);
-                using var response = await http.SendAsync(request, cancellationToken);
-                var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                if (response.IsSuccessStatusCode)
-                    return ParseSuccess(action, text);
-                var error = ParseError(text, (int)response.StatusCode);
-                retryAfter = response.Headers.RetryAfter?.Delta;
-                if (!error.IsTransient || attempt >= maxAttempts)
-                    throw error;
-            }
-            catch (HttpRequestException) when (attempt < maxAttempts)
-            {
-                // Connection reset or refused: try again after the back-off.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested && attempt < maxAttempts)
-            {
-                // HttpClient's own timeout, not the caller's cancellation.
-            }
-            await Task.Delay(retryAfter ?? Backoff(attempt), clock, cancellationToken);
+            using var request = await BuildAsync(action, payload, cancellationToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+                return ParseSuccess(action, text);
+            throw ParseError(text, (int)response.StatusCode);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new EcsException("ConnectionFailed", $"could not reach ECS ({e.HttpRequestError})", 503);
+        }
+        catch (Exception e) when (e is Polly.Timeout.TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new EcsException("Timeout", $"no answer from ECS to {action} in time", 408);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            throw new EcsException("CircuitOpen", "ECS kept failing: not called while its circuit is open; try again shortly", 503);
         }
     }
 
@@ -99,6 +97,4 @@ public sealed class EcsJsonClient(HttpClient http, Uri endpoint, string region, 
             return new EcsException($"Http{status}", status == (int)HttpStatusCode.TooManyRequests ? "too many requests" : "error body is not JSON", status);
         }
     }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(200 * Math.Pow(2, attempt - 1), 10_000));
 }

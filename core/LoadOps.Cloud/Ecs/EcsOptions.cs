@@ -43,8 +43,6 @@ public sealed class EcsOptions
     /// <summary>Overrides https://ecs.{region}.amazonaws.com, e.g. for a VPC endpoint or a test stub.</summary>
     public Uri? Endpoint { get; init; }
 
-    [Range(1, 10)] public int MaxAttempts { get; init; } = 5;
-
     /// <summary>
     /// Plain environment every runner task gets on top of the shard queue and run id (e.g. the storage account). ECS
     /// overrides are visible to anyone who can describe the task: put secrets in the task definition's <c>secrets</c>.

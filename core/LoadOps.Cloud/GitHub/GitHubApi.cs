@@ -4,7 +4,8 @@ using Octokit.Internal;
 namespace LoadOps.Cloud.GitHub;
 
 /// <summary>
-/// One authenticated Octokit connection (App installation token or PAT) behind LoadOps' retry and header policy.
+/// One authenticated Octokit connection (App installation token or PAT) over the GitHub pipeline of
+/// <see cref="Http.OutboundHttp"/> (retries, rate limits, timeouts, circuit breaker) and LoadOps' headers.
 /// Every call goes through <see cref="CallAsync{T}"/>, which turns Octokit's exceptions into <see cref="GitHubException"/>
 /// carrying GitHub's own message.
 /// </summary>
@@ -23,10 +24,14 @@ public sealed class GitHubApi : IDisposable
 
     internal IApiConnection Connection { get; }
 
-    public static GitHubApi Create(GitHubOptions options, TimeProvider clock, Func<HttpMessageHandler>? handler = null)
+    /// <param name="policy">The GitHub pipeline's policy (default: <see cref="Http.OutboundHttp.Policies"/>), also used to word what it gave up on.</param>
+    /// <param name="handler">The pipeline as a handler (a host's <c>IHttpMessageHandlerFactory.CreateHandler(OutboundHttp.GitHub)</c>); default: built from <paramref name="policy"/>.</param>
+    public static GitHubApi Create(GitHubOptions options, TimeProvider clock, Http.OutboundPolicy? policy = null, Func<HttpMessageHandler>? handler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var http = new ResilientHttpClient(new HttpClientAdapter(handler ?? (() => new SocketsHttpHandler())), options, clock);
+        var chosen = policy ?? Http.OutboundHttp.Policies[Http.OutboundHttp.GitHub];
+        var adapter = new HttpClientAdapter(handler ?? (() => Http.OutboundHttp.CreateHandler(Http.OutboundHttp.GitHub, chosen, clock)));
+        var http = new GitHubHttpClient(adapter, chosen, clock);
         List<IDisposable> owned = [http];
         ICredentialStore credentials;
         if (options.UsesApp)
@@ -35,7 +40,7 @@ public sealed class GitHubApi : IDisposable
                 throw new InvalidOperationException($"{GitHubOptions.SectionName}: an AppId needs InstallationId and PrivateKeyPem too.");
             var key = GitHubAppJwt.ImportKey(options.PrivateKeyPem);
             owned.Add(key);
-            var appConnection = Connect(options, new AppJwtCredentialStore(options.AppId!, key, clock), http);
+            var appConnection = Connect(options, new AppJwtCredentialStore(options.AppId!, key, clock), http, chosen);
             var tokens = new InstallationTokenStore(new ApiConnection(appConnection), options.InstallationId, clock);
             owned.Add(tokens);
             credentials = tokens;
@@ -48,13 +53,14 @@ public sealed class GitHubApi : IDisposable
         {
             throw new InvalidOperationException($"{GitHubOptions.SectionName}: set AppId, InstallationId and PrivateKeyPem, or Token.");
         }
-        return new GitHubApi(new ApiConnection(Connect(options, credentials, http)), options.ToString(), owned);
+        return new GitHubApi(new ApiConnection(Connect(options, credentials, http, chosen)), options.ToString(), owned);
     }
 
-    private static Connection Connect(GitHubOptions options, ICredentialStore credentials, IHttpClient http)
+    private static Connection Connect(GitHubOptions options, ICredentialStore credentials, IHttpClient http, Http.OutboundPolicy policy)
     {
         var connection = new Connection(Product, options.BaseAddress, credentials, http, new SimpleJsonSerializer());
-        connection.SetRequestTimeout(options.RequestTimeout);
+        // The pipeline's timeouts bound the call; Octokit's own (100 s) would cut its retries short.
+        connection.SetRequestTimeout(policy.TotalTimeout);
         return connection;
     }
 

@@ -4,9 +4,11 @@ namespace LoadOps.Cloud.GitHub;
 
 /// <summary>
 /// One <see cref="GitHubApi"/> per GitHub App installation (each with its own cached installation token), created on
-/// first use. With a personal access token there is one connection for every repository.
+/// first use. With a personal access token there is one connection for every repository. Every connection goes through
+/// the GitHub pipeline (<see cref="GitHubApi.Create"/>: <paramref name="policy"/>, or the host's <paramref name="handler"/>).
 /// </summary>
-public sealed class GitHubConnections(GitHubOptions options, TimeProvider clock, Func<HttpMessageHandler>? handler = null) : IDisposable
+public sealed class GitHubConnections(
+    GitHubOptions options, TimeProvider clock, Http.OutboundPolicy? policy = null, Func<HttpMessageHandler>? handler = null) : IDisposable
 {
     private readonly ConcurrentDictionary<long, Lazy<GitHubApi>> _apis = new();
 
@@ -19,7 +21,7 @@ public sealed class GitHubConnections(GitHubOptions options, TimeProvider clock,
         if (options.UsesApp && id <= 0)
             throw new GitHubException("authenticate as the app installation", 0,
                 $"the request names no installation and {GitHubOptions.SectionName}:InstallationId is not set");
-        return _apis.GetOrAdd(id, key => new Lazy<GitHubApi>(() => GitHubApi.Create(key == 0 ? options : WithInstallation(key), clock, handler))).Value;
+        return _apis.GetOrAdd(id, key => new Lazy<GitHubApi>(() => GitHubApi.Create(key == 0 ? options : WithInstallation(key), clock, policy, handler))).Value;
     }
 
     private GitHubOptions WithInstallation(long installationId) => new()
@@ -29,10 +31,6 @@ public sealed class GitHubConnections(GitHubOptions options, TimeProvider clock,
         InstallationId = installationId,
         PrivateKeyPem = options.PrivateKeyPem,
         Token = options.Token,
-        MaxAttempts = options.MaxAttempts,
-        MaxRateLimitWait = options.MaxRateLimitWait,
-        BaseDelay = options.BaseDelay,
-        RequestTimeout = options.RequestTimeout,
     };
 
     public override string ToString() => options.ToString();

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LoadOps.Cloud.GitHub;
 
 /// <summary>
@@ -25,17 +23,6 @@ public sealed class GitHubOptions
         init => PrivateKeyPem ??= value;
     }
     public string? Token { get; init; }
-
-    /// <summary>Attempts per request for throttling, server errors and timeouts.</summary>
-    [Range(1, 10)] public int MaxAttempts { get; init; } = 4;
-
-    /// <summary>The longest single wait for a rate limit; a longer one fails the call with a clear message.</summary>
-    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>First back-off step for server errors (doubled per attempt).</summary>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public bool UsesApp => !string.IsNullOrWhiteSpace(AppId);
 

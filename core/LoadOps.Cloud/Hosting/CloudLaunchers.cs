@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Ecs;
+using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
@@ -13,16 +14,17 @@ namespace LoadOps.Cloud.Hosting;
 /// The cloud launchers built from configuration: ACI when <c>LoadOps:Aci</c> is present, ECS when <c>LoadOps:Ecs</c>
 /// is, and a <see cref="PoolLauncher"/> for each pool under <c>LoadOps:Pools:&lt;name&gt;</c> (a
 /// <see cref="PoolLauncherRegistration"/> of the same name registered in the container wins). A section that is
-/// present but incomplete stops the app at start with every problem named.
+/// present but incomplete stops the app at start with every problem named. The container disposes it with the host,
+/// which closes the pools' Service Bus connections.
 /// </summary>
-internal sealed class CloudLaunchers : IDisposable
+internal sealed class CloudLaunchers : IDisposable, IAsyncDisposable
 {
-    // The default 100 s timeout bounds ECS and STS calls; ARM calls have their own, shorter, per-request timeout.
-    private readonly HttpClient _http = new();
-
-    public CloudLaunchers(IConfiguration configuration, StorageClients clients, IEnumerable<PoolLauncherRegistration> pools, TimeProvider clock)
+    /// <param name="http">The named clients of <see cref="OutboundHttp"/>: each outside system's calls go through its own pipeline.</param>
+    public CloudLaunchers(
+        IConfiguration configuration, StorageClients clients, IEnumerable<PoolLauncherRegistration> pools, IHttpClientFactory http, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(http);
         var problems = new List<string>();
         var aciSection = configuration.GetSection(AciOptions.SectionName);
         if (IsFilledIn(aciSection))
@@ -32,7 +34,7 @@ internal sealed class CloudLaunchers : IDisposable
             TokenCredential credential = options.ManagedIdentityClientId is { Length: > 0 } clientId
                 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
                 : new DefaultAzureCredential();
-            Aci = new AciLauncher(new ArmRestClient(_http, credential, options, clock), options);
+            Aci = new AciLauncher(new ArmRestClient(http.CreateClient(OutboundHttp.Arm), credential, options), options);
         }
 
         var ecsSection = configuration.GetSection(EcsOptions.SectionName);
@@ -42,7 +44,7 @@ internal sealed class CloudLaunchers : IDisposable
             ecs = ecsSection.Get<EcsOptions>() ?? new EcsOptions();
             problems.AddRange(ecs.Problems());
             var endpoint = ecs.Endpoint ?? (ecs.Region.Length > 0 ? EcsJsonClient.DefaultEndpoint(ecs.Region) : new Uri("https://invalid/"));
-            Ecs = new EcsLauncher(new EcsJsonClient(_http, endpoint, ecs.Region, AwsCredentialsFor(ecs, clock), clock, ecs.MaxAttempts), ecs);
+            Ecs = new EcsLauncher(new EcsJsonClient(http.CreateClient(OutboundHttp.Ecs), endpoint, ecs.Region, AwsCredentialsFor(ecs, http, clock), clock), ecs);
         }
 
         var (poolOptions, poolProblems) = PoolOptionsReader.Read(configuration.AsEnumerable());
@@ -50,7 +52,8 @@ internal sealed class CloudLaunchers : IDisposable
         var registered = pools.ToDictionary(p => p.Name, p => p.Launcher, StringComparer.Ordinal);
         if (poolOptions.Count > 0)
         {
-            var poolLauncher = PoolLauncher.Create(clients, poolOptions, _http, clock);
+            var poolLauncher = PoolLauncher.Create(clients, poolOptions, clock);
+            PoolLauncher = poolLauncher;
             foreach (var name in poolOptions.Keys)
                 registered.TryAdd(name, poolLauncher);
         }
@@ -73,7 +76,7 @@ internal sealed class CloudLaunchers : IDisposable
     }
 
     /// <summary>The principal's keys from options (Key Vault references) or the environment; the launcher role when set.</summary>
-    private IAwsCredentialSource AwsCredentialsFor(EcsOptions ecs, TimeProvider clock)
+    private static IAwsCredentialSource AwsCredentialsFor(EcsOptions ecs, IHttpClientFactory http, TimeProvider clock)
     {
         IAwsCredentialSource principal = ecs.AccessKeyId is { Length: > 0 } id
             ? new EnvironmentCredentialSource(name => name switch
@@ -84,19 +87,24 @@ internal sealed class CloudLaunchers : IDisposable
             })
             : new EnvironmentCredentialSource();
         return ecs.RoleArn is { Length: > 0 } role
-            ? new AssumeRoleCredentialSource(_http, principal, role, ecs.ExternalId, ecs.Region, clock, ecs.StsEndpoint)
+            ? new AssumeRoleCredentialSource(http.CreateClient(OutboundHttp.Sts), principal, role, ecs.ExternalId, ecs.Region, clock, ecs.StsEndpoint)
             : principal;
     }
 
     public AciLauncher? Aci { get; }
     public EcsLauncher? Ecs { get; }
+
+    /// <summary>The launcher of the pools under <c>LoadOps:Pools</c> (null without any); owned here, disposed with this.</summary>
+    public PoolLauncher? PoolLauncher { get; }
     public LauncherSet Set { get; }
     public RunnerTeardown Teardown { get; }
 
     /// <summary>True when at least one launcher (cloud or pool) can start runners.</summary>
     public bool Any => Aci is not null || Ecs is not null || Set.Pools.Count > 0;
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public ValueTask DisposeAsync() => PoolLauncher?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>
     /// A section with at least one non-empty setting. One whose settings are all empty (what the Bicep template deploys

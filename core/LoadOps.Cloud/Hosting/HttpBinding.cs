@@ -11,18 +11,15 @@ namespace LoadOps.Cloud.Hosting;
 /// </summary>
 public static class HttpBinding
 {
-    /// <summary>The delivery with the exact bytes GitHub signed, or null when its body is over <see cref="WebhookReceiver.MaxBodyBytes"/>.</summary>
-    public static async Task<WebhookDelivery?> ReadDeliveryAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The delivery's headers, with no body: <see cref="WebhookReceiver"/> reads the body itself while checking its signature.</summary>
+    public static WebhookDelivery DeliveryHeaders(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, WebhookReceiver.MaxBodyBytes, cancellationToken);
-        return body is null
-            ? null
-            : new WebhookDelivery(
-                request.Headers["X-GitHub-Event"].FirstOrDefault(),
-                request.Headers["X-GitHub-Delivery"].FirstOrDefault(),
-                request.Headers[WebhookSignature.HeaderName].FirstOrDefault(),
-                body);
+        return new WebhookDelivery(
+            request.Headers["X-GitHub-Event"].FirstOrDefault(),
+            request.Headers["X-GitHub-Delivery"].FirstOrDefault(),
+            request.Headers[WebhookSignature.HeaderName].FirstOrDefault(),
+            []);
     }
 
     /// <summary>The request as the API sees it, or null when its body is over <see cref="RunApi.MaxBodyBytes"/>.</summary>

@@ -17,10 +17,7 @@ public sealed partial class LoadOpsHttpHandlers(WebhookReceiver webhook, RunApi 
 
     /// <summary>The answer to a GitHub delivery; <paramref name="source"/> names the endpoint in the log.</summary>
     public Task<ApiResponse> WebhookAsync(string source, HttpRequest request, CancellationToken cancellationToken) =>
-        AnswerAsync(source, async () =>
-            await HttpBinding.ReadDeliveryAsync(request, cancellationToken) is { } delivery
-                ? await webhook.HandleAsync(delivery, cancellationToken)
-                : WebhookReceiver.TooLarge());
+        AnswerAsync(source, () => webhook.HandleAsync(HttpBinding.DeliveryHeaders(request), request.Body, request.ContentLength, cancellationToken));
 
     /// <summary>The answer to a run API call (<c>/api/runs...</c>); <paramref name="source"/> names the endpoint in the log.</summary>
     public Task<ApiResponse> RunApiAsync(string source, HttpRequest request, CancellationToken cancellationToken) =>

@@ -64,7 +64,7 @@ public static partial class PipelineServices
                     : new UnconfiguredDefinitionSource());
         services.AddSingleton(provider => new CloudLaunchers(
             configuration, provider.GetRequiredService<StorageClients>(),
-            provider.GetServices<PoolLauncherRegistration>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetServices<PoolLauncherRegistration>(), provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IShardLauncher>(provider => provider.GetRequiredService<CloudLaunchers>() is { Any: true } cloud
             ? new LocationLauncher(cloud.Set)
             : new UnavailableShardLauncher());
@@ -89,8 +89,10 @@ public static partial class PipelineServices
         var options = provider.GetRequiredService<IOptions<PublishOptions>>().Value;
         var logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(PipelineServices).FullName!);
         LogPublishing(logger, RunPublisherFactory.Describe(github, options));
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var slackPosted = new StorageDeliveryLog(new DeliveryStore(provider.GetRequiredService<StorageClients>(), clock), "slack");
         return RunPublisherFactory.Create(github, options, configuration.AsEnumerable(),
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Slack), provider.GetRequiredService<TimeProvider>());
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Slack), clock, slackPosted: slackPosted);
     }
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Publishing: {Description}")]

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -35,22 +34,24 @@ public static class OutboundHttp
         foreach (var (name, policy) in Policies)
         {
             var chosen = adjust?.Invoke(name, policy) ?? policy;
-            services.AddHttpClient(name).AddResilienceHandler(name, (builder, context) =>
+            // The pipeline's timeouts bound each call; HttpClient's own 100 s would cut retries short.
+            services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan).AddResilienceHandler(name, (builder, context) =>
                 Configure(builder, chosen, context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
         }
         return services;
     }
 
     /// <summary>A client for <paramref name="system"/> outside a container (tests, tools); dispose it with its owner.</summary>
-    public static HttpClient CreateClient(string system, OutboundPolicy? policy = null, TimeProvider? clock = null, HttpMessageHandler? inner = null)
+    public static HttpClient CreateClient(string system, OutboundPolicy? policy = null, TimeProvider? clock = null, HttpMessageHandler? inner = null) =>
+        // The pipeline's timeouts bound each call; HttpClient's own would cut retries short.
+        new(CreateHandler(system, policy, clock, inner)) { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>The pipeline of <paramref name="system"/> as a handler, for clients that build their own HttpClient (Octokit).</summary>
+    public static DelegatingHandler CreateHandler(string system, OutboundPolicy? policy = null, TimeProvider? clock = null, HttpMessageHandler? inner = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         Configure(builder, policy ?? Policies[system], clock ?? TimeProvider.System);
-        // The pipeline's timeouts bound each call; HttpClient's own would cut retries short.
-        return new HttpClient(new ResilienceHandler(builder.Build()) { InnerHandler = inner ?? new SocketsHttpHandler() })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        return new ResilienceHandler(builder.Build()) { InnerHandler = inner ?? new SocketsHttpHandler() };
     }
 
     /// <summary>Total timeout, then retries, then the circuit breaker, then the timeout of each attempt (the standard order).</summary>
@@ -69,8 +70,9 @@ public static class OutboundHttp
                 MaxDelay = policy.MaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, policy)),
+                ShouldHandle = args => ShouldRetryAsync(args.Outcome, policy, clock, args.Context.CancellationToken),
+                // Retry-After, or GitHub's rate-limit reset; otherwise the jittered exponential back-off.
+                DelayGenerator = args => ValueTask.FromResult(OutboundThrottling.Wait(args.Outcome.Result, clock)),
             });
         }
         builder
@@ -84,21 +86,14 @@ public static class OutboundHttp
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = policy.AttemptTimeout, Name = "attempt" });
     }
 
-    /// <summary>Transient answers and faults, except a Retry-After longer than the policy waits for.</summary>
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, OutboundPolicy policy)
+    /// <summary>Transient answers, faults and throttling, except a wait longer than the policy allows.</summary>
+    private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, OutboundPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!HttpClientResiliencePredicates.IsTransient(outcome) && !IsThrottled(outcome.Result))
+        if (!HttpClientResiliencePredicates.IsTransient(outcome) && !await OutboundThrottling.IsThrottledAsync(outcome.Result, cancellationToken))
             return false;
-        return RetryAfter(outcome.Result) is not { } wait || wait <= policy.MaxRetryAfter;
+        return OutboundThrottling.Wait(outcome.Result, clock) is not { } wait || wait <= policy.MaxRetryAfter;
     }
 
-    /// <summary>AWS answers throttling 400 with x-amzn-ErrorType ThrottlingException (the body says it too).</summary>
-    private static bool IsThrottled(HttpResponseMessage? response) =>
-        response is { StatusCode: HttpStatusCode.BadRequest } &&
-        response.Headers.TryGetValues("x-amzn-ErrorType", out var types) && types.Any(t => t.StartsWith("Throttling", StringComparison.Ordinal));
-
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
-        response?.Headers.RetryAfter is { } header
-            ? header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null)
-            : null;
+    /// <summary>How long <paramref name="response"/> asks to wait (Retry-After as seconds or a date), or null.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response) => OutboundThrottling.RetryAfter(response, TimeProvider.System);
 }

@@ -14,10 +14,15 @@ namespace LoadOps.Cloud.Pools;
 /// Dispatch for <c>pool/NAME</c> locations: puts a <see cref="PoolWorkItem"/> (the shard spec plus SAS grants to upload
 /// its result and report <see cref="ShardDone"/>) on the pool's work queue, where an agent
 /// (<c>loadops-runner agent --pool NAME</c>) picks it up. The item expires unreceived at the run's deadline. Other
-/// locations, a pool whose configuration is unusable, or a queue that refuses are refused with the reason.
+/// locations, a pool whose configuration is unusable, or a queue that refuses are refused with the reason. Disposing it
+/// closes the pools' Service Bus clients (<see cref="PoolQueues"/>): the host that owns it disposes it.
 /// </summary>
-public sealed class PoolLauncher(PoolQueues queues, PoolGrants grants, TimeProvider clock) : IShardLauncher
+public sealed class PoolLauncher(PoolQueues queues, PoolGrants grants, TimeProvider clock) : IShardLauncher, IAsyncDisposable
 {
+    internal PoolQueues Queues => queues;
+
+    public ValueTask DisposeAsync() => queues.DisposeAsync();
+
     /// <summary>Used when a spec carries no deadline (the planner always sets one).</summary>
     private static readonly TimeSpan DefaultValidity = TimeSpan.FromHours(2);
 

@@ -31,6 +31,9 @@ public sealed class ServiceBusWorkQueue : IWorkQueue, IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>True once the sender and receiver are closed (the queue was disposed).</summary>
+    internal bool IsClosed => _sender.IsClosed && _receiver.IsClosed;
+
     public Task SendAsync(string body, string messageId, TimeSpan timeToLive, CancellationToken cancellationToken) =>
         Call(() => _sender.SendMessageAsync(
             new ServiceBusMessage(body) { MessageId = messageId, TimeToLive = timeToLive, ContentType = "application/json" }, cancellationToken));

@@ -15,9 +15,10 @@ public static class RunPublisherFactory
         options is not null && (options.UsesApp || !string.IsNullOrWhiteSpace(options.Token));
 
     /// <param name="settings">Configuration or environment: the <c>LOADOPS_SECRET_*</c> entries are read for Slack webhooks and masked in posted text.</param>
+    /// <param name="slackPosted">Where posted Slack reports are claimed (one post per run); null: no memory.</param>
     public static IRunPublisher Create(
         GitHubConnections? github, PublishOptions options, IEnumerable<KeyValuePair<string, string?>> settings, HttpClient slackHttp, TimeProvider clock,
-        SlackNotifierOptions? slackOptions = null)
+        SlackNotifierOptions? slackOptions = null, Api.IDeliveryLog? slackPosted = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -31,7 +32,7 @@ public static class RunPublisherFactory
         }
         // The definitions' secrets the ACI runners get (LoadOps:Aci:Secrets:NAME) are masked too, not only LOADOPS_SECRET_*.
         var scrubber = new SecretScrubber(values.Values.Concat(runnerSecrets));
-        var slack = new SlackRunPublisher(new SlackNotifier(slackHttp, slackOptions), name => values.GetValueOrDefault(SecretScrubber.Prefix + name), scrubber);
+        var slack = new SlackRunPublisher(new SlackNotifier(slackHttp, slackOptions), name => values.GetValueOrDefault(SecretScrubber.Prefix + name), scrubber, slackPosted);
         return github is null
             ? new RunPublishers([slack])
             : new RunPublishers([new GitHubRunPublisher(github, options, scrubber), slack]);

@@ -1,6 +1,8 @@
 using LoadOps.Core.Definitions;
 using System.Text.Json.Nodes;
 using LoadOps.Cloud.Aci;
+using LoadOps.Cloud.Http;
+using LoadOps.Cloud.Tests.Http;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
@@ -15,18 +17,19 @@ public sealed class AciLauncherTests
     private static AciOptions Options(Uri endpoint) => new()
     {
         SubscriptionId = "sub-1", ResourceGroup = "rg-runners", Image = "ghcr.io/acme/loadops-runner:1.0.0",
-        Cpu = 2, MemoryGb = 4, Endpoint = endpoint, MaxAttempts = 3, RequestTimeout = TimeSpan.FromSeconds(1),
+        Cpu = 2, MemoryGb = 4, Endpoint = endpoint,
         Environment = new Dictionary<string, string> { ["LOADOPS_STORAGE_ACCOUNT"] = "acct" },
         Secrets = new Dictionary<string, string> { ["API_TOKEN"] = "s3cret-value" },
         RunnerIdentityResourceId = "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/runner",
     };
 
-    private static (AciLauncher Launcher, HttpClient Http, FixedTokenCredential Credential) Launcher(StubServer stub)
+    /// <summary>The ARM pipeline with 3 attempts of at most 1 s each; waits on <paramref name="clock"/> (default: the real one, with millisecond back-off).</summary>
+    private static (AciLauncher Launcher, HttpClient Http, FixedTokenCredential Credential) Launcher(StubServer stub, TimeProvider? clock = null)
     {
-        var http = new HttpClient();
+        var http = OutboundHttp.CreateClient(OutboundHttp.Arm, TestPolicies.Fast(OutboundHttp.Arm, attempts: 3, attemptTimeoutSeconds: 1), clock);
         var credential = new FixedTokenCredential();
         var options = Options(stub.Address);
-        return (new AciLauncher(new ArmRestClient(http, credential, options, TimeProvider.System), options), http, credential);
+        return (new AciLauncher(new ArmRestClient(http, credential, options), options), http, credential);
     }
 
     private static string Group(string provisioning, string? state = null, int? exitCode = null) => new JsonObject
@@ -111,14 +114,21 @@ public sealed class AciLauncherTests
     [Fact]
     public async Task Throttling_is_retried_after_the_retry_after_delay()
     {
+        var clock = new FakeClock();
+        var retryAfter = TimeSpan.FromSeconds(30);
         await using var stub = await StubServer.StartAsync((_, n) => n == 1
-            ? new StubResponse(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""", new Dictionary<string, string> { ["Retry-After"] = "1" })
+            ? new StubResponse(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""", new Dictionary<string, string> { ["Retry-After"] = "30" })
             : StubResponse.Json(Group("Succeeded", "Running")));
-        var (launcher, http, _) = Launcher(stub);
+        var (launcher, http, _) = Launcher(stub, clock);
         using var _ = http;
 
-        await launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct);
+        var launch = launcher.LaunchAsync(AciTestSpecs.Work(Spec), "westeurope", Ct);
+        await clock.WaitForTimersAsync(t => t == retryAfter, 1, Ct);
+        var retriedEarly = stub.Requests.Count;
+        clock.Advance(retryAfter);
+        await launch;
 
+        Assert.Equal(1, retriedEarly);
         Assert.Equal(2, stub.Requests.Count);
     }
 

@@ -1,5 +1,6 @@
 using Azure.Identity;
 using LoadOps.Cloud.Aci;
+using LoadOps.Cloud.Http;
 using LoadOps.Core.Definitions;
 
 namespace LoadOps.Cloud.Tests.Aci;
@@ -31,8 +32,8 @@ public sealed class AciLiveTests
     {
         var options = Options();
         Assert.SkipWhen(options is null, "live ACI test: set AZURE_SUBSCRIPTION_ID and LOADOPS_LIVE_ACI_RESOURCE_GROUP to run it");
-        using var http = new HttpClient();
-        var launcher = new AciLauncher(new ArmRestClient(http, new DefaultAzureCredential(), options!, TimeProvider.System), options!);
+        using var http = OutboundHttp.CreateClient(OutboundHttp.Arm);
+        var launcher = new AciLauncher(new ArmRestClient(http, new DefaultAzureCredential(), options!), options!);
 
         var state = await launcher.GetStateAsync(launcher.ResourceId("lo-live-probe-does-not-exist"), Ct);
 
@@ -46,8 +47,8 @@ public sealed class AciLiveTests
         Assert.SkipWhen(options is null || options.Image.Length == 0,
             "live ACI create test: set AZURE_SUBSCRIPTION_ID, LOADOPS_LIVE_ACI_RESOURCE_GROUP, LOADOPS_LIVE_ACI_IMAGE (and LOADOPS_LIVE_ACI_REGION) to run it");
         var region = Environment.GetEnvironmentVariable("LOADOPS_LIVE_ACI_REGION") is { Length: > 0 } r ? r : "westeurope";
-        using var http = new HttpClient();
-        var launcher = new AciLauncher(new ArmRestClient(http, new DefaultAzureCredential(), options!, TimeProvider.System), options!);
+        using var http = OutboundHttp.CreateClient(OutboundHttp.Arm);
+        var launcher = new AciLauncher(new ArmRestClient(http, new DefaultAzureCredential(), options!), options!);
         var spec = AciTestSpecs.Plan(new RunnerSpec("azure/" + region, 1))[0] with { ShardId = "live-" + Guid.NewGuid().ToString("n")[..10] };
 
         var id = await launcher.LaunchAsync(AciTestSpecs.Work(spec), region, Ct);

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using LoadOps.Cloud.Ecs;
+using LoadOps.Cloud.Http;
+using LoadOps.Cloud.Tests.Http;
 using LoadOps.Cloud.Tests.Stubs;
 
 namespace LoadOps.Cloud.Tests.Ecs;
@@ -18,11 +20,12 @@ public sealed class EcsLauncherTests
         public ValueTask<AwsCredentials> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Credentials);
     }
 
-    private static (EcsLauncher Launcher, HttpClient Http) Launcher(StubServer stub, int maxAttempts = 5)
+    /// <summary>The ECS pipeline; waits on <paramref name="clock"/> (default: the real one, with millisecond back-off).</summary>
+    private static (EcsLauncher Launcher, HttpClient Http) Launcher(StubServer stub, int maxAttempts = 5, FakeClock? clock = null)
     {
-        var http = new HttpClient();
-        // The real clock: back-off delays must elapse, and they are short (Retry-After 1 s at most here).
-        var client = new EcsJsonClient(http, stub.Address, "eu-west-1", new FixedCredentials(), TimeProvider.System, maxAttempts);
+        var policy = clock is null ? TestPolicies.Fast(OutboundHttp.Ecs, maxAttempts) : OutboundHttp.Policies[OutboundHttp.Ecs] with { MaxRetries = maxAttempts - 1 };
+        var http = OutboundHttp.CreateClient(OutboundHttp.Ecs, policy, clock);
+        var client = new EcsJsonClient(http, stub.Address, "eu-west-1", new FixedCredentials(), clock ?? TimeProvider.System);
         return (new EcsLauncher(client, Options), http);
     }
 
@@ -90,16 +93,52 @@ public sealed class EcsLauncherTests
     [Fact]
     public async Task Throttling_is_retried_honouring_retry_after()
     {
+        var clock = new FakeClock();
         await using var stub = await StubServer.StartAsync((_, n) => n < 3
-            ? new StubResponse(400, """{"__type":"com.amazonaws.ecs#ThrottlingException","message":"Rate exceeded"}""", new Dictionary<string, string> { ["Retry-After"] = "1" })
+            ? new StubResponse(400, """{"__type":"com.amazonaws.ecs#ThrottlingException","message":"Rate exceeded"}""", new Dictionary<string, string> { ["Retry-After"] = "20" })
             : StubResponse.Json(Tasks(1)));
-        var (launcher, http) = Launcher(stub);
+        var (launcher, http) = Launcher(stub, clock: clock);
         using var _ = http;
+        var token = TestContext.Current.CancellationToken;
+        var retryAfter = TimeSpan.FromSeconds(20);
 
-        var result = await launcher.LaunchAsync("r1", 1, new Dictionary<string, string>(), TestContext.Current.CancellationToken);
+        var launch = launcher.LaunchAsync("r1", 1, new Dictionary<string, string>(), token);
+        await clock.WaitForTimersAsync(t => t == retryAfter, 1, token);
+        var whileWaiting = stub.Requests.Count;
+        clock.Advance(retryAfter);
+        await clock.WaitForTimersAsync(t => t == retryAfter, 2, token);
+        clock.Advance(retryAfter);
+        var result = await launch;
 
+        Assert.Equal(1, whileWaiting);
         Assert.True(result.IsComplete);
         Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Throttling_without_retry_after_backs_off_on_the_clock_before_trying_again()
+    {
+        // ECS's JSON protocol says "throttled" with a 400 whose body's __type is ThrottlingException, and no Retry-After.
+        var clock = new FakeClock();
+        var policy = OutboundHttp.Policies[OutboundHttp.Ecs];
+        await using var stub = await StubServer.StartAsync((_, n) => n == 1
+            ? StubResponse.Json("""{"__type":"com.amazonaws.ecs#ThrottlingException","message":"Rate exceeded"}""", 400)
+            : StubResponse.Json(Tasks(1)));
+        var (launcher, http) = Launcher(stub, clock: clock);
+        using var _ = http;
+        var token = TestContext.Current.CancellationToken;
+        // A back-off step: above zero, at most the policy's MaxDelay, and none of the pipeline's timeouts.
+        bool IsBackoff(TimeSpan t) => t > TimeSpan.Zero && t <= policy.MaxDelay && t != policy.AttemptTimeout && t != policy.TotalTimeout;
+
+        var launch = launcher.LaunchAsync("r1", 1, new Dictionary<string, string>(), token);
+        await clock.WaitForTimersAsync(IsBackoff, 1, token);
+        var whileWaiting = stub.Requests.Count;
+        clock.Advance(policy.MaxDelay);
+        var result = await launch;
+
+        Assert.Equal(1, whileWaiting);
+        Assert.True(result.IsComplete);
+        Assert.Equal(2, stub.Requests.Count);
     }
 
     [Fact]

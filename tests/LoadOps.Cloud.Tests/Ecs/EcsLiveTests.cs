@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Ecs;
+using LoadOps.Cloud.Http;
 
 namespace LoadOps.Cloud.Tests.Ecs;
 
@@ -16,7 +17,7 @@ public sealed class EcsLiveTests
         var cluster = Environment.GetEnvironmentVariable("LOADOPS_LIVE_ECS_CLUSTER");
         Assert.SkipWhen(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID")) || string.IsNullOrWhiteSpace(region) || string.IsNullOrWhiteSpace(cluster),
             "live ECS test: set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION and LOADOPS_LIVE_ECS_CLUSTER to run it");
-        using var http = new HttpClient();
+        using var http = OutboundHttp.CreateClient(OutboundHttp.Ecs);
         var options = new EcsOptions { Region = region!, Cluster = cluster!, TaskDefinition = "unused", Subnets = ["unused"] };
         IAwsCredentialSource credentials = new EnvironmentCredentialSource();
         if (Environment.GetEnvironmentVariable("LOADOPS_LIVE_ECS_ROLE_ARN") is { Length: > 0 } role)

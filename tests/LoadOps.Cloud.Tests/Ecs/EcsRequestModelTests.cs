@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using LoadOps.Cloud.Ecs;
+using LoadOps.Cloud.Http;
+using LoadOps.Cloud.Tests.Http;
 using LoadOps.Cloud.Tests.Stubs;
 
 namespace LoadOps.Cloud.Tests.Ecs;
@@ -43,8 +45,8 @@ public sealed class EcsRequestModelTests
     private static async Task<List<RecordedRequest>> EveryCallAsync(string runId)
     {
         await using var stub = await StubServer.StartAsync((request, _) => Answer(request));
-        using var http = new HttpClient();
-        var launcher = new EcsLauncher(new EcsJsonClient(http, stub.Address, "eu-west-1", new FixedCredentials(), TimeProvider.System, 1), Options);
+        using var http = OutboundHttp.CreateClient(OutboundHttp.Ecs, TestPolicies.Fast(OutboundHttp.Ecs, attempts: 1));
+        var launcher = new EcsLauncher(new EcsJsonClient(http, stub.Address, "eu-west-1", new FixedCredentials(), TimeProvider.System), Options);
         var token = TestContext.Current.CancellationToken;
         await launcher.LaunchAsync(runId, 23, new Dictionary<string, string> { ["LOADOPS_SHARD_QUEUE"] = "https://q/x?sig=1", ["LOADOPS_RUN_ID"] = runId }, token);
         await launcher.DescribeAsync([.. Enumerable.Range(0, 150).Select(i => $"arn:aws:ecs:eu-west-1:123456789012:task/loadops-runners/{i}")], token);

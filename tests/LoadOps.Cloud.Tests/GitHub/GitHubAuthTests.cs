@@ -14,7 +14,6 @@ public sealed class GitHubAuthTests
     private static GitHubOptions AppOptions(StubServer stub, RSA key) => new()
     {
         BaseAddress = stub.Address, AppId = "424242", InstallationId = 77, PrivateKeyPem = key.ExportRSAPrivateKeyPem(),
-        MaxAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(20),
     };
 
     /// <summary>Answers the token endpoint (after checking the JWT the way GitHub does) and the status endpoint.</summary>
@@ -70,7 +69,7 @@ public sealed class GitHubAuthTests
         await using var stub = await StubServer.StartAsync(AppHandler(key, () => Now.AddHours(1), problems));
         // No retries happen here, so a fake clock is safe: it only fixes the JWT's claims and the cache's notion of now.
         var clock = new FakeTimeProvider(Now);
-        using var api = GitHubApi.Create(AppOptions(stub, key), clock);
+        using var api = GitHubApi.Create(AppOptions(stub, key), clock, GitHubFixture.Policy(1));
         var statuses = new CommitStatusPublisher(api);
 
         await statuses.SetAsync(GitHubFixture.Repo, "abc", "checkout", Octokit.CommitState.Success, "ok", null, GitHubFixture.Token);
@@ -91,7 +90,7 @@ public sealed class GitHubAuthTests
         List<string> problems = [];
         var clock = new FakeTimeProvider(Now);
         await using var stub = await StubServer.StartAsync(AppHandler(key, () => clock.GetUtcNow().AddMinutes(60), problems));
-        using var api = GitHubApi.Create(AppOptions(stub, key), clock);
+        using var api = GitHubApi.Create(AppOptions(stub, key), clock, GitHubFixture.Policy(1));
         var statuses = new CommitStatusPublisher(api);
 
         await statuses.SetAsync(GitHubFixture.Repo, "abc", "t", Octokit.CommitState.Pending, "running", null, GitHubFixture.Token);
@@ -113,7 +112,7 @@ public sealed class GitHubAuthTests
             : request.Path.EndsWith("/access_tokens", StringComparison.Ordinal)
                 ? new StubResponse(201, $$"""{"token":"ghs_second","expires_at":"{{Now.AddHours(1):O}}"}""")
                 : StubResponse.Json("""{"id":1}""", 201));
-        using var api = GitHubApi.Create(AppOptions(stub, key), new FakeTimeProvider(Now));
+        using var api = GitHubApi.Create(AppOptions(stub, key), new FakeTimeProvider(Now), GitHubFixture.Policy(1));
         var statuses = new CommitStatusPublisher(api);
 
         var error = await Assert.ThrowsAsync<GitHubException>(() => statuses.SetAsync(GitHubFixture.Repo, "abc", "t", Octokit.CommitState.Pending, "x", null, GitHubFixture.Token));

@@ -12,7 +12,6 @@ public sealed class GitHubDefinitionSourceTests
     private static GitHubOptions AppOptions(GitHubStub stub, RSA key, long installationId = 0) => new()
     {
         BaseAddress = stub.Address, AppId = "424242", InstallationId = installationId, PrivateKeyPem = key.ExportRSAPrivateKeyPem(),
-        BaseDelay = TimeSpan.FromMilliseconds(20),
     };
 
     [Fact]
@@ -21,7 +20,7 @@ public sealed class GitHubDefinitionSourceTests
         await using var github = await GitHubStub.StartAsync();
         github.Files["loadtests/a.loadtest.yaml"] = "name: a\n";
         using var key = RSA.Create(2048);
-        using var connections = new GitHubConnections(AppOptions(github, key), TimeProvider.System);
+        using var connections = new GitHubConnections(AppOptions(github, key), TimeProvider.System, GitHubFixture.Policy());
         IDefinitionSource source = new GitHubDefinitionSource(connections);
 
         var paths = await source.ForInstallation(5).ListAsync("octo/shop", "c0ffee", Token);
@@ -39,7 +38,7 @@ public sealed class GitHubDefinitionSourceTests
     {
         await using var github = await GitHubStub.StartAsync();
         using var key = RSA.Create(2048);
-        using var connections = new GitHubConnections(AppOptions(github, key), TimeProvider.System);
+        using var connections = new GitHubConnections(AppOptions(github, key), TimeProvider.System, GitHubFixture.Policy());
 
         var error = await Assert.ThrowsAsync<GitHubException>(() => new GitHubDefinitionSource(connections).ListAsync("octo/shop", "c0ffee", Token));
 
@@ -51,7 +50,7 @@ public sealed class GitHubDefinitionSourceTests
     {
         await using var github = await GitHubStub.StartAsync();
         using var key = RSA.Create(2048);
-        using var connections = new GitHubConnections(AppOptions(github, key, installationId: 9), TimeProvider.System);
+        using var connections = new GitHubConnections(AppOptions(github, key, installationId: 9), TimeProvider.System, GitHubFixture.Policy());
         var source = new GitHubDefinitionSource(connections);
 
         var policy = await source.ReadAsync("octo/shop", "", ".loadops/policy.yaml", Token);
@@ -67,7 +66,7 @@ public sealed class GitHubDefinitionSourceTests
         await using var github = await GitHubStub.StartAsync();
         github.PullRequestFiles.AddRange(["loadtests/b.loadtest.yml", "src/app.cs"]);
         using var key = RSA.Create(2048);
-        using var connections = new GitHubConnections(AppOptions(github, key, installationId: 9), TimeProvider.System);
+        using var connections = new GitHubConnections(AppOptions(github, key, installationId: 9), TimeProvider.System, GitHubFixture.Policy());
         IDefinitionSource source = new GitHubDefinitionSource(connections);
 
         var changed = await source.ChangedInPullRequestAsync("octo/shop", 7, Token);

@@ -1,27 +1,26 @@
 using LoadOps.Cloud.GitHub;
+using LoadOps.Cloud.Http;
+using LoadOps.Cloud.Tests.Http;
 using LoadOps.Cloud.Tests.Stubs;
 
 namespace LoadOps.Cloud.Tests.GitHub;
 
-/// <summary>Builds clients pointed at a stub server. Retry-After and back-off steps stay short; waits use the real clock.</summary>
+/// <summary>Builds clients pointed at a stub server. Retry-After caps and back-off steps stay short; waits use the real clock.</summary>
 internal static class GitHubFixture
 {
     public const string Pat = "ghp_testtoken_do_not_leak_0123456789";
     public static readonly RepositoryRef Repo = new("octo", "shop");
 
-    public static GitHubOptions PatOptions(StubServer stub, int maxAttempts = 3, double timeoutSeconds = 10) => new()
-    {
-        BaseAddress = stub.Address,
-        Token = Pat,
-        MaxAttempts = maxAttempts,
-        BaseDelay = TimeSpan.FromMilliseconds(20),
-        MaxRateLimitWait = TimeSpan.FromSeconds(5),
-        RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
-    };
+    public static GitHubOptions PatOptions(StubServer stub) => new() { BaseAddress = stub.Address, Token = Pat };
 
-    public static GitHubApi Api(StubServer stub, int maxAttempts = 3) => GitHubApi.Create(PatOptions(stub, maxAttempts), TimeProvider.System);
+    /// <summary>The GitHub pipeline with <paramref name="maxAttempts"/> in all, a 5 s cap on Retry-After and a short attempt timeout.</summary>
+    public static OutboundPolicy Policy(int maxAttempts = 3, double timeoutSeconds = 10) =>
+        TestPolicies.Fast(OutboundHttp.GitHub, maxAttempts, timeoutSeconds) with { MaxRetryAfter = TimeSpan.FromSeconds(5) };
 
-    public static GitHubApi Api(GitHubOptions options) => GitHubApi.Create(options, TimeProvider.System);
+    public static GitHubApi Api(StubServer stub, int maxAttempts = 3, double timeoutSeconds = 10) =>
+        GitHubApi.Create(PatOptions(stub), TimeProvider.System, Policy(maxAttempts, timeoutSeconds));
+
+    public static GitHubApi Api(GitHubOptions options, int maxAttempts = 3) => GitHubApi.Create(options, TimeProvider.System, Policy(maxAttempts));
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -130,7 +130,7 @@ public sealed class GitHubRetryTests
                 Thread.Sleep(TimeSpan.FromSeconds(2));
             return StubResponse.Json(Ok, 201);
         });
-        using var api = GitHubFixture.Api(GitHubFixture.PatOptions(stub, timeoutSeconds: 0.5));
+        using var api = GitHubFixture.Api(stub, timeoutSeconds: 0.5);
 
         await SetStatusAsync(api);
 
@@ -145,7 +145,7 @@ public sealed class GitHubRetryTests
             Thread.Sleep(TimeSpan.FromSeconds(1));
             return StubResponse.Json(Ok, 201);
         });
-        using var api = GitHubFixture.Api(GitHubFixture.PatOptions(stub, maxAttempts: 2, timeoutSeconds: 0.2));
+        using var api = GitHubFixture.Api(stub, maxAttempts: 2, timeoutSeconds: 0.2);
 
         var error = await Assert.ThrowsAsync<GitHubException>(() => SetStatusAsync(api));
 

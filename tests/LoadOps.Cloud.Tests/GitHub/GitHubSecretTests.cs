@@ -38,9 +38,8 @@ public sealed class GitHubSecretTests
         var app = new GitHubOptions
         {
             BaseAddress = stub.Address, AppId = "4242", InstallationId = 9, PrivateKeyPem = pem,
-            MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(10),
         };
-        using var appApi = GitHubFixture.Api(app);
+        using var appApi = GitHubFixture.Api(app, maxAttempts: 2);
         using var patApi = GitHubFixture.Api(stub);
         texts.AddRange([app.ToString(), appApi.ToString(), GitHubFixture.PatOptions(stub).ToString(), patApi.ToString()]);
 

@@ -1,10 +1,12 @@
-using LoadOps.Core.Definitions;
 using LoadOps.Cloud.Aci;
+using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Aci;
+using LoadOps.Cloud.Tests.Http;
 using LoadOps.Cloud.Tests.Stubs;
+using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
 
 namespace LoadOps.Cloud.Tests.Pipeline;
@@ -74,9 +76,9 @@ public sealed class LocationLauncherTests
         await using var stub = await StubServer.StartAsync((request, _) => request.Path.EndsWith("s001", StringComparison.Ordinal)
             ? StubResponse.Json("""{"error":{"code":"ContainerGroupQuotaReached","message":"quota"}}""", 409)
             : StubResponse.Json("""{"properties":{"provisioningState":"Creating"}}""", 201));
-        using var http = new HttpClient();
-        var options = new AciOptions { SubscriptionId = "s", ResourceGroup = "rg", Image = "img", Endpoint = stub.Address, MaxAttempts = 1 };
-        var aci = new AciLauncher(new ArmRestClient(http, new FixedTokenCredential(), options, TimeProvider.System), options);
+        using var http = OutboundHttp.CreateClient(OutboundHttp.Arm, TestPolicies.Fast(OutboundHttp.Arm, attempts: 1));
+        var options = new AciOptions { SubscriptionId = "s", ResourceGroup = "rg", Image = "img", Endpoint = stub.Address };
+        var aci = new AciLauncher(new ArmRestClient(http, new FixedTokenCredential(), options), options);
         var specs = AciTestSpecs.Plan(new RunnerSpec("azure/northeurope", 2)).Select(s => s with { Deadline = DateTimeOffset.UtcNow.AddHours(1) }).ToList();
         // Development storage signs its SAS locally with the well-known key: no storage service is called.
         var clients = StorageClients.FromConnectionString("UseDevelopmentStorage=true", new StorageNames());
@@ -98,9 +100,9 @@ public sealed class LocationLauncherTests
     [Fact]
     public async Task An_aci_launcher_without_grants_refuses_rather_than_start_runners_that_cannot_report()
     {
-        var options = new AciOptions { SubscriptionId = "s", ResourceGroup = "rg", Image = "img", Endpoint = new Uri("http://127.0.0.1:9/"), MaxAttempts = 1 };
-        using var http = new HttpClient();
-        var aci = new AciLauncher(new ArmRestClient(http, new FixedTokenCredential(), options, TimeProvider.System), options);
+        var options = new AciOptions { SubscriptionId = "s", ResourceGroup = "rg", Image = "img", Endpoint = new Uri("http://127.0.0.1:9/") };
+        using var http = OutboundHttp.CreateClient(OutboundHttp.Arm, TestPolicies.Fast(OutboundHttp.Arm, attempts: 1));
+        var aci = new AciLauncher(new ArmRestClient(http, new FixedTokenCredential(), options), options);
 
         var launch = await new LocationLauncher(new LauncherSet { Aci = aci }).LaunchAsync(AciTestSpecs.Plan(new RunnerSpec("azure/northeurope", 1))[0], Ct);
 

@@ -74,11 +74,7 @@ internal static class PublishFixture
             InstallationId = asApp ? 77 : 0,
             PrivateKeyPem = asApp ? AppKey : null,
             Token = asApp ? null : "ghp_testtoken_do_not_leak_0123456789",
-            MaxAttempts = maxAttempts,
-            BaseDelay = TimeSpan.FromMilliseconds(20),
-            MaxRateLimitWait = TimeSpan.FromSeconds(5),
-            RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
-        }, TimeProvider.System);
+        }, TimeProvider.System, Tests.GitHub.GitHubFixture.Policy(maxAttempts, timeoutSeconds));
 
     public static GitHubRunPublisher Publisher(GitHubConnections connections, bool statuses = false) =>
         new(connections, new PublishOptions { CommitStatuses = statuses }, new SecretScrubber([Secret]));

@@ -82,11 +82,11 @@ public sealed class CloudRunnersEndToEndTests(AzuriteFixture azurite)
 
     private static (IShardLauncher, RunnerTeardown?) Launchers(StorageClients clients, FakeCloud cloud, HttpClient http)
     {
-        var aciOptions = new AciOptions { SubscriptionId = "sub-1", ResourceGroup = "rg", Image = "runner:1", Endpoint = cloud.Server.Address, MaxAttempts = 1 };
-        var aci = new AciLauncher(new ArmRestClient(http, new FixedTokenCredential(), aciOptions, TimeProvider.System), aciOptions);
+        var aciOptions = new AciOptions { SubscriptionId = "sub-1", ResourceGroup = "rg", Image = "runner:1", Endpoint = cloud.Server.Address };
+        var aci = new AciLauncher(new ArmRestClient(http, new FixedTokenCredential(), aciOptions), aciOptions);
         var credentials = new EnvironmentCredentialSource(name => name switch { "AWS_ACCESS_KEY_ID" => "AKIDTEST", "AWS_SECRET_ACCESS_KEY" => "secret", _ => null });
         var ecsOptions = new EcsOptions { Region = "us-east-1", Cluster = "loadops", TaskDefinition = "runner:1", Subnets = ["subnet-a"] };
-        var ecs = new EcsLauncher(new EcsJsonClient(http, cloud.Server.Address, "us-east-1", credentials, TimeProvider.System, 1), ecsOptions);
+        var ecs = new EcsLauncher(new EcsJsonClient(http, cloud.Server.Address, "us-east-1", credentials, TimeProvider.System), ecsOptions);
         var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
         var pools = new Dictionary<string, IShardLauncher>(StringComparer.Ordinal) { ["lab"] = PoolFixtures.Launcher(clients, http) };
         var set = new LauncherSet

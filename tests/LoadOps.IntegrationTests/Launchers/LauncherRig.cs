@@ -26,11 +26,11 @@ internal sealed class LauncherRig : IAsyncDisposable
         Cloud = cloud;
         Runs = new RunStore(clients, TimeProvider.System);
         Shards = new ShardStore(clients, Runs, TimeProvider.System);
-        var aciOptions = new AciOptions { SubscriptionId = "sub-1", ResourceGroup = "rg", Image = "runner:1", Endpoint = cloud.Server.Address, MaxAttempts = 1 };
-        Aci = new AciLauncher(new ArmRestClient(_http, new FixedTokenCredential(), aciOptions, TimeProvider.System), aciOptions);
+        var aciOptions = new AciOptions { SubscriptionId = "sub-1", ResourceGroup = "rg", Image = "runner:1", Endpoint = cloud.Server.Address };
+        Aci = new AciLauncher(new ArmRestClient(_http, new FixedTokenCredential(), aciOptions), aciOptions);
         var credentials = new EnvironmentCredentialSource(name => name switch { "AWS_ACCESS_KEY_ID" => "AKIDTEST", "AWS_SECRET_ACCESS_KEY" => "secret", _ => null });
         var ecsOptions = new EcsOptions { Region = "us-east-1", Cluster = "loadops", TaskDefinition = "runner:1", Subnets = ["subnet-a"] };
-        Ecs = new EcsLauncher(new EcsJsonClient(_http, cloud.Server.Address, "us-east-1", credentials, TimeProvider.System, 1), ecsOptions);
+        Ecs = new EcsLauncher(new EcsJsonClient(_http, cloud.Server.Address, "us-east-1", credentials, TimeProvider.System), ecsOptions);
         var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
         Queue = new ShardQueueWriter(clients, grants, TimeProvider.System);
         Launcher = new LocationLauncher(new LauncherSet { Aci = Aci, Grants = grants, Ecs = Ecs, EcsRegion = "us-east-1", ShardQueue = Queue });

@@ -74,7 +74,8 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "loadops-publish-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
         var (launcher, teardown) = launchers?.Invoke(clients)
             ?? (new InProcessLauncher(new ResultStore(clients, TimeProvider.System), new StageSender(clients), folder), null);
-        var connections = new GitHubConnections(new GitHubOptions { BaseAddress = github.Address, AppId = "424242", InstallationId = 77, PrivateKeyPem = RSA.Create(2048).ExportRSAPrivateKeyPem(), BaseDelay = TimeSpan.FromMilliseconds(20) }, TimeProvider.System);
+        var connections = new GitHubConnections(new GitHubOptions { BaseAddress = github.Address, AppId = "424242", InstallationId = 77, PrivateKeyPem = RSA.Create(2048).ExportRSAPrivateKeyPem() }, TimeProvider.System,
+            Cloud.Http.OutboundHttp.Policies[Cloud.Http.OutboundHttp.GitHub] with { BaseDelay = TimeSpan.FromMilliseconds(20) });
         var slack = await StubServer.StartAsync((_, _) => new StubResponse(200, "ok"));
         var settings = new Dictionary<string, string?>
         {

@@ -41,6 +41,22 @@ public sealed class GitDefinitionSourceTests
     }
 
     [Fact]
+    public async Task Regression_git_output_is_read_up_to_its_bound_and_git_is_stopped_there()
+    {
+        using var repo = new TempGitRepository();
+        var commit = repo.Commit("huge", ("loadtests/huge.loadtest.yaml", new string('#', 3 * 1024 * 1024)));
+        var git = await GitClient.OpenAsync(repo.Root, Ct);
+
+        var bounded = await git.RunAsync(["cat-file", "blob", $"{commit}:loadtests/huge.loadtest.yaml"], 4096, Ct);
+        var whole = await git.RunAsync(["cat-file", "-s", $"{commit}:loadtests/huge.loadtest.yaml"], 4096, Ct);
+
+        Assert.True(bounded.Truncated);
+        Assert.Equal(4096, bounded.Output.Length);
+        Assert.False(whole.Truncated);
+        Assert.Equal((3 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), whole.Output.Trim());
+    }
+
+    [Fact]
     public async Task The_definition_loader_hashes_the_committed_text()
     {
         using var repo = new TempGitRepository();
