@@ -3,12 +3,13 @@ using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
+using Microsoft.Extensions.Configuration;
 
 namespace LoadOps.Cli.Serve;
 
 /// <summary>
 /// Dispatch of <c>loadops serve</c> by location: <c>pool/NAME</c> shards go on the pool's work queue for BYO agents
-/// (<see cref="PoolLauncher"/>, Storage queue by default, per <see cref="ServeOptions.Pools"/>); everything else goes to
+/// (<see cref="PoolLauncher"/>, Storage queue by default, per the <c>LoadOps:Pools</c> settings); everything else goes to
 /// the local runner processes, which refuse the cloud locations.
 /// </summary>
 internal sealed class ServeLauncher(IShardLauncher local, IShardLauncher pools) : IShardLauncher
@@ -16,8 +17,9 @@ internal sealed class ServeLauncher(IShardLauncher local, IShardLauncher pools) 
     /// <summary>One client for the Service Bus REST calls of every pool, for the life of the process.</summary>
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    public static ServeLauncher Create(StorageClients clients, ServeOptions options, LocalRunnerLauncher local, TimeProvider clock) =>
-        new(local, PoolLauncher.Create(clients, options.Pools, Http, clock));
+    /// <remarks>Incomplete pool settings never get here: the shared registration refuses them at start.</remarks>
+    public static ServeLauncher Create(StorageClients clients, IConfiguration configuration, LocalRunnerLauncher local, TimeProvider clock) =>
+        new(local, PoolLauncher.Create(clients, PoolOptionsReader.Read(configuration.AsEnumerable()).Pools, Http, clock));
 
     public Task<ShardLaunch> LaunchAsync(ShardSpec spec, CancellationToken cancellationToken)
     {
