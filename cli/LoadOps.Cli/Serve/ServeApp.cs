@@ -35,24 +35,21 @@ internal sealed class ServeApp : IAsyncDisposable
     public static ServeApp Create(ServeOptions options, IDefinitionSource source, TimeProvider clock, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        WebApplicationBuilder? web = null;
-        IHostApplicationBuilder builder;
-        if (options.Listen is { } listen)
-        {
-            // Production whatever the environment says: no developer exception page, which would echo request headers.
-            web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-            web.WebHost.UseUrls(listen);
-            web.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebhookReceiver.MaxBodyBytes + 1);
-            builder = web;
-        }
-        else
-        {
-            builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-        }
+        // Production whatever the environment says: no developer exception page, which would echo request headers.
+        var web = options.Listen is null ? null : WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        IHostApplicationBuilder builder = web is null
+            ? Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production })
+            : web;
 
-        // Serve's settings are the ones given below, not whatever the process environment holds.
+        // Serve's settings are the ones given below, not whatever the process environment holds. (Before UseUrls,
+        // which is a setting too.)
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(ServeSettings.For(options));
+        if (web is not null)
+        {
+            web.WebHost.UseUrls(options.Listen!);
+            web.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebhookReceiver.MaxBodyBytes + 1);
+        }
         builder.Logging.ClearProviders().AddProvider(new ServeLogLines(log));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(source);
