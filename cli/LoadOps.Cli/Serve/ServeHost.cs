@@ -4,6 +4,7 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cli.Serve;
 
@@ -45,7 +46,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         var recovery = new LocalLaunchRecovery(stages, new PipelineBlobs(clients), local, options.Lease, clock, log);
         if (runners.AdoptLeftovers(options.OutDirectory) is > 0 and var adopted)
             log($"{adopted} local runner(s) started by an earlier serve are followed again");
-        var pumpOptions = new QueuePumpOptions { VisibilityTimeout = options.Lease };
+        var pumpOptions = app.Services.GetRequiredService<IOptions<QueuePumpOptions>>().Value with { VisibilityTimeout = options.Lease };
         var pump = new QueuePump(stages, clients, log, pumpOptions, clock) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
 
         var nextSweep = clock.GetUtcNow();

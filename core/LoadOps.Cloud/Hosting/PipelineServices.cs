@@ -45,7 +45,7 @@ public static partial class PipelineServices
     /// The pipeline stages. Definitions come from GitHub when <c>LoadOps:GitHub</c> has an App or a token, else from
     /// <c>LoadOps:Local:RepositoryPath</c>; the verdict is published to GitHub (when configured) and Slack. Runners start
     /// on ACI (<c>LoadOps:Aci</c>), ECS (<c>LoadOps:Ecs</c>) and registered pools (<see cref="PoolLauncherRegistration"/>);
-    /// with none of them every shard is refused saying what to configure. <c>LoadOps:Plan</c> sets the planner's timing. <c>LoadOps:Cost</c>, when present, prices runs
+    /// with none of them every shard is refused saying what to configure. <c>LoadOps:Plan</c> sets the planner's timing, <c>LoadOps:Stages</c> how stage messages are retried. <c>LoadOps:Cost</c>, when present, prices runs
     /// and enforces budgets. A definition source, shard launcher or publisher registered before this call wins.
     /// </summary>
     public static IServiceCollection AddLoadOpsStages(this IServiceCollection services, IConfiguration configuration)
@@ -58,6 +58,8 @@ public static partial class PipelineServices
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PlanOptions>().BindConfiguration(PlanSection).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlanOptions>, PlanOptionsValidation>());
+        services.AddOptions<QueuePumpOptions>().BindConfiguration(QueuePumpOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueuePumpOptions>, QueuePumpOptionsValidation>());
         services.AddOptions<PublishOptions>().BindConfiguration(PublishOptions.SectionName);
         services.TryAddSingleton<GitHubAccess>();
         services.TryAddSingleton<IDefinitionSource>(provider =>
