@@ -3,8 +3,9 @@ using Microsoft.Extensions.Hosting;
 namespace LoadOps.Cli.Serve;
 
 /// <summary>
-/// The lifetime of serve's web endpoint: started and stopped by serve alone. The default console lifetime takes
-/// SIGINT and SIGTERM for itself and stops only Kestrel, which left serve's stages running and the process alive.
+/// The lifetime of serve's host: started and stopped by serve's command alone, which owns Ctrl-C and SIGTERM. The
+/// default console lifetime takes both signals for itself and stops only the host (Kestrel), which left serve's
+/// stages running and the process alive.
 /// </summary>
 internal sealed class CallerOwnedLifetime : IHostLifetime
 {

@@ -1,18 +1,18 @@
 using System.CommandLine;
-using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.Cli.Serve;
 
 /// <summary>
 /// <c>loadops serve [--storage CONNECTION] [--repo PATH] [--out DIR]</c>: runs the pipeline's stages on this machine
 /// against Azurite or Azure Storage until Ctrl-C. Runs start from <c>RunRequest</c> messages on <c>loadops-validate</c>.
-/// BYO pools are configured from the environment (<c>LoadOps__Pools__NAME__Transport</c>, …; see docs/byo-vm.md).
+/// Every other setting (API tokens, GitHub, BYO pools <c>LoadOps__Pools__NAME__Transport</c>…; see docs/byo-vm.md) comes
+/// from the environment, named as the Functions app's app settings (<see cref="ServeSettings"/>).
 /// </summary>
 internal static class ServeCommand
 {
     public const string StorageVariable = "LOADOPS_STORAGE";
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan MinLease = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan MaxLease = TimeSpan.FromHours(1);
 
@@ -37,12 +37,6 @@ internal static class ServeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (pools, problems) = PoolOptionsReader.Read(Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                .Select(e => new KeyValuePair<string, string?>((string)e.Key, e.Value as string)));
-            foreach (var problem in problems)
-                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + problem);
-            if (problems.Count > 0)
-                return ExitCodes.Usage;
             var leaseTime = ServeOptions.DefaultLease;
             if (parse.GetValue(lease) is { } leaseText && (!LoadOps.Core.Definitions.DurationText.TryParse(leaseText, out leaseTime) || leaseTime < MinLease || leaseTime > MaxLease))
             {
@@ -56,11 +50,10 @@ internal static class ServeCommand
                 Path.GetFullPath(parse.GetValue(outDirectory) ?? Path.Combine("loadops-out", "serve")))
             {
                 NamePrefix = parse.GetValue(prefix) ?? "",
-                Pools = pools,
                 Listen = parse.GetValue(listen) is { } address && address.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)
                     ? null
                     : parse.GetValue(listen)?.Trim() ?? ServeOptions.DefaultListen,
-                Security = ServeSecurity.FromEnvironment(),
+                Settings = ServeSettings.FromEnvironment(),
                 WatchRepository = watched,
                 Lease = leaseTime,
             };
@@ -71,11 +64,13 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(ServeOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        GitClient? git = null;
         if (options.WatchRepository is { } watched)
         {
             try
             {
-                await GitClient.OpenAsync(watched, cancellationToken);
+                git = await GitClient.OpenAsync(watched, cancellationToken);
             }
             catch (GitException e)
             {
@@ -93,47 +88,36 @@ internal static class ServeCommand
             await error.WriteLineAsync("error: " + listenProblem);
             return ExitCodes.Usage;
         }
-        StorageClients clients;
-        try
-        {
-            clients = StorageClients.FromConnectionString(options.Storage, new StorageNames(options.NamePrefix));
-        }
-        catch (ArgumentException e)
-        {
-            await error.WriteLineAsync("error: " + e.Message);
-            return ExitCodes.Usage;
-        }
 
-        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            connect.CancelAfter(ConnectTimeout);
-            try
-            {
-                await new StorageProvisioner(clients).EnsureCreatedAsync(connect.Token);
-            }
-            catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException or AggregateException)
-            {
-                await error.WriteLineAsync(
-                    $"error: the storage account could not be reached or prepared within {ConnectTimeout.TotalSeconds} s. " +
-                    "Is Azurite running (npx azurite --silent --location .azurite)? Is --storage right? (value not shown)");
-                return ExitCodes.Usage;
-            }
-        }
+        var clock = TimeProvider.System;
+        var host = new ServeHost(options, output, clock);
+        await using var app = ServeApp.Create(options, host.SourceFor(git), clock, line => Log(output, clock, line));
+        if (await ServeStart.CheckAsync(app, error, cancellationToken) is false)
+            return ExitCodes.Usage;
 
         Directory.CreateDirectory(options.OutDirectory);
+        var clients = app.Services.GetRequiredService<StorageClients>();
         await output.WriteLineAsync($"loadops serve: definitions from {options.Repository}, output in {options.OutDirectory}; " +
             $"runs start from RunRequest messages on {clients.Names.Queue(StageQueueNames.Validate)}. Ctrl-C stops.");
         if (options.WatchRepository is { } watching)
             await output.WriteLineAsync($"loadops serve: watching {watching}: new commits that touch loadtests/ or {LoadOps.Core.Policy.LoadPolicy.RepositoryPath} start runs, read at their commit.");
-        await using var endpoint = await ServeListen.StartAsync(options, clients, output, error, cancellationToken);
-        if (options.Listen is not null && endpoint is null)
-            return ExitCodes.Usage;
-        var (publisher, github, publishing) = ServePublishing.FromEnvironment(clients, TimeProvider.System);
-        using (github)
+        try
         {
-            await output.WriteLineAsync("publishing: " + publishing);
-            await new ServeHost(options, output, TimeProvider.System) { Publisher = publisher }.RunAsync(clients, cancellationToken);
+            await app.StartAsync(cancellationToken);
         }
+        catch (Exception e) when (ServeListen.CannotListen(options, e) is { } line)
+        {
+            await error.WriteLineAsync(line);
+            return ExitCodes.Usage;
+        }
+        await ServeListen.DescribeAsync(app, output);
+        await host.RunAsync(app, git, cancellationToken);
         return ExitCodes.Ok;
+    }
+
+    private static void Log(TextWriter output, TimeProvider clock, string line)
+    {
+        lock (output)
+            output.WriteLine($"{clock.GetUtcNow():HH:mm:ss} {line}");
     }
 }

@@ -1,16 +1,17 @@
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
-using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
-using LoadOps.Core.Planning;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cli.Serve;
 
 /// <summary>
-/// The local host of the pipeline: the same stage classes the Functions app runs, driven by polling the stage queues,
-/// with local runner processes (and pool work queues for BYO agents) for dispatch, a deadline sweep, and every report copied to
-/// <c>{out}/runs/{runId}/</c> as well as to the reports container. Nothing a run needs lives only in this process: local
+/// The local host of the pipeline: the stages the Functions app runs, from the same registration (<see cref="ServeApp"/>),
+/// driven by polling the stage queues, with local runner processes (and pool work queues for BYO agents) for dispatch,
+/// a deadline sweep, and every report copied to <c>{out}/runs/{runId}/</c> as well as to the reports container. Nothing a run needs lives only in this process: local
 /// runners report through the queues themselves, and a restarted serve follows the runners an earlier one started.
 /// </summary>
 internal sealed class ServeHost(ServeOptions options, TextWriter output, TimeProvider clock)
@@ -18,27 +19,35 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
     /// <summary>The repository name runs and schedules of the local checkout are recorded under.</summary>
     public const string LocalRepository = "local";
 
-    /// <summary>Where verdicts are posted (GitHub, Slack); none by default.</summary>
-    public IRunPublisher? Publisher { get; init; }
-
-    public async Task RunAsync(StorageClients clients, CancellationToken cancellationToken)
+    /// <summary>Serve without its own endpoint (tests): builds and starts the app, then runs the loop until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(clients);
+        var git = options.WatchRepository is { } watched ? await GitClient.OpenAsync(watched, cancellationToken) : null;
+        await using var app = ServeApp.Create(options with { Listen = null }, SourceFor(git), clock, line => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}"));
+        await app.StartAsync(cancellationToken);
+        await RunAsync(app, git, cancellationToken);
+    }
+
+    /// <summary>Where the stages read definitions: the watched repository at each run's commit, else the checkout.</summary>
+    public IDefinitionSource SourceFor(GitClient? git) => git is null ? new LocalDefinitionSource(options.Repository) : new GitDefinitionSource(git);
+
+    /// <summary>Runs the stages of a started <paramref name="app"/> until cancelled.</summary>
+    public async Task RunAsync(ServeApp app, GitClient? git, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         var log = (string line) => Write(output, $"{clock.GetUtcNow():HH:mm:ss} {line}");
         using var tracing = PipelineTraceExport.Start(Environment.GetEnvironmentVariable, "loadops-serve", log);
-        var launcherSlot = new LauncherSlot();
-        var git = options.WatchRepository is { } watched ? await GitClient.OpenAsync(watched, cancellationToken) : null;
-        IDefinitionSource source = git is null ? new LocalDefinitionSource(options.Repository) : new GitDefinitionSource(git);
-        var stages = new PipelineStages(clients, source, launcherSlot, clock, new PlanOptions { StartDelay = options.StartDelay }, publisher: Publisher);
+        var stages = app.Services.GetRequiredService<PipelineStages>();
+        var clients = app.Services.GetRequiredService<StorageClients>();
         var repositoryWatcher = git is null ? null : await RepositoryWatcher.CreateAsync(git, clients, stages.Sender, LocalRepository, clock, log, cancellationToken);
         using var runners = new LocalRunners(stages, clock, log);
         var local = new LocalRunnerLauncher(options.OutDirectory, new PoolGrants(clients, stages.Results, clock), runners, clock);
-        await using var launcher = ServeLauncher.Create(clients, options, local, clock);
-        launcherSlot.Inner = launcher;
+        await using var launcher = ServeLauncher.Create(clients, app.Services.GetRequiredService<IConfiguration>(), local, clock);
+        app.Services.GetRequiredService<LauncherSlot>().Inner = launcher;
         var recovery = new LocalLaunchRecovery(stages, new PipelineBlobs(clients), local, options.Lease, clock, log);
         if (runners.AdoptLeftovers(options.OutDirectory) is > 0 and var adopted)
             log($"{adopted} local runner(s) started by an earlier serve are followed again");
-        var pumpOptions = new QueuePumpOptions { VisibilityTimeout = options.Lease };
+        var pumpOptions = app.Services.GetRequiredService<IOptions<QueuePumpOptions>>().Value with { VisibilityTimeout = options.Lease };
         var pump = new QueuePump(stages, clients, log, pumpOptions, clock) { AfterReport = (runId, ct) => CopyReportsAsync(stages, runId, log, ct) };
 
         var nextSweep = clock.GetUtcNow();

@@ -1,5 +1,3 @@
-using LoadOps.Cloud.Pools;
-
 namespace LoadOps.Cli.Serve;
 
 /// <summary>What <c>loadops serve</c> was asked to do.</summary>
@@ -16,8 +14,11 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
     /// </summary>
     public string? Listen { get; init; }
 
-    /// <summary>The webhook secret and API tokens of the HTTP endpoint (from the environment by default).</summary>
-    public ServeSecurity Security { get; init; } = new(null, new Cloud.Api.ApiOptions());
+    /// <summary>
+    /// The app settings (<see cref="ServeSettings"/>): webhook secret, API tokens, GitHub, pools, Slack secrets. The command
+    /// passes the process environment; hosts built in code (tests) pass only what they set.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>Time between planning a run and its common start, for the runner processes to start.</summary>
     public TimeSpan StartDelay { get; init; } = TimeSpan.FromSeconds(3);
@@ -33,9 +34,6 @@ internal sealed record ServeOptions(string Storage, string Repository, string Ou
     public static readonly TimeSpan DefaultLease = TimeSpan.FromSeconds(30);
 
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>BYO runner pools (<c>LoadOps__Pools__NAME__Transport</c>… in the environment); a pool not listed uses a Storage queue.</summary>
-    public IReadOnlyDictionary<string, PoolOptions> Pools { get; init; } = new Dictionary<string, PoolOptions>();
 
     /// <summary>How often the schedules are registered from the repository and checked for due ticks.</summary>
     public TimeSpan ScheduleInterval { get; init; } = TimeSpan.FromSeconds(20);

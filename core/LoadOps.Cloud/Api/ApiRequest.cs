@@ -14,6 +14,12 @@ public sealed record ApiRequest(string Method, string Path, string BaseUrl)
 
     public string? Body { get; init; }
 
+    /// <summary>
+    /// The caller the host authenticated (<c>ApiAuthorization</c>, the bearer scheme); null: <see cref="RunApi"/> checks
+    /// <see cref="Authorization"/> itself (callers without an HTTP host, such as tests).
+    /// </summary>
+    public ApiCaller? Caller { get; init; }
+
     /// <summary>A query value, matched without regard to case; null when absent or blank.</summary>
     public string? QueryValue(string name) =>
         Query.FirstOrDefault(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } value

@@ -32,7 +32,8 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
     public async Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!tokens.TryAuthorize(request.Authorization, out var caller, out var refusal))
+        var caller = request.Caller;
+        if (caller is null && !tokens.TryAuthorize(request.Authorization, out caller, out var refusal))
             return refusal;
 
         var path = request.Path.TrimEnd('/');

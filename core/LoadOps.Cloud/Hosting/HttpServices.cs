@@ -27,6 +27,7 @@ public static class HttpServices
         services.AddSingleton<PullRequestCommandResolver>();
         services.AddSingleton(provider => new ApiTokenCheck(provider.GetRequiredService<IOptions<ApiOptions>>().Value));
         services.AddSingleton<RunApi>();
+        services.AddLoadOpsApiAuthorization();
         services.AddSingleton(provider => new WebhookReceiver(
             provider.GetRequiredService<IOptions<WebhookOptions>>().Value.WebhookSecret,
             provider.GetRequiredService<IDeliveryLog>(),

@@ -20,11 +20,21 @@ public sealed partial class LoadOpsHttpHandlers(WebhookReceiver webhook, RunApi 
         AnswerAsync(source, () => webhook.HandleAsync(HttpBinding.DeliveryHeaders(request), request.Body, request.ContentLength, cancellationToken));
 
     /// <summary>The answer to a run API call (<c>/api/runs...</c>); <paramref name="source"/> names the endpoint in the log.</summary>
+    /// <remarks>
+    /// The caller is authenticated first (<see cref="ApiAuthorization"/>: already by serve's route group policy, here
+    /// in the Functions app), so a refused token never has its body read.
+    /// </remarks>
     public Task<ApiResponse> RunApiAsync(string source, HttpRequest request, CancellationToken cancellationToken) =>
         AnswerAsync(source, async () =>
-            await HttpBinding.ReadApiRequestAsync(request, publicUrl, cancellationToken) is { } call
-                ? await api.HandleAsync(call, cancellationToken)
-                : RunApi.TooLarge());
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var (caller, refusal) = await ApiAuthorization.AuthenticateAsync(request.HttpContext);
+            if (caller is null)
+                return refusal!;
+            return await HttpBinding.ReadApiRequestAsync(request, publicUrl, cancellationToken) is { } call
+                ? await api.HandleAsync(call with { Caller = caller }, cancellationToken)
+                : RunApi.TooLarge();
+        });
 
     private async Task<ApiResponse> AnswerAsync(string source, Func<Task<ApiResponse>> work)
     {

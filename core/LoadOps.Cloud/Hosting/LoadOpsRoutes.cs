@@ -35,10 +35,12 @@ public static class LoadOpsRoutes
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(Prefix);
         group.MapPost(WebhookRoute, context => AnswerWebhookAsync(context, Webhook));
-        group.MapMethods(RunsRoute, [HttpMethods.Get, HttpMethods.Post], context => AnswerRunApiAsync(context, Runs));
-        group.MapGet(RunRoute, context => AnswerRunApiAsync(context, Run));
-        group.MapGet(RunReportRoute, context => AnswerRunApiAsync(context, RunReport));
-        group.MapGet(TestHistoryRoute, context => AnswerRunApiAsync(context, TestHistory));
+        // The run API behind the bearer policy, in one place; the webhook authenticates by its signature instead.
+        var api = group.MapGroup("").RequireAuthorization(ApiAuthorization.Policy);
+        api.MapMethods(RunsRoute, [HttpMethods.Get, HttpMethods.Post], context => AnswerRunApiAsync(context, Runs));
+        api.MapGet(RunRoute, context => AnswerRunApiAsync(context, Run));
+        api.MapGet(RunReportRoute, context => AnswerRunApiAsync(context, RunReport));
+        api.MapGet(TestHistoryRoute, context => AnswerRunApiAsync(context, TestHistory));
         return group;
     }
 

@@ -22,6 +22,9 @@ namespace LoadOps.Cloud.Hosting;
 /// </summary>
 public static partial class PipelineServices
 {
+    /// <summary>The planner's timing (<see cref="PlanOptions"/>): <c>StartDelay</c>, <c>ReportGrace</c>, <c>Interval</c>.</summary>
+    public const string PlanSection = "LoadOps:Plan";
+
     public static IServiceCollection AddLoadOpsPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -43,7 +46,7 @@ public static partial class PipelineServices
     /// The pipeline stages. Definitions come from GitHub when <c>LoadOps:GitHub</c> has an App or a token, else from
     /// <c>LoadOps:Local:RepositoryPath</c>; the verdict is published to GitHub (when configured) and Slack. Runners start
     /// on ACI (<c>LoadOps:Aci</c>), ECS (<c>LoadOps:Ecs</c>) and registered pools (<see cref="PoolLauncherRegistration"/>);
-    /// with none of them every shard is refused saying what to configure. <c>LoadOps:Cost</c>, when present, prices runs
+    /// with none of them every shard is refused saying what to configure. <c>LoadOps:Plan</c> sets the planner's timing, <c>LoadOps:Stages</c> how stage messages are retried. <c>LoadOps:Cost</c>, when present, prices runs
     /// and enforces budgets. A definition source, shard launcher or publisher registered before this call wins.
     /// </summary>
     public static IServiceCollection AddLoadOpsStages(this IServiceCollection services, IConfiguration configuration)
@@ -53,7 +56,11 @@ public static partial class PipelineServices
         // Slack (and later every outside system) through one resilience pipeline each.
         services.AddLoadOpsOutboundHttp();
         services.AddOptions<LocalOptions>().BindConfiguration(LocalOptions.SectionName);
-        services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlanOptions>().BindConfiguration(PlanSection).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlanOptions>, PlanOptionsValidation>());
+        services.AddOptions<QueuePumpOptions>().BindConfiguration(QueuePumpOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueuePumpOptions>, QueuePumpOptionsValidation>());
         services.AddOptions<PublishOptions>().BindConfiguration(PublishOptions.SectionName);
         services.TryAddSingleton<GitHubAccess>();
         services.TryAddSingleton<IDefinitionSource>(provider =>
@@ -75,7 +82,11 @@ public static partial class PipelineServices
             provider.GetRequiredService<IDefinitionSource>(),
             provider.GetRequiredService<IShardLauncher>(),
             provider.GetRequiredService<TimeProvider>(),
-            new PlanOptions { Quotas = configuration.GetSection(LocationQuota.SectionName).Get<List<LocationQuota>>() ?? [] },
+            // Quotas live in their own section (LoadOps:Quotas), beside the planner's timing.
+            provider.GetRequiredService<IOptions<PlanOptions>>().Value with
+            {
+                Quotas = configuration.GetSection(LocationQuota.SectionName).Get<List<LocationQuota>>() ?? [],
+            },
             cost: cost,
             teardown: provider.GetRequiredService<CloudLaunchers>().Teardown,
             publisher: provider.GetRequiredService<IRunPublisher>()));

@@ -4,7 +4,7 @@ using LoadOps.Cloud.Storage;
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>Fails a run and, when this call moved it, tells the publisher, so its check run does not stay in progress.</summary>
-public sealed class FailedRuns(RunStore runs, IRunPublisher? publisher)
+public sealed class FailedRuns(IRunRepository runs, IRunPublisher? publisher)
 {
     /// <summary>Returns a note for the stage log: what the store did and, when the run moved, what was published.</summary>
     public async Task<string> FailAsync(string runId, string reason, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using LoadOps.Core.Pipeline;
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>A stage message that was given up (poisoned) fails the run it was about, saying which stage and why.</summary>
-public sealed class PoisonedRuns(RunStore runs, FailedRuns? failedRuns = null)
+public sealed class PoisonedRuns(IRunRepository runs, FailedRuns? failedRuns = null)
 {
     /// <summary>Returns what happened, for the log; a message without a run (a run request) only gets noted.</summary>
     public async Task<string> FailAsync<T>(string stageQueueName, PoisonedMessage<T> poisoned, CancellationToken cancellationToken)

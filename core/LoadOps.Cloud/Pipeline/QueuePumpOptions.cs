@@ -1,8 +1,13 @@
 namespace LoadOps.Cloud.Pipeline;
 
-/// <summary>How a <see cref="QueuePump"/> reads the stage queues.</summary>
+/// <summary>
+/// How the stage queues are read (<c>loadops serve</c>'s <see cref="QueuePump"/>) and how a failed stage message is
+/// retried (both hosts: the Functions app's queue functions hide a failed message for <see cref="RetryDelayAfter"/> too).
+/// </summary>
 public sealed record QueuePumpOptions
 {
+    public const string SectionName = "LoadOps:Stages";
+
     /// <summary>Messages taken from one queue per round (1..32).</summary>
     public int BatchSize { get; init; } = 8;
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LoadOps.Cloud.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 
@@ -9,7 +10,7 @@ namespace LoadOps.Cloud.Storage;
 /// <see cref="TransitionAsync"/> only; an illegal move is a returned <see cref="TransitionOutcome.Illegal"/>, not an
 /// exception, because with at-least-once queues a late or duplicate message asking for an old move is normal.
 /// </summary>
-public sealed class RunStore
+public sealed class RunStore : IRunRepository
 {
     private readonly TableClient _table;
     private readonly TimeProvider _clock;
@@ -52,13 +53,7 @@ public sealed class RunStore
     public async Task<RunRecord?> UpdateAsync(string runId, Func<RunRecord, RunRecord> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var result = await WriteAsync(runId, current =>
-        {
-            var next = change(current);
-            if (next.Status != current.Status || next.RunId != current.RunId)
-                throw new InvalidOperationException("UpdateAsync cannot change a run's id or status; use TransitionAsync.");
-            return (next == current ? null : next, TransitionOutcome.Moved, "");
-        }, cancellationToken);
+        var result = await WriteAsync(runId, current => RunWriteRules.Update(current, change), cancellationToken);
         return result.Run;
     }
 
@@ -68,16 +63,7 @@ public sealed class RunStore
     /// </summary>
     public Task<RunTransitionResult> TransitionAsync(
         string runId, RunStatus to, string? reason, CancellationToken cancellationToken, Func<RunRecord, RunRecord>? alsoChange = null) =>
-        WriteAsync(runId, current =>
-        {
-            if (current.Status == to)
-                return (null, TransitionOutcome.AlreadyThere, $"Run {runId} is already {to}.");
-            if (!RunStatusRules.CanMove(current.Status, to))
-                return (null, TransitionOutcome.Illegal, $"Run {runId} cannot move from {current.Status} to {to}.");
-
-            var next = (alsoChange?.Invoke(current) ?? current) with { Status = to, StatusReason = reason };
-            return (next, TransitionOutcome.Moved, $"Run {runId} moved from {current.Status} to {to}.");
-        }, cancellationToken);
+        WriteAsync(runId, current => RunWriteRules.Transition(current, to, reason, alsoChange), cancellationToken);
 
     /// <summary>Runs that are not terminal and whose deadline has passed: candidates for the missing-shard sweep.</summary>
     public async Task<IReadOnlyList<RunRecord>> ListOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -39,6 +39,8 @@ internal sealed class FunctionsAppRig : IAsyncDisposable
     public HttpClient Client { get; }
     public PipelineStages Stages => _app.Services.GetRequiredService<PipelineStages>();
 
+    public const string RetryDelaySetting = "LoadOps:Stages:RetryDelay";
+
     /// <param name="settings">The app's settings besides storage, the webhook secret and the API token.</param>
     public static async Task<FunctionsAppRig> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
@@ -51,6 +53,8 @@ internal sealed class FunctionsAppRig : IAsyncDisposable
             ["LoadOps:Storage:NamePrefix"] = "f" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)),
             ["LoadOps:GitHub:WebhookSecret"] = WebhookSecret,
             ["LoadOps:Api:Tokens:0:Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiToken))),
+            // Short back-off (0.2 s doubling) so a message poisons in seconds; a test may ask for another.
+            [RetryDelaySetting] = settings.GetValueOrDefault(RetryDelaySetting) ?? "00:00:00.200",
         });
         builder.AddLoadOpsFunctionsApp();
         var app = builder.Build();

@@ -97,13 +97,31 @@ public sealed class FunctionsEndToEndTests(AzuriteFixture azurite) : IAsyncDispo
         var collect = rig.Clients.Queues.GetQueueClient(rig.Clients.Names.Queue(StageQueueNames.Collect));
         await collect.SendMessageAsync("shard s000 is done", Ct);
 
-        for (var attempt = 0; attempt < 10 && (await collect.PeekMessagesAsync(1, Ct)).Value.Length > 0; attempt++)
+        var poison = rig.Clients.Queues.GetQueueClient(StageQueueNames.PoisonOf(collect.Name));
+        for (var until = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < until && await QueueLengthAsync(poison) == 0; await Task.Delay(100, Ct))
             await rig.Queues.PollOnceAsync(Ct);
 
-        var poison = rig.Clients.Queues.GetQueueClient(StageQueueNames.PoisonOf(collect.Name));
         Assert.Equal("shard s000 is done", Assert.Single((await poison.PeekMessagesAsync(10, Ct)).Value).Body.ToString());
         Assert.Contains(rig.Queues.Log, line => line.Contains("delivery 5 failed", StringComparison.Ordinal) && line.Contains("not a valid ShardDone", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_failed_stage_message_is_hidden_for_its_back_off_not_made_visible_again_at_once()
+    {
+        // A minute's first delay: a message the host made visible again at once would be seen by the peek below.
+        await using var rig = await FunctionsAppRig.StartAsync(azurite, new Dictionary<string, string?> { [FunctionsAppRig.RetryDelaySetting] = "00:01:00" }, Ct);
+        var collect = rig.Clients.Queues.GetQueueClient(rig.Clients.Names.Queue(StageQueueNames.Collect));
+        await collect.SendMessageAsync("not a shard report", Ct);
+
+        Assert.Equal(1, await rig.Queues.PollOnceAsync(Ct));
+
+        Assert.Contains(rig.Queues.Log, line => line.Contains("delivery 1 released by the function itself", StringComparison.Ordinal));
+        Assert.Empty((await collect.PeekMessagesAsync(1, Ct)).Value);
+        Assert.Equal(1, (await collect.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount);
+    }
+
+    private static async Task<int> QueueLengthAsync(Azure.Storage.Queues.QueueClient queue) =>
+        await queue.ExistsAsync(Ct) ? (await queue.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount : 0;
 
     private static HttpRequestMessage Get(string path)
     {

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues.Models;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Tests.Metadata;
@@ -11,6 +12,8 @@ namespace LoadOps.IntegrationTests.Functions;
 /// messageEncoding, calls the entry point on a function class the worker would build, deletes the message on success;
 /// on failure makes it visible again or, on delivery maxDequeueCount, moves it to <c>{queue}-poison</c>. The real host
 /// waits visibilityTimeout before a retry; this one retries at once so a poisoned message takes seconds, not minutes.
+/// Like the host's queue extension it leaves a message alone whose pop receipt changed (the function set its own
+/// back-off delay).
 /// </summary>
 internal sealed class QueueTriggerHost(IServiceProvider services, StorageClients clients, IReadOnlyList<FunctionEntry> functions)
 {
@@ -57,7 +60,14 @@ internal sealed class QueueTriggerHost(IServiceProvider services, StorageClients
             Note($"{function.Name}: delivery {message.DequeueCount} failed: {e.Message}");
             if (message.DequeueCount < _maxDequeueCount)
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+                try
+                {
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+                }
+                catch (RequestFailedException release) when (release.Status == 400 && release.ErrorCode == "PopReceiptMismatch")
+                {
+                    Note($"{function.Name}: delivery {message.DequeueCount} released by the function itself");
+                }
                 return;
             }
             var poison = clients.Queues.GetQueueClient(StageQueueNames.PoisonOf(queue.Name));

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using LoadOps.Cli.Gate;
 using LoadOps.Cli.Serve;
-using LoadOps.Cloud.Api;
 using LoadOps.SampleTarget;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -63,7 +62,12 @@ internal sealed class GateRig : IAsyncDisposable
             Listen = url,
             // Runner processes start slowly on a busy CI machine; a shard that starts late makes its run untrustworthy.
             StartDelay = TimeSpan.FromSeconds(20),
-            Security = new ServeSecurity(WebhookSecret, new ApiOptions { Tokens = [new ApiTokenOptions { Sha256 = Sha256(Token), Repository = Repository }] }),
+            Settings = new Dictionary<string, string?>
+            {
+                [ServeSettings.WebhookSecretVariable] = WebhookSecret,
+                ["LoadOps__Api__Tokens__0__Sha256"] = Sha256(Token),
+                ["LoadOps__Api__Tokens__0__Repository"] = Repository,
+            },
         };
         var log = new StringWriter();
         var stop = new CancellationTokenSource();

@@ -30,7 +30,7 @@ public sealed partial class ServeScheduleTests(AzuriteFixture azurite)
         var clock = new FakeTimeProvider(Start);
         var output = new StringWriter();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var serving = new ServeHost(Options(repo.Root, clients), output, clock).RunAsync(clients, stop.Token);
+        var serving = new ServeHost(Options(repo.Root, clients), output, clock).RunAsync(stop.Token);
         try
         {
             await DriveAsync(clock, () => RequestsHandled(output) >= 1, output);
@@ -61,8 +61,8 @@ public sealed partial class ServeScheduleTests(AzuriteFixture azurite)
         var (first, second) = (new StringWriter(), new StringWriter());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var serving = Task.WhenAll(
-            new ServeHost(Options(repo.Root, clients), first, clock).RunAsync(clients, stop.Token),
-            new ServeHost(Options(repo.Root, clients), second, clock).RunAsync(clients, stop.Token));
+            new ServeHost(Options(repo.Root, clients), first, clock).RunAsync(stop.Token),
+            new ServeHost(Options(repo.Root, clients), second, clock).RunAsync(stop.Token));
         try
         {
             await DriveAsync(clock, () => RequestsHandled(first) + RequestsHandled(second) >= 1, first);

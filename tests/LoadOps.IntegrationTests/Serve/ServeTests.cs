@@ -55,7 +55,13 @@ public sealed class ServeTests(AzuriteFixture azurite)
 
             Assert.True(run?.Status == RunStatus.Reported, $"{run?.Status}: {run?.StatusReason}{Environment.NewLine}{output}");
             var report = Path.Combine(options.OutDirectory, "runs", runId, "report.md");
-            for (var i = 0; i < 20 && !File.Exists(report); i++)
+            // Serve says so once every report file is written; a file that merely exists may still be being written.
+            bool Copied()
+            {
+                lock (output)
+                    return output.ToString().Contains($"run {runId}: ", StringComparison.Ordinal) && output.ToString().Contains("reports in", StringComparison.Ordinal);
+            }
+            for (var i = 0; i < 20 && !Copied(); i++)
                 await Task.Delay(250, Ct);
             Assert.Contains("serve-smoke", await File.ReadAllTextAsync(report, Ct), StringComparison.Ordinal);
         }

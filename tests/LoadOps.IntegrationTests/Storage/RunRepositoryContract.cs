@@ -1,13 +1,19 @@
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Pipeline;
 using LoadOps.Cloud.Storage;
 
 namespace LoadOps.IntegrationTests.Storage;
 
-public sealed class RunStoreTests(AzuriteFixture azurite)
+/// <summary>
+/// What every <see cref="IRunRepository"/> must do, run against each implementation: Azure Tables on Azurite
+/// (<see cref="RunStoreContractTests"/>) and memory (<see cref="InMemoryRunRepositoryContractTests"/>).
+/// </summary>
+public abstract class RunRepositoryContract
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<RunStore> NewStoreAsync() => new(await azurite.NewClientsAsync(Ct), TimeProvider.System);
+    /// <summary>A repository with no runs in it.</summary>
+    protected abstract Task<IRunRepository> NewStoreAsync();
 
     [Fact]
     public async Task Create_then_get_round_trips_every_field_and_a_second_create_is_refused()
