@@ -50,6 +50,7 @@ internal sealed class ServeEndpoint : IAsyncDisposable
         builder.Services.AddSingleton<IRunRequestSink>(new QueueRunRequestSink(clients));
         builder.Services.AddSingleton<IDeliveryLog>(new StorageDeliveryLog(new DeliveryStore(clients, clock)));
         builder.Services.AddSingleton<IRunCatalog>(new StorageRunCatalog(clients, clock));
+        builder.Services.AddSingleton<IBaselineAcceptor>(new StorageBaselineAcceptor(clients, clock));
         builder.Services.AddLoadOpsHttp();
         var app = builder.Build();
         app.MapLoadOpsHttp();

@@ -34,6 +34,7 @@ public static partial class PipelineServices
         services.AddSingleton<IDeliveryLog, StorageDeliveryLog>();
         services.AddSingleton<IRunRequestSink, QueueRunRequestSink>();
         services.AddSingleton<IRunCatalog>(provider => new StorageRunCatalog(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IBaselineAcceptor>(provider => new StorageBaselineAcceptor(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         return services.AddLoadOpsStages(configuration);
     }
 
