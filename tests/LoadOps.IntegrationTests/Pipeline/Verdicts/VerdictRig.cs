@@ -9,7 +9,7 @@ namespace LoadOps.IntegrationTests.Pipeline.Verdicts;
 
 /// <summary>
 /// The whole pipeline on Azurite with runners at a chosen latency level (<see cref="LevelShardLauncher"/>): one
-/// definition with a baseline of 3 runs on main, pumped until each run is reported.
+/// definition with a baseline of 3 runs (or as asked) on main, pumped until each run is reported.
 /// </summary>
 internal sealed class VerdictRig : IDisposable
 {
@@ -33,7 +33,7 @@ internal sealed class VerdictRig : IDisposable
     public LevelShardLauncher Launcher { get; }
     public QueuePump Pump { get; }
 
-    public static async Task<VerdictRig> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, string baselineExtra = "")
+    public static async Task<VerdictRig> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, string baselineExtra = "", int baselineRuns = 3)
     {
         var folder = Path.Combine(Path.GetTempPath(), "loadops-verdicts-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
         Directory.CreateDirectory(Path.Combine(folder, "loadtests"));
@@ -50,7 +50,7 @@ internal sealed class VerdictRig : IDisposable
             runners: [{ location: local, count: 1 }]
             baseline:
               branch: main
-              runs: 3
+              runs: {{baselineRuns}}
               metrics: [p50, p95]
             {{baselineExtra}}
             """, cancellationToken);
@@ -76,7 +76,12 @@ internal sealed class VerdictRig : IDisposable
     public async Task<(RunRecord Run, RunEvaluation Evaluation)> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         await Stages.Sender.SendAsync(request, cancellationToken);
-        var runId = RunIds.For(request.RequestId, TestName);
+        return await WaitAsync(RunIds.For(request.RequestId, TestName), cancellationToken);
+    }
+
+    /// <summary>Pumps until the run (perhaps started by the pipeline itself) is reported; bounded to a minute.</summary>
+    public async Task<(RunRecord Run, RunEvaluation Evaluation)> WaitAsync(string runId, CancellationToken cancellationToken)
+    {
         var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (DateTime.UtcNow < until)
         {
