@@ -3,6 +3,7 @@ using LoadOps.Bench.Results;
 
 // loadops results benchmarks (run in Release, never in CI):
 //   accuracy [--trials N]                 regression verdicts on synthetic histories
+//   outliers [--trials N]                 the same with one stalled baseline run (also part of accuracy)
 //   generate --out DIR [--shards N]       write N shard results of 20 steps × 120 intervals
 //   merge --dir DIR [--shards N] [--objects | --parallel]  merge the first N of them from their bytes one by one (or as
 //                                         objects, or on every core); wall time and memory
@@ -20,6 +21,10 @@ switch (command)
         RegressionAccuracy.Run(Count("--trials", 1_000));
         RegressionAccuracy.Repeated(Count("--trials", 1_000));
         ErrorAccuracy.Run(Count("--trials", 1_000));
+        OutlierAccuracy.Run(Count("--trials", 1_000));
+        return 0;
+    case "outliers":
+        OutlierAccuracy.Run(Count("--trials", 1_000));
         return 0;
     case "generate":
         await MergeScale.GenerateAsync(Option("--out", Path.Combine(Path.GetTempPath(), "loadops-merge-bench")), Count("--shards", 1_000), CancellationToken.None);

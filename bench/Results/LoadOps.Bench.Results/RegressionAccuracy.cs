@@ -94,7 +94,7 @@ internal static class RegressionAccuracy
         return $"{Rate(Verdict.Regression)} | {Rate(Verdict.Inconclusive)} | {Rate(Verdict.Pass)} | {Rate(Verdict.Improvement)}";
     }
 
-    private static string Median(List<double> values)
+    internal static string Median(List<double> values)
     {
         if (values.Count == 0)
             return "-";
@@ -102,7 +102,7 @@ internal static class RegressionAccuracy
         return "≥ " + (values[values.Count / 2] * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
     }
 
-    private static double[] SimulateRun(Random random, double cv, double shift, bool betweenRuns)
+    internal static double[] SimulateRun(Random random, double cv, double shift, bool betweenRuns)
     {
         var level = 200_000 * (1 + shift) * (betweenRuns ? Math.Exp(cv * Normal(random)) : 1);
         var values = new double[Intervals];
@@ -115,7 +115,7 @@ internal static class RegressionAccuracy
         return values;
     }
 
-    private static ResultSummary Summary(string runId, double[] intervals, bool withIntervals)
+    internal static ResultSummary Summary(string runId, double[] intervals, bool withIntervals)
     {
         var runValue = Math.Exp(intervals.Average(Math.Log));
         var start = DateTimeOffset.UnixEpoch;

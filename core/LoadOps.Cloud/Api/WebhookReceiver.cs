@@ -6,10 +6,12 @@ namespace LoadOps.Cloud.Api;
 /// <summary>
 /// <c>POST /api/github/webhook</c> behind every host: verify the signature over the exact bytes, parse, deduplicate by
 /// delivery id, put the run request on the validate queue; a person's <c>/loadtest</c> command or approval label is
-/// first checked with GitHub (<paramref name="commands"/>; without it such deliveries answer 503 saying so). Nothing
+/// first checked with GitHub (<paramref name="commands"/>; without it such deliveries answer 503 saying so); an accepted
+/// baseline (<c>/loadtest accept</c>) goes to <paramref name="baselines"/>. Nothing
 /// else. Without a secret every delivery is refused: an unsigned endpoint would let anyone start load.
 /// </summary>
-public sealed class WebhookReceiver(string? secret, IDeliveryLog deliveries, IRunRequestSink sink, PullRequestCommandResolver? commands = null)
+public sealed class WebhookReceiver(
+    string? secret, IDeliveryLog deliveries, IRunRequestSink sink, PullRequestCommandResolver? commands = null, IBaselineAcceptor? baselines = null)
 {
     public const string Route = "/api/github/webhook";
     public const int MaxBodyBytes = 25 * 1024 * 1024;
@@ -65,6 +67,17 @@ public sealed class WebhookReceiver(string? secret, IDeliveryLog deliveries, IRu
                 return ApiResponse.Text(503, unavailable.Reason + "; redeliver it from the App's Recent Deliveries once GitHub answers") with
                 {
                     LogNote = $"Delivery {delivery.DeliveryId} not handled: {unavailable.Reason}",
+                };
+            case WebhookDecision.Accept accept when baselines is null:
+                return ApiResponse.Text(503, "accepting a baseline needs the pipeline's storage, and this host has none configured") with
+                {
+                    LogNote = $"Delivery {delivery.DeliveryId} not handled: {accept.Request.Source} needs the baselines table",
+                };
+            case WebhookDecision.Accept accept:
+                var accepted = await baselines.AcceptAsync(accept.Request, cancellationToken);
+                return ApiResponse.Text(200, (accepted.AcceptedRuns.Count > 0 ? "accepted: " : "ignored: ") + accepted.Message) with
+                {
+                    LogNote = $"Delivery {delivery.DeliveryId}: {accept.Request.Source} on {accept.Request.Repository}#{accept.Request.PullRequest}: {accepted.Message}",
                 };
             case WebhookDecision.Start start when RunRequestRules.Problem(start.Request) is { } problem:
                 return ApiResponse.Text(400, problem) with { LogNote = $"Delivery {delivery.DeliveryId} rejected: {problem}" };

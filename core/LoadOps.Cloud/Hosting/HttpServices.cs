@@ -10,7 +10,8 @@ namespace LoadOps.Cloud.Hosting;
 /// <summary>
 /// Registers the webhook and the run API behind <see cref="LoadOpsHttpHandlers"/>, with their options bound from
 /// <c>LoadOps:GitHub</c> and <c>LoadOps:Api</c> and checked at start. The host registers the storage seams
-/// (<see cref="IDeliveryLog"/>, <see cref="IRunRequestSink"/>, <see cref="IRunCatalog"/>); an
+/// (<see cref="IDeliveryLog"/>, <see cref="IRunRequestSink"/>, <see cref="IRunCatalog"/>, and <see cref="IBaselineAcceptor"/> for
+/// <c>/loadtest accept</c>); an
 /// <see cref="IRepositoryAccess"/> registered before this call wins over the configured GitHub.
 /// </summary>
 public static class HttpServices
@@ -32,7 +33,8 @@ public static class HttpServices
             provider.GetRequiredService<IOptions<WebhookOptions>>().Value.WebhookSecret,
             provider.GetRequiredService<IDeliveryLog>(),
             provider.GetRequiredService<IRunRequestSink>(),
-            provider.GetRequiredService<PullRequestCommandResolver>()));
+            provider.GetRequiredService<PullRequestCommandResolver>(),
+            provider.GetService<IBaselineAcceptor>()));
         services.AddSingleton(provider => new LoadOpsHttpHandlers(
             provider.GetRequiredService<WebhookReceiver>(),
             provider.GetRequiredService<RunApi>(),

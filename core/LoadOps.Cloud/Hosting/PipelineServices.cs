@@ -39,6 +39,7 @@ public static partial class PipelineServices
         services.AddSingleton<IRunRequestSink, QueueRunRequestSink>();
         services.AddSingleton<IRunCatalog>(provider => new StorageRunCatalog(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITrendSource>(provider => new StorageTrendSource(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IBaselineAcceptor>(provider => new StorageBaselineAcceptor(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         return services.AddLoadOpsStages(configuration);
     }
 

@@ -9,10 +9,12 @@ namespace LoadOps.Cloud.Pipeline;
 /// <summary>
 /// Stage 5: judges the merged result against the definition's thresholds and against the baseline (the newest
 /// trustworthy runs of the same test and definition on the baseline branch), stores the evaluation, asks for the
-/// report. Pure reads and one overwrite: a duplicate computes the same evaluation again.
+/// report, and with <c>baseline.repeat</c> asks for the next look while the comparison is not settled (<see cref="RepeatChain"/>). Pure reads and one overwrite: a duplicate computes the same evaluation again.
 /// </summary>
 public sealed class EvaluateStage(RunStore runs, ResultStore results, PipelineBlobs blobs, BaselineStore baselines, FailedRuns? failedRuns = null)
 {
+    private readonly RepeatChain _chain = new(runs, results, blobs);
+
     public async Task<StageOutcome> HandleAsync(EvaluateRun message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -32,12 +34,18 @@ public sealed class EvaluateStage(RunStore runs, ResultStore results, PipelineBl
         }
 
         var definition = plan.Shards[0].Definition;
+        var looks = definition.Baseline?.Repeat ?? 1;
         var baseline = await LoadBaselineAsync(run, merged, definition, cancellationToken);
-        var evaluation = RunEvaluator.Evaluate(merged, ResultSummarizer.Summarize(merged), definition, baseline.Runs, baselineLevel: baseline.Level);
+        var repeats = await _chain.ContextAsync(run, merged.DefinitionHash, looks, cancellationToken);
+        var evaluation = RunEvaluator.Evaluate(merged, ResultSummarizer.Summarize(merged), definition, baseline.Runs, repeats, baseline.Level);
         if (evaluation.Regression is { } regression && baseline.Notes.Count > 0)
             evaluation = evaluation with { Regression = regression with { Notes = [.. baseline.Notes, .. regression.Notes] } };
         await blobs.WriteEvaluationAsync(run.RunId, evaluation, cancellationToken);
-        return StageOutcome.Then(new ReportRun(run.RunId), $"Run {run.RunId}: {evaluation.Verdict} ({baseline.Runs.Count} baseline runs).");
+        var line = $"Run {run.RunId}: {evaluation.Verdict} ({baseline.Runs.Count} baseline runs{(repeats is null ? "" : $", look {repeats.Look} of at most {looks}")}).";
+        // Not settled and repeats left: the same test at the same commit runs again, judged together with this run.
+        return RepeatChain.Next(run, evaluation, looks) is { } again
+            ? new StageOutcome([new ReportRun(run.RunId), again], line + $" Not settled: repeating as {again.RequestId}.")
+            : StageOutcome.Then(new ReportRun(run.RunId), line);
     }
 
     /// <summary>
@@ -52,13 +60,16 @@ public sealed class EvaluateStage(RunStore runs, ResultStore results, PipelineBl
         var count = (spec.Runs * 3) + BaselineSelector.ConfirmRuns;
         var entries = await baselines.GetRecentAsync(run.TestName, spec.Branch, count + 1, cancellationToken, trustworthyOnly: true);
         var history = new List<HistoryRun>();
-        foreach (var entry in entries.Where(e => e.RunId != run.RunId).Take(count))
+        // The looks of this run's own repeat chain are the candidate, never its baseline.
+        var chain = RepeatChain.RunIdsOf(run, spec.Repeat);
+        foreach (var entry in entries.Where(e => !chain.Contains(e.RunId)).Take(count))
         {
             var earlier = await results.ReadResultAsync(entry.ResultBlobName, cancellationToken);
             if (earlier is null || earlier.DefinitionHash != merged.DefinitionHash)
                 continue;
             var judged = await blobs.ReadEvaluationAsync(entry.RunId, cancellationToken);
-            history.Add(new HistoryRun(earlier, ResultSummarizer.Summarize(earlier), judged?.Verdict, entry.Accepted));
+            var verdict = await _chain.VerdictForBaselineAsync(entry.RunId, judged, spec.Repeat, cancellationToken);
+            history.Add(new HistoryRun(earlier, ResultSummarizer.Summarize(earlier), verdict, entry.Accepted));
         }
         return BaselineSelector.Select(history, spec);
     }

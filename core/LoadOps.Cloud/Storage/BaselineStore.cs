@@ -53,6 +53,15 @@ public sealed class BaselineStore
         return false;
     }
 
+    /// <summary>The entry of one run of a test on a branch; null when that run is not stored there (not trustworthy, or never reported).</summary>
+    public async Task<BaselineEntry?> FindAsync(string testName, string branch, string runId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(testName, branch)} and RunId eq {runId}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            return FromEntity(entity);
+        return null;
+    }
+
     /// <summary>The newest <paramref name="count"/> entries of a test on a branch, newest first; only trustworthy ones if asked.</summary>
     public async Task<IReadOnlyList<BaselineEntry>> GetRecentAsync(
         string testName, string branch, int count, CancellationToken cancellationToken, bool trustworthyOnly = false)

@@ -10,7 +10,8 @@ namespace LoadOps.Core.Regression;
 /// scale (changes are relative); errors and dropped on their own scale. Per-interval values of the candidate
 /// are not treated as independent samples (they are correlated); they only give a floor for the noise (the
 /// standard error of the run's value by batch means), so a baseline that happens to agree too well cannot
-/// make a noisy candidate look significant.
+/// make a noisy candidate look significant. Baseline runs far from the others' level (a stalled run) are left out first,
+/// judged by a robust spread (<see cref="BaselineOutliers"/>), so one of them can neither widen the noise nor move the mean.
 /// </summary>
 public static class BaselineTest
 {
@@ -35,9 +36,11 @@ public static class BaselineTest
         if (candidates.Count == 0)
             throw new ArgumentException("At least one candidate value is needed.", nameof(candidates));
         var relative = IsRelative(metric);
-        var n = baseline.Count;
+        var scaled = baseline.Select(v => Scale(v, relative)).ToArray();
+        var outliers = relative ? BaselineOutliers.Find(scaled, Math.Log(1 + options.Tolerance), options.MinimumBaselineRuns) : [];
+        var values = scaled.Where((_, i) => !outliers.Contains(i)).ToArray();
+        var n = values.Length;
         var m = candidates.Count;
-        var values = baseline.Select(v => Scale(v, relative)).ToArray();
         var mine = candidates.Select(v => Scale(v, relative)).ToArray();
         var mean = n == 0 ? double.NaN : values.Average();
         var own = mine.Average();
@@ -47,7 +50,7 @@ public static class BaselineTest
             ? Math.Exp(own - mean) - 1
             : (own - mean) / Math.Max(Math.Abs(mean), options.FractionFloor);
         if (n < 2)
-            return new MetricTest(n, center, candidate, n == 0 ? double.NaN : change, 1, double.NaN, double.NaN) { CandidateRuns = m };
+            return new MetricTest(n, center, candidate, n == 0 ? double.NaN : change, 1, double.NaN, double.NaN) { CandidateRuns = m, Outliers = outliers };
 
         var squares = values.Sum(v => (v - mean) * (v - mean)) + mine.Sum(v => (v - own) * (v - own));
         var spread = Math.Sqrt(squares / (n + m - 2));
@@ -55,7 +58,7 @@ public static class BaselineTest
         var intervalFloor = m == 1 ? BatchMeansError([.. candidateIntervals.Select(v => Scale(v, relative))]) : 0;
         var noise = Math.Max(Math.Max(spread, floor), intervalFloor);
         var distance = (own - mean) / (noise * Math.Sqrt((1.0 / m) + (1.0 / n)));
-        return new MetricTest(n, center, candidate, change, StudentT.TwoSidedP(distance, n + m - 2), noise, distance) { CandidateRuns = m };
+        return new MetricTest(n, center, candidate, change, StudentT.TwoSidedP(distance, n + m - 2), noise, distance) { CandidateRuns = m, Outliers = outliers };
     }
 
     /// <summary>

@@ -28,4 +28,7 @@ public sealed record MetricTest(
 
     /// <summary>Count tests: finished (or scheduled) requests of the candidate runs together.</summary>
     public long CandidateTotal { get; init; }
+
+    /// <summary>Latency and rps: indices (into the baseline values given) of runs left out as outliers (<see cref="BaselineOutliers"/>); <see cref="BaselineRuns"/> counts the rest.</summary>
+    public IReadOnlyList<int> Outliers { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Results;
 
@@ -9,7 +10,8 @@ namespace LoadOps.Core.Regression;
 /// baseline's pooled rate (<see cref="CountTest"/>). The decision rule is <see cref="MetricJudge"/>'s: a regression
 /// needs evidence (one-sided, Holm over all metrics × steps) AND a change beyond the tolerance; otherwise a pass stating
 /// what it could have caught. Baseline runs that were partial or untrustworthy are left out; an untrustworthy or
-/// partial candidate can never pass (every verdict becomes inconclusive).
+/// partial candidate can never pass (every verdict becomes inconclusive). A baseline run far from the others' level (a
+/// stall) is left out of the latency and rps comparisons it would distort (<see cref="BaselineOutliers"/>), with a note.
 /// </summary>
 public static class RegressionAnalyzer
 {
@@ -40,15 +42,22 @@ public static class RegressionAnalyzer
             scopes.Add((step.Scenario, step.Step, s => s.Step(step.Scenario, step.Step)?.Metrics));
 
         var tests = new List<(string? Scenario, string? Step, Metric Metric, MetricTest Test)>();
+        var outliers = new List<(string RunId, string Where)>();
         foreach (var (scenario, step, pick) in scopes)
         {
             foreach (var metric in options.Metrics.Where(m => step is null || m != Metric.Dropped))
             {
                 if (pick(candidate) is not { } mine || mine.Value(metric) is null)
                     continue;
-                tests.Add((scenario, step, metric, Test(metric, candidates.Select(pick).ToList(), usable.Select(pick).ToList(), mine, options)));
+                var history = usable.Select(b => (b.RunId, Summary: pick(b))).ToList();
+                var test = Test(metric, candidates.Select(pick).ToList(), history, mine, options);
+                tests.Add((scenario, step, metric, test.Test));
+                outliers.AddRange(test.Outliers.Select(o => (o.RunId, $"{(step is null ? "" : (scenario is null ? step : $"{scenario}/{step}") + " ")}{metric.Name()} (×{o.Ratio.ToString("0.##", CultureInfo.InvariantCulture)})")));
             }
         }
+
+        foreach (var run in outliers.GroupBy(o => o.RunId))
+            notes.Add($"baseline run {run.Key} left out as an outlier for {string.Join(", ", run.Select(o => o.Where))}: far from the level of the other baseline runs (a stall during that run?), it would have widened the noise and moved the baseline.");
 
         var tested = tests.Select((t, i) => (t, i)).Where(x => x.t.Test.BaselineRuns >= options.MinimumBaselineRuns).ToList();
         var worse = Adjusted(tested.Select(x => (x.i, WorseP(x.t.Metric, x.t.Test))));
@@ -78,16 +87,15 @@ public static class RegressionAnalyzer
         return new RegressionReport(verdict, usable.Count, comparisons, notes) { Settled = settled };
     }
 
-    private static MetricTest Test(Metric metric, IReadOnlyList<MetricSummary?> candidates, IReadOnlyList<MetricSummary?> history,
-        MetricSummary mine, RegressionOptions options)
+    private static (MetricTest Test, IReadOnlyList<(string RunId, double Ratio)> Outliers) Test(Metric metric, IReadOnlyList<MetricSummary?> candidates,
+        IReadOnlyList<(string RunId, MetricSummary? Summary)> history, MetricSummary mine, RegressionOptions options)
     {
         if (CountTest.AppliesTo(metric))
-        {
-            return CountTest.Compare(Counts(metric, history), Counts(metric, candidates), options.ErrorTolerance);
-        }
+            return (CountTest.Compare(Counts(metric, [.. history.Select(h => h.Summary)]), Counts(metric, candidates), options.ErrorTolerance), []);
         var values = candidates.Select(s => s?.Value(metric)).OfType<double>().ToList();
-        var earlier = history.Select(s => s?.Value(metric)).OfType<double>().ToList();
-        return BaselineTest.Compare(metric, earlier, values, mine.IntervalValues(metric), options);
+        var earlier = history.Select(h => (h.RunId, Value: h.Summary?.Value(metric))).Where(h => h.Value is not null).ToList();
+        var test = BaselineTest.Compare(metric, [.. earlier.Select(h => h.Value!.Value)], values, mine.IntervalValues(metric), options);
+        return (test, [.. test.Outliers.Select(i => (earlier[i].RunId, earlier[i].Value!.Value / test.BaselineValue))]);
     }
 
     private static List<(long Count, long Total)> Counts(Metric metric, IReadOnlyList<MetricSummary?> summaries) =>

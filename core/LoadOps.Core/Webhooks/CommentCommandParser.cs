@@ -4,12 +4,13 @@ namespace LoadOps.Core.Webhooks;
 
 /// <summary>
 /// Finds a <c>/loadtest</c> command in a comment: the first line that starts with <c>/loadtest</c> (after spaces).
-/// <c>/loadtest run</c>, <c>/loadtest run NAME</c>, <c>/loadtest approve</c>, <c>/loadtest approve SHA</c>.
+/// <c>/loadtest run</c>, <c>/loadtest run NAME</c>, <c>/loadtest approve</c>, <c>/loadtest approve SHA</c>,
+/// <c>/loadtest accept</c>, <c>/loadtest accept NAME</c>.
 /// </summary>
 internal static partial class CommentCommandParser
 {
     public const string Prefix = "/loadtest";
-    public const string Usage = "use `/loadtest run`, `/loadtest run NAME` or `/loadtest approve [SHA]` on a line of its own";
+    public const string Usage = "use `/loadtest run [NAME]`, `/loadtest approve [SHA]` or `/loadtest accept [NAME]` on a line of its own";
 
     /// <summary>The command, or null with <paramref name="problem"/> saying why the comment starts nothing.</summary>
     public static (PullRequestCommandKind Kind, string? Argument)? Parse(string body, out string problem)
@@ -32,7 +33,9 @@ internal static partial class CommentCommandParser
         {
             case "run" when argument is null || TestName().IsMatch(argument):
                 return (PullRequestCommandKind.Run, argument);
-            case "run":
+            case "accept" when argument is null || TestName().IsMatch(argument):
+                return (PullRequestCommandKind.Accept, argument);
+            case "run" or "accept":
                 problem = $"'{Shorten(argument!)}' is not a test name (lowercase letters, digits and dashes, 1 to 63); {Usage}";
                 return null;
             case "approve" when argument is null || CommitPrefix().IsMatch(argument):

@@ -8,4 +8,10 @@ public enum PullRequestCommandKind
 
     /// <summary>Run every test again, or the named one: <c>/loadtest run [name]</c>.</summary>
     Run,
+
+    /// <summary>
+    /// Accept the level the pull request's head commit measured as the new baseline of its tests' baseline branch (an
+    /// intended slowdown): label <c>loadops:accept-baseline</c> or <c>/loadtest accept [name]</c>.
+    /// </summary>
+    Accept,
 }

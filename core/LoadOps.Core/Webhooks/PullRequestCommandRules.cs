@@ -5,11 +5,15 @@ namespace LoadOps.Core.Webhooks;
 /// <summary>
 /// Decides what a <see cref="PullRequestCommand"/> starts once the sender's permission and the pull request's head are
 /// known. Only users with write access (write, maintain, admin) may start runs; everyone else is ignored with the
-/// reason. Pure: the lookups happen before.
+/// reason. An accept needs no open pull request and starts no run: it becomes a <see cref="WebhookDecision.Accept"/>.
+/// Pure: the lookups happen before.
 /// </summary>
 public static class PullRequestCommandRules
 {
     public const string ApprovalLabel = "loadops:approved";
+
+    /// <summary>The label that accepts the pull request's measured level as the new baseline (<see cref="PullRequestCommandKind.Accept"/>).</summary>
+    public const string AcceptLabel = "loadops:accept-baseline";
 
     public static bool CanStartRuns(RepositoryPermission permission) => permission >= RepositoryPermission.Write;
 
@@ -20,9 +24,23 @@ public static class PullRequestCommandRules
         if (!CanStartRuns(permission))
             return new WebhookDecision.Ignore(
                 $"{command.Source} by {command.Sender} on {where} ignored: {command.Sender} has {permission.ToString().ToLowerInvariant()} access; " +
-                "starting or approving load tests needs write access to the repository");
+                "starting, approving or accepting load tests needs write access to the repository");
         if (head is null)
             return new WebhookDecision.Ignore($"{command.Source} on {where} ignored: the pull request was not found");
+        if (command.Kind == PullRequestCommandKind.Accept)
+        {
+            // A merged pull request may still accept: after the merge is when its level shows on the baseline branch.
+            return new WebhookDecision.Accept(new BaselineAcceptance
+            {
+                DeliveryId = command.DeliveryId,
+                Repository = command.Repository,
+                PullRequest = command.PullRequest,
+                Commit = head.Commit,
+                TestName = command.TestName,
+                AcceptedBy = command.Sender,
+                Source = command.Source,
+            });
+        }
         if (!head.IsOpen)
             return new WebhookDecision.Ignore($"{command.Source} on {where} ignored: the pull request is closed");
 

@@ -4,7 +4,7 @@ namespace LoadOps.Core.Webhooks;
 
 /// <summary>
 /// Reads the deliveries by which a person asks LoadOps for something on a pull request: a <c>pull_request</c>
-/// <c>labeled</c> event with <c>loadops:approved</c>, an <c>issue_comment</c> <c>created</c> with a <c>/loadtest</c>
+/// <c>labeled</c> event with <c>loadops:approved</c> or <c>loadops:accept-baseline</c>, an <c>issue_comment</c> <c>created</c> with a <c>/loadtest</c>
 /// line. The sender is taken from the payload but trusted for nothing: write access is checked with GitHub after.
 /// </summary>
 internal static class PullRequestCommands
@@ -12,17 +12,23 @@ internal static class PullRequestCommands
     public static WebhookDecision FromLabel(PayloadReader payload, string deliveryId)
     {
         var label = payload.OptionalString("label.name");
-        if (label != PullRequestCommandRules.ApprovalLabel)
-            return new WebhookDecision.Ignore($"label '{label}' does not start runs (only '{PullRequestCommandRules.ApprovalLabel}' does)");
+        PullRequestCommandKind? kind = label switch
+        {
+            PullRequestCommandRules.ApprovalLabel => PullRequestCommandKind.Approve,
+            PullRequestCommandRules.AcceptLabel => PullRequestCommandKind.Accept,
+            _ => null,
+        };
+        if (kind is null)
+            return new WebhookDecision.Ignore($"label '{label}' means nothing to LoadOps (only '{PullRequestCommandRules.ApprovalLabel}' and '{PullRequestCommandRules.AcceptLabel}' do)");
         return new WebhookDecision.Command(new PullRequestCommand
         {
             DeliveryId = deliveryId,
-            Kind = PullRequestCommandKind.Approve,
+            Kind = kind.Value,
             Trigger = RunTrigger.PullRequest,
             Repository = payload.String("repository.full_name"),
             PullRequest = Number(payload, "number"),
             Sender = payload.String("sender.login"),
-            Source = $"label {PullRequestCommandRules.ApprovalLabel}",
+            Source = $"label {label}",
             Head = Head(payload),
             InstallationId = payload.OptionalLong("installation.id"),
         });
@@ -50,7 +56,7 @@ internal static class PullRequestCommands
             PullRequest = Number(payload, "issue.number"),
             Sender = sender,
             Source = command.Argument is null ? $"/loadtest {Verb(command.Kind)}" : $"/loadtest {Verb(command.Kind)} {command.Argument}",
-            TestName = command.Kind == PullRequestCommandKind.Run ? command.Argument : null,
+            TestName = command.Kind is PullRequestCommandKind.Run or PullRequestCommandKind.Accept ? command.Argument : null,
             CommitPrefix = command.Kind == PullRequestCommandKind.Approve ? command.Argument : null,
             InstallationId = payload.OptionalLong("installation.id"),
         });
@@ -74,5 +80,5 @@ internal static class PullRequestCommands
     public static int Number(PayloadReader payload, string path) =>
         payload.Long(path) is var number and > 0 and <= int.MaxValue ? (int)number : throw new PayloadReader.MissingField(path);
 
-    private static string Verb(PullRequestCommandKind kind) => kind == PullRequestCommandKind.Run ? "run" : "approve";
+    private static string Verb(PullRequestCommandKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -18,6 +18,9 @@ public abstract record WebhookDecision
     /// <summary>A person's request on a pull request: check their write access and resolve the head commit, then decide.</summary>
     public sealed record Command(PullRequestCommand Value) : WebhookDecision;
 
+    /// <summary>A person with write access accepted a pull request's measured level as the new baseline.</summary>
+    public sealed record Accept(BaselineAcceptance Request) : WebhookDecision;
+
     /// <summary>A valid delivery that could not be handled now because GitHub could not be asked (an outage, no credentials).</summary>
     public sealed record Unavailable(string Reason) : WebhookDecision;
 

@@ -25,10 +25,10 @@ public sealed class VerdictProcessTests : IAsyncLifetime
 {
     private const double SteadyLatencyMs = 20;
 
-    // The slow target takes twice as long. Three-second runs beside the rest of the suite on two cores vary so much
-    // from run to run that one run can only see changes of roughly 50% or more (the verdict says "could detect ≥ …");
-    // a 40% slowdown is caught with repeats (bench/Results), not reliably from one run here.
-    private const double SlowFactor = 2.0;
+    // The issue's own figure: a target 40% slower. It used to be twice as slow here, because one stalled baseline run
+    // beside the rest of the suite widened the noise until even that passed; stalled runs are now left out
+    // (BaselineOutliers). Passed 3 of 3 tests at a load average of 16 on two cores (2026-12-03).
+    private const double SlowFactor = 1.4;
     private readonly string _root = Directory.CreateTempSubdirectory("loadops-verdicts-").FullName;
     private WebApplication? _app;
     private FaultInjector? _faults;

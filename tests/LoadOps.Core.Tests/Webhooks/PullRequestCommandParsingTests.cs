@@ -78,6 +78,7 @@ public sealed class PullRequestCommandParsingTests
     [InlineData("/loadtest run ../x", "not a test name")]
     [InlineData("/loadtest run a b", "not a LoadOps command")]
     [InlineData("/loadtest approve main", "not a commit SHA")]
+    [InlineData("/loadtest accept Checkout", "not a test name")]
     [InlineData("/loadtestrun", "not a LoadOps command")]
     [InlineData("please /loadtest run", "no /loadtest command")]
     public void Comments_without_a_valid_command_are_ignored_saying_why(string body, string reason) =>
@@ -110,6 +111,38 @@ public sealed class PullRequestCommandParsingTests
         Assert.Equal(PullRequestCommandKind.Approve, command.Kind);
         Assert.Equal(new PullRequestHead("abc1234", "feature", "main", FromFork: true, IsOpen: true), command.Head);
         Assert.Equal("mia", command.Sender);
+    }
+
+    [Theory]
+    [InlineData("/loadtest accept", null)]
+    [InlineData("Intended slowdown.\n/loadtest accept checkout", "checkout")]
+    public void An_accept_comment_is_an_acceptance_of_the_named_test(string body, string? test)
+    {
+        var command = CommandOf(Parse("issue_comment", Comment(body)));
+        Assert.Equal(PullRequestCommandKind.Accept, command.Kind);
+        Assert.Equal(test, command.TestName);
+        Assert.Null(command.CommitPrefix);
+    }
+
+    [Fact]
+    public void The_accept_label_is_an_acceptance_carrying_the_labeled_head()
+    {
+        var command = CommandOf(Parse("pull_request", Labeled(PullRequestCommandRules.AcceptLabel, head: "octo-org/shop")));
+        Assert.Equal(PullRequestCommandKind.Accept, command.Kind);
+        Assert.Equal("abc1234", command.Head?.Commit);
+    }
+
+    [Fact]
+    public void An_accept_by_a_writer_on_a_merged_pull_request_accepts_its_head_commit()
+    {
+        var command = CommandOf(Parse("issue_comment", Comment("/loadtest accept checkout")));
+        var head = new PullRequestHead("abc1234", "feature", "main", FromFork: false, IsOpen: false);
+
+        var accept = Assert.IsType<WebhookDecision.Accept>(PullRequestCommandRules.Decide(command, RepositoryPermission.Write, head)).Request;
+        var refused = Assert.IsType<WebhookDecision.Ignore>(PullRequestCommandRules.Decide(command, RepositoryPermission.Triage, head));
+
+        Assert.Equal(("abc1234", "checkout", "mia", 42), (accept.Commit, accept.TestName, accept.AcceptedBy, accept.PullRequest));
+        Assert.Contains("needs write access", refused.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
