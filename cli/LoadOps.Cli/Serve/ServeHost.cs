@@ -93,6 +93,12 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
                 log($"storage error {e.Status} ({e.ErrorCode}); retrying in {options.PollInterval.TotalSeconds} s");
                 await Task.Delay(options.PollInterval, clock, CancellationToken.None);
             }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions.All(inner => inner is Azure.RequestFailedException))
+            {
+                // The SDK's own retries gave up (storage unreachable): said, and tried again until storage is back.
+                log($"storage unreachable ({e.InnerExceptions[^1].Message}); retrying in {options.PollInterval.TotalSeconds} s");
+                await Task.Delay(options.PollInterval, clock, CancellationToken.None);
+            }
         }
         log($"stopping; {runners.Count} local runner(s) still running go on and report their results themselves");
     }
