@@ -11,9 +11,9 @@ azurite_port="${DEMO_AZURITE_PORT:-10300}"   # blob; queue and table on the next
 api_port="${DEMO_API_PORT:-7081}"
 azurite_pid="" serve_pid=""
 cleanup() { # serve first, and wait for it: it still talks to storage while it stops
-  if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null; fi
-  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; fi
-  return 0
+  # (|| true: under set -e a failed kill, or wait's 143 for a process that TERM ended, would become the exit code)
+  if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; fi
+  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 

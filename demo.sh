@@ -13,7 +13,7 @@ loadops="$PWD/cli/LoadOps.Cli/bin/Release/net10.0/loadops"
 shop="$PWD/examples/SampleTarget/LoadOps.SampleTarget/bin/Release/net10.0/LoadOps.SampleTarget"
 shop_pid=""
 
-cleanup() { if [ -n "$shop_pid" ]; then kill "$shop_pid" 2>/dev/null; fi; return 0; }
+cleanup() { if [ -n "$shop_pid" ]; then kill "$shop_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
