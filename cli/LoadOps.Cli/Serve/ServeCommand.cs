@@ -97,10 +97,6 @@ internal static class ServeCommand
 
         Directory.CreateDirectory(options.OutDirectory);
         var clients = app.Services.GetRequiredService<StorageClients>();
-        await output.WriteLineAsync($"loadops serve: definitions from {options.Repository}, output in {options.OutDirectory}; " +
-            $"runs start from RunRequest messages on {clients.Names.Queue(StageQueueNames.Validate)}. Ctrl-C stops.");
-        if (options.WatchRepository is { } watching)
-            await output.WriteLineAsync($"loadops serve: watching {watching}: new commits that touch loadtests/ or {LoadOps.Core.Policy.LoadPolicy.RepositoryPath} start runs, read at their commit.");
         try
         {
             await app.StartAsync(cancellationToken);
@@ -110,6 +106,17 @@ internal static class ServeCommand
             await error.WriteLineAsync(line);
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is Azure.RequestFailedException || (e is AggregateException all && all.InnerExceptions.All(i => i is Azure.RequestFailedException)))
+        {
+            // Storage answered the start-up checks but went away while its tables and queues were being made.
+            await error.WriteLineAsync("error: the storage account could not be prepared (it stopped answering during start); is Azurite or --storage still up? (value not shown)");
+            return ExitCodes.Usage;
+        }
+        // Said once started, so that whoever waits for this line knows storage is prepared.
+        await output.WriteLineAsync($"loadops serve: definitions from {options.Repository}, output in {options.OutDirectory}; " +
+            $"runs start from RunRequest messages on {clients.Names.Queue(StageQueueNames.Validate)}. Ctrl-C stops.");
+        if (options.WatchRepository is { } watching)
+            await output.WriteLineAsync($"loadops serve: watching {watching}: new commits that touch loadtests/ or {LoadOps.Core.Policy.LoadPolicy.RepositoryPath} start runs, read at their commit.");
         await ServeListen.DescribeAsync(app, output);
         await host.RunAsync(app, git, cancellationToken);
         return ExitCodes.Ok;

@@ -26,7 +26,8 @@ public sealed class LifecycleStepTests
             Assert.True(r.Result.Total("account") > 0);
             Assert.Equal(r.Result.Total("account"), r.Result.Ok("account"));
             Assert.Equal(["account"], r.Result.Steps.Select(s => s.Step));
-            Assert.Empty(r.Result.TrustIssues);
+            // Only the lifecycle's own issues: a busy machine may add schedule-lag, which is not what this test is about.
+            Assert.DoesNotContain(r.Result.TrustIssues, i => i.Code is "setup-failed" or "teardown-failed");
             Assert.Contains("setup step 'login': ok", r.Output, StringComparison.Ordinal);
             Assert.Contains("teardown step 'logout': ok", r.Output, StringComparison.Ordinal);
         });
@@ -47,8 +48,7 @@ public sealed class LifecycleStepTests
 
         Assert.Equal(0, result.Total());
         Assert.Equal(ResultStatus.Partial, result.Status);
-        var issue = Assert.Single(result.TrustIssues);
-        Assert.Equal("setup-failed", issue.Code);
+        var issue = Assert.Single(result.TrustIssues, i => i.Code == "setup-failed");
         Assert.Contains("setup step 'login' failed (status): status 400", issue.Message, StringComparison.Ordinal);
         Assert.Contains("no load was issued", output, StringComparison.Ordinal);
         Assert.DoesNotContain("teardown step", output, StringComparison.Ordinal);
@@ -67,8 +67,7 @@ public sealed class LifecycleStepTests
         var (result, _) = await TestShards.RunAsync(TestShards.Spec(definition), null, TestContext.Current.CancellationToken);
 
         Assert.True(result.Ok("health") > 0);
-        var issue = Assert.Single(result.TrustIssues);
-        Assert.Equal("teardown-failed", issue.Code);
+        var issue = Assert.Single(result.TrustIssues, i => i.Code == "teardown-failed");
         Assert.Contains("teardown step 'logout' failed (status): status 404", issue.Message, StringComparison.Ordinal);
     }
 
