@@ -106,7 +106,7 @@ internal static class ServeCommand
             await error.WriteLineAsync(line);
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is Azure.RequestFailedException || (e is AggregateException all && all.InnerExceptions.All(i => i is Azure.RequestFailedException)))
+        catch (Exception e) when (StorageFailure.IsUnreachable(e))
         {
             // Storage answered the start-up checks but went away while its tables and queues were being made.
             await error.WriteLineAsync("error: the storage account could not be prepared (it stopped answering during start); is Azurite or --storage still up? (value not shown)");

@@ -93,7 +93,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
                 log($"storage error {e.Status} ({e.ErrorCode}); retrying in {options.PollInterval.TotalSeconds} s");
                 await Task.Delay(options.PollInterval, clock, CancellationToken.None);
             }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions.All(inner => inner is Azure.RequestFailedException))
+            catch (AggregateException e) when (StorageFailure.IsUnreachable(e))
             {
                 // The SDK's own retries gave up (storage unreachable): said, and tried again until storage is back.
                 log($"storage unreachable ({e.InnerExceptions[^1].Message}); retrying in {options.PollInterval.TotalSeconds} s");
