@@ -159,7 +159,8 @@ public sealed class ShardStore
     /// Counts done, missing and failed shards in the run's partition and stores the totals on the run, never lowering
     /// a stored total (final shard states never change back, so totals only grow; a slower worker's older count must
     /// not overwrite a newer one). Whichever worker's shard write finished last counts after it and so sees every
-    /// finished shard. The hint is raised to the count too, so a hint that lost an increment is repaired.
+    /// finished shard. The hint is raised to the count too, so a hint that lost an increment is repaired; once every
+    /// shard is final it is set to the exact total, so a duplicate counted twice does not show as 61 of 60.
     /// </summary>
     public async Task<RunRecord?> RecountAsync(string runId, CancellationToken cancellationToken)
     {
@@ -179,7 +180,9 @@ public sealed class ShardStore
             ShardsDone = Math.Max(r.ShardsDone, done),
             ShardsMissing = Math.Max(r.ShardsMissing, missing),
             ShardsFailed = Math.Max(r.ShardsFailed, failed),
-            ShardsReported = Math.Max(r.ShardsReported, done + missing + failed),
+            ShardsReported = r.ShardCount > 0 && done + missing + failed >= r.ShardCount
+                ? done + missing + failed
+                : Math.Max(r.ShardsReported, done + missing + failed),
         }, cancellationToken);
     }
 
@@ -187,10 +190,11 @@ public sealed class ShardStore
     /// Adds this shard's final state to the run's hint (an ETag-guarded increment), marks the row counted, and
     /// recounts only when the hint says the run may be complete. An increment the row mark then fails to record is
     /// counted again by a duplicate: the hint may run ahead, which only brings the recount forward; the totals stay exact.
+    /// A run whose shards are all accounted for takes no more increments (its recount already set the exact total).
     /// </summary>
     private async Task<RunRecord?> CountFinishedAsync(string runId, string shardId, CancellationToken cancellationToken)
     {
-        var run = await _runs.UpdateAsync(runId, r => r with { ShardsReported = r.ShardsReported + 1 }, cancellationToken);
+        var run = await _runs.UpdateAsync(runId, r => r.AllShardsAccountedFor ? r : r with { ShardsReported = r.ShardsReported + 1 }, cancellationToken);
         await _rows.MarkCountedAsync(runId, shardId, cancellationToken);
         return run is { MayBeComplete: true, AllShardsAccountedFor: false } ? await RecountAsync(runId, cancellationToken) : run;
     }

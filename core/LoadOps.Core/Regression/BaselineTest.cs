@@ -10,7 +10,8 @@ namespace LoadOps.Core.Regression;
 /// scale (changes are relative); errors and dropped on their own scale. Per-interval values of the candidate
 /// are not treated as independent samples (they are correlated); they only give a floor for the noise (the
 /// standard error of the run's value by batch means), so a baseline that happens to agree too well cannot
-/// make a noisy candidate look significant. Baseline runs far from the others' level (a stalled run) are left out first,
+/// make a noisy candidate look significant. Nor can a baseline whose few runs happen to agree: the noise is at least their
+/// spread pooled with a prior belief of the run-to-run noise (<see cref="RegressionOptions.PriorNoise"/>). Baseline runs far from the others' level (a stalled run) are left out first,
 /// judged by a robust spread (<see cref="BaselineOutliers"/>), so one of them can neither widen the noise nor move the mean.
 /// </summary>
 public static class BaselineTest
@@ -54,7 +55,7 @@ public static class BaselineTest
 
         var squares = values.Sum(v => (v - mean) * (v - mean)) + mine.Sum(v => (v - own) * (v - own));
         var spread = Math.Sqrt(squares / (n + m - 2));
-        var floor = relative ? options.RelativeNoiseFloor : options.FractionFloor / 2;
+        var floor = relative ? PriorPooledNoise(squares, n + m - 2, options) : options.FractionFloor / 2;
         var intervalFloor = m == 1 ? BatchMeansError([.. candidateIntervals.Select(v => Scale(v, relative))]) : 0;
         var noise = Math.Max(Math.Max(spread, floor), intervalFloor);
         var distance = (own - mean) / (noise * Math.Sqrt((1.0 / m) + (1.0 / n)));
@@ -102,6 +103,18 @@ public static class BaselineTest
     public static bool IsRelative(Metric metric) => metric.Unit() != MetricUnit.Fraction;
 
     private static double Scale(double value, bool relative) => relative ? Math.Log(Math.Max(value, 1e-9)) : value;
+
+    /// <summary>
+    /// The observed spread pooled with the prior belief (<see cref="RegressionOptions.PriorNoise"/> worth
+    /// <see cref="RegressionOptions.PriorNoiseRuns"/> runs), as a scaled-inverse-χ² prior would give. Used as a floor
+    /// only: a baseline noisier than the belief keeps its own spread and degrees of freedom, so the prior never makes a
+    /// test bolder than the data alone.
+    /// </summary>
+    private static double PriorPooledNoise(double squares, int degreesOfFreedom, RegressionOptions options)
+    {
+        var weight = options.PriorNoiseRuns;
+        return Math.Sqrt(((weight * options.PriorNoise * options.PriorNoise) + squares) / (weight + degreesOfFreedom));
+    }
 
     /// <summary>Standard error of a run's mean value by batch means: robust to the correlation between neighbouring intervals.</summary>
     private static double BatchMeansError(double[] intervals)

@@ -39,8 +39,15 @@ public sealed record RegressionOptions
     /// <summary>Fewer baseline runs than this cannot say anything about run-to-run noise.</summary>
     public int MinimumBaselineRuns { get; init; } = 3;
 
-    /// <summary>Least run-to-run spread assumed for latency and rps, relative (guards against a baseline that happens to agree too well).</summary>
-    public double RelativeNoiseFloor { get; init; } = 0.002;
+    /// <summary>
+    /// Run-to-run spread of latency and rps believed before any run is seen (relative, 0.03 = 3%), worth
+    /// <see cref="PriorNoiseRuns"/> runs. It keeps a few baseline runs that happen to agree (four identical p95s of a
+    /// steady service) from making one run on a busier machine look like a regression; see <see cref="BaselineTest"/>.
+    /// </summary>
+    public double PriorNoise { get; init; } = 0.03;
+
+    /// <summary>How many runs' worth of evidence <see cref="PriorNoise"/> carries; the baseline's own spread outweighs it as runs accrue.</summary>
+    public int PriorNoiseRuns { get; init; } = 4;
 
     /// <summary>Least spread assumed for fractions in the t test, absolute, and the base a relative change of a fraction is taken against.</summary>
     public double FractionFloor { get; init; } = 0.001;

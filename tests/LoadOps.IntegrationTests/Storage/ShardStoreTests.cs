@@ -158,4 +158,37 @@ public sealed class ShardStoreTests(AzuriteFixture azurite)
         Assert.Equal((1, 1), (again.Run!.ShardsDone, again.Run.ShardsReported));
         Assert.True((await shards.GetAsync(run.RunId, $"{run.RunId}-s000", Ct))!.CountedOnRun);
     }
+
+    [Fact]
+    public async Task A_duplicate_racing_the_first_report_leaves_the_exact_total_once_the_run_is_complete()
+    {
+        var clients = await azurite.NewClientsAsync(Ct);
+        var runs = new RunStore(clients, TimeProvider.System);
+        var shards = new ShardStore(clients, runs, TimeProvider.System);
+        var run = TestRuns.NewRun();
+        await runs.CreateAsync(run, Ct);
+        await shards.CreateAsync(run.RunId, TestRuns.Shards(run.RunId, 2), DateTimeOffset.UtcNow.AddMinutes(10), Ct);
+        await shards.MarkDoneAsync(run.RunId, $"{run.RunId}-s000", "blob-0", Ct);
+        // The first report of s001 marked its row and added it to the run but has not yet marked the row counted.
+        await MarkRowDoneUncountedAsync(clients, run.RunId, $"{run.RunId}-s001");
+        await runs.UpdateAsync(run.RunId, r => r with { ShardsReported = r.ShardsReported + 1 }, Ct);
+
+        var duplicate = await shards.MarkDoneAsync(run.RunId, $"{run.RunId}-s001", "blob-1", Ct);
+        // Complete now; a first report that marks its row only after this must not count it again.
+        await MarkRowDoneUncountedAsync(clients, run.RunId, $"{run.RunId}-s001");
+        var late = await shards.MarkDoneAsync(run.RunId, $"{run.RunId}-s001", "blob-1", Ct);
+
+        Assert.Equal((2, 2), (duplicate.Run!.ShardsDone, duplicate.Run.ShardsReported));
+        Assert.Equal((2, 2), (late.Run!.ShardsDone, late.Run.ShardsReported));
+    }
+
+    private static async Task MarkRowDoneUncountedAsync(StorageClients clients, string runId, string shardId)
+    {
+        var table = clients.Tables.GetTableClient(clients.Names.ShardsTable);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(TableKey.Encode(runId), TableKey.Encode(shardId), cancellationToken: Ct)).Value;
+        row["Status"] = nameof(ShardStatus.Done);
+        row["ResultBlobName"] = "blob-1";
+        row["CountedOnRun"] = false;
+        await table.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace, Ct);
+    }
 }
