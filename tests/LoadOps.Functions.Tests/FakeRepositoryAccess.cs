@@ -10,6 +10,7 @@ internal sealed class FakeRepositoryAccess : IRepositoryAccess
     public ConcurrentDictionary<string, RepositoryPermission> Permissions { get; } = new(StringComparer.OrdinalIgnoreCase);
     public ConcurrentDictionary<int, PullRequestHead> PullRequests { get; } = new();
     public ConcurrentQueue<string> Asked { get; } = new();
+    public ConcurrentQueue<string> Answers { get; } = new();
 
     /// <summary>When set, every call fails as GitHub would when it is down.</summary>
     public bool Down { get; set; }
@@ -28,5 +29,14 @@ internal sealed class FakeRepositoryAccess : IRepositoryAccess
         if (Down)
             throw new GitHubException($"read pull request #{number}", 502, "Server Error");
         return Task.FromResult(PullRequests.GetValueOrDefault(number));
+    }
+
+    public Task AnswerAsync(string repository, int pullRequest, string markdown, CancellationToken cancellationToken)
+    {
+        Asked.Enqueue($"answer {repository} {pullRequest}");
+        if (Down)
+            throw new GitHubException($"answer on #{pullRequest}", 502, "Server Error");
+        Answers.Enqueue(markdown);
+        return Task.CompletedTask;
     }
 }

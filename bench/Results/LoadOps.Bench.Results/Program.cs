@@ -20,6 +20,7 @@ switch (command)
     case "accuracy":
         RegressionAccuracy.Run(Count("--trials", 1_000));
         RegressionAccuracy.Repeated(Count("--trials", 1_000));
+        RegressionAccuracy.ShortBaselines(Count("--trials", 1_000));
         ErrorAccuracy.Run(Count("--trials", 1_000));
         OutlierAccuracy.Run(Count("--trials", 1_000));
         return 0;

@@ -75,9 +75,41 @@ internal static class RegressionAccuracy
         }
     }
 
-    private static (RegressionReport Report, int Runs) Trial(Random random, double cv, double shift, bool betweenRuns, int maxRuns)
+    /// <summary>
+    /// The between model with short baselines (4 and 6 runs), where the prior noise (<see cref="RegressionOptions.PriorNoise"/>)
+    /// matters most: false alarms at low noise, and whether a 40% slowdown is still caught from one run.
+    /// </summary>
+    public static void ShortBaselines(int trials)
     {
-        var baseline = Enumerable.Range(0, BaselineRuns).Select(i => Summary($"b{i}", SimulateRun(random, cv, 0, betweenRuns), withIntervals: false)).ToList();
+        Console.WriteLine();
+        Console.WriteLine("noise model: between, short baselines, one candidate run");
+        Console.WriteLine("| baseline runs | CV | shift | regression | inconclusive | pass | improvement | median 'could detect' of the passes |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var runs in new[] { 4, 6 })
+        {
+            foreach (var cv in new[] { 0.01, 0.03, 0.05 })
+            {
+                foreach (var shift in new[] { 0.0, 0.40 })
+                {
+                    var random = new Random(300_000 + (runs * 10_000) + (int)(cv * 1_000 * 100) + (int)(shift * 100));
+                    var counts = new int[4];
+                    var detectable = new List<double>();
+                    for (var t = 0; t < trials; t++)
+                    {
+                        var (report, _) = Trial(random, cv, shift, betweenRuns: true, maxRuns: 1, baselineRuns: runs);
+                        counts[(int)report.Verdict]++;
+                        if (report.Verdict == Verdict.Pass)
+                            detectable.Add(report.Comparisons[0].DetectableChange);
+                    }
+                    Console.WriteLine($"| {runs} | {cv:P0} | {shift:P0} | {Rates(counts, trials)} | {Median(detectable)} |");
+                }
+            }
+        }
+    }
+
+    private static (RegressionReport Report, int Runs) Trial(Random random, double cv, double shift, bool betweenRuns, int maxRuns, int baselineRuns = BaselineRuns)
+    {
+        var baseline = Enumerable.Range(0, baselineRuns).Select(i => Summary($"b{i}", SimulateRun(random, cv, 0, betweenRuns), withIntervals: false)).ToList();
         var candidates = new List<ResultSummary>();
         for (var look = 1; ; look++)
         {

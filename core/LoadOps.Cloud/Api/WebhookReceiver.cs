@@ -74,11 +74,7 @@ public sealed class WebhookReceiver(
                     LogNote = $"Delivery {delivery.DeliveryId} not handled: {accept.Request.Source} needs the baselines table",
                 };
             case WebhookDecision.Accept accept:
-                var accepted = await baselines.AcceptAsync(accept.Request, cancellationToken);
-                return ApiResponse.Text(200, (accepted.AcceptedRuns.Count > 0 ? "accepted: " : "ignored: ") + accepted.Message) with
-                {
-                    LogNote = $"Delivery {delivery.DeliveryId}: {accept.Request.Source} on {accept.Request.Repository}#{accept.Request.PullRequest}: {accepted.Message}",
-                };
+                return await AcceptAsync(accept.Request, baselines, cancellationToken);
             case WebhookDecision.Start start when RunRequestRules.Problem(start.Request) is { } problem:
                 return ApiResponse.Text(400, problem) with { LogNote = $"Delivery {delivery.DeliveryId} rejected: {problem}" };
             case WebhookDecision.Start start:
@@ -101,6 +97,34 @@ public sealed class WebhookReceiver(
             default:
                 throw new InvalidOperationException("Unknown webhook decision.");
         }
+    }
+
+    /// <summary>
+    /// Accepts once per delivery (a redelivery is not answered twice) and answers the person on the pull request; an
+    /// answer GitHub refuses is logged, the acceptance stands.
+    /// </summary>
+    private async Task<ApiResponse> AcceptAsync(BaselineAcceptance request, IBaselineAcceptor acceptor, CancellationToken cancellationToken)
+    {
+        if (!await deliveries.TryRecordAsync(request.DeliveryId, cancellationToken))
+            return ApiResponse.Text(200, "duplicate delivery: it was already answered");
+        BaselineAcceptanceOutcome accepted;
+        try
+        {
+            accepted = await acceptor.AcceptAsync(request, cancellationToken);
+        }
+        catch
+        {
+            await deliveries.ForgetAsync(request.DeliveryId, CancellationToken.None);
+            throw;
+        }
+        var unanswered = commands is null
+            ? "no GitHub access is configured"
+            : await commands.AnswerAsync(request.Repository, request.PullRequest, AcceptanceAnswer.Markdown(request, accepted), cancellationToken);
+        return ApiResponse.Text(200, (accepted.AcceptedRuns.Count > 0 ? "accepted: " : "ignored: ") + accepted.Message) with
+        {
+            LogNote = $"Delivery {request.DeliveryId}: {request.Source} on {request.Repository}#{request.PullRequest}: {accepted.Message}" +
+                (unanswered is null ? "; answered on the pull request" : $"; the answer could not be posted: {unanswered}"),
+        };
     }
 
     private static ApiResponse NoSecret() => ApiResponse.Text(401, "webhook secret not configured") with

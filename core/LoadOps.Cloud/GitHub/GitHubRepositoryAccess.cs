@@ -5,7 +5,7 @@ namespace LoadOps.Cloud.GitHub;
 
 /// <summary>
 /// <see cref="IRepositoryAccess"/> over the REST API: <c>GET /repos/{owner}/{repo}/collaborators/{user}/permission</c>
-/// and <c>GET /repos/{owner}/{repo}/pulls/{number}</c>. A 404 (not a collaborator, no such pull request) is an answer,
+/// and <c>GET /repos/{owner}/{repo}/pulls/{number}</c>; answers with <c>POST /repos/{owner}/{repo}/issues/{number}/comments</c>. A 404 (not a collaborator, no such pull request) is an answer,
 /// not an error; anything else fails with <see cref="GitHubException"/>.
 /// </summary>
 public sealed class GitHubRepositoryAccess(GitHubApi api) : IRepositoryAccess
@@ -47,6 +47,15 @@ public sealed class GitHubRepositoryAccess(GitHubApi api) : IRepositoryAccess
         {
             return null;
         }
+    }
+
+    public async Task AnswerAsync(string repository, int pullRequest, string markdown, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var repo = RepositoryRef.Parse(repository);
+        var body = new Dictionary<string, string> { ["body"] = Utf8Limit.Cut(markdown, StickyCommentPublisher.MaxBodyBytes, "\n…") };
+        await api.CallAsync($"answer on #{pullRequest} of {repo}",
+            c => c.Post<IssueComment>(repo.Uri($"issues/{pullRequest}/comments"), body, cancellationToken), cancellationToken);
     }
 
     /// <summary>

@@ -25,4 +25,18 @@ public sealed class PullRequestCommandResolver(IRepositoryAccess access)
             return new WebhookDecision.Unavailable($"{command.Source} on {command.Repository}#{command.PullRequest} could not be checked: {e.Message}");
         }
     }
+
+    /// <summary>Answers the person on their pull request; null when posted, else why not (the command's effect stands either way).</summary>
+    public async Task<string?> AnswerAsync(string repository, int pullRequest, string markdown, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await access.AnswerAsync(repository, pullRequest, markdown, cancellationToken);
+            return null;
+        }
+        catch (GitHubException e)
+        {
+            return e.Message;
+        }
+    }
 }

@@ -14,4 +14,7 @@ internal sealed class UnconfiguredRepositoryAccess(string problem) : IRepository
 
     public Task<PullRequestHead?> PullRequestAsync(string repository, int number, CancellationToken cancellationToken) =>
         throw new GitHubException($"read pull request #{number}", 0, problem);
+
+    public Task AnswerAsync(string repository, int pullRequest, string markdown, CancellationToken cancellationToken) =>
+        throw new GitHubException($"answer on #{pullRequest}", 0, problem);
 }

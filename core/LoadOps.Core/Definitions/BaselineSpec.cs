@@ -16,6 +16,13 @@ public sealed record BaselineSpec
     /// <summary>Candidate runs at most: the run is repeated while the comparison is not yet settled (1 = no repeats).</summary>
     public int Repeat { get; init; } = 1;
 
+    /// <summary>
+    /// Run-to-run noise of latency and rps believed until the baseline runs show their own (relative, 0.03 = 3%), worth
+    /// 4 runs: a few baseline runs that happen to agree cannot make one wobble a regression. A team whose runs are
+    /// steadier (long runs on dedicated runners) may lower it.
+    /// </summary>
+    public double Noise { get; init; } = 0.03;
+
     /// <summary>A pass must also rule out a change beyond the tolerance (stricter than the default, which passes unless there is evidence of a regression).</summary>
     public bool Equivalence { get; init; }
 }

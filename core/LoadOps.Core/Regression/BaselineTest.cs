@@ -75,7 +75,7 @@ public static class BaselineTest
         if (double.IsNaN(test.Noise) || double.IsNaN(test.Distance))
             return double.NaN;
         var worse = metric.HigherIsWorse() ? Gap(test) : -Gap(test);
-        var bound = worse + (StudentT.CriticalValue(2 * (1 - confidence), test.BaselineRuns + test.CandidateRuns - 2) * StandardError(test));
+        var bound = worse + (StudentT.CriticalValue(2 * (1 - confidence), test.DegreesOfFreedom) * StandardError(test));
         return IsRelative(metric)
             ? Math.Exp(bound) - 1
             : bound / Math.Max(Math.Abs(test.BaselineValue), options.FractionFloor);
@@ -106,9 +106,10 @@ public static class BaselineTest
 
     /// <summary>
     /// The observed spread pooled with the prior belief (<see cref="RegressionOptions.PriorNoise"/> worth
-    /// <see cref="RegressionOptions.PriorNoiseRuns"/> runs), as a scaled-inverse-χ² prior would give. Used as a floor
-    /// only: a baseline noisier than the belief keeps its own spread and degrees of freedom, so the prior never makes a
-    /// test bolder than the data alone.
+    /// <see cref="RegressionOptions.PriorNoiseRuns"/> runs), as a scaled-inverse-χ² prior would give (a moderated t
+    /// test), but used as a floor only and without the prior's degrees of freedom: a baseline noisier than the belief
+    /// keeps its own spread, and the test is never bolder than its runs alone allow. (Counting the prior's 4 runs in the
+    /// degrees of freedom was tried: it catches more from 4-run baselines, and raised false alarms at 10% noise to 1.1%.)
     /// </summary>
     private static double PriorPooledNoise(double squares, int degreesOfFreedom, RegressionOptions options)
     {

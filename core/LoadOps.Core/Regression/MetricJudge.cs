@@ -53,7 +53,7 @@ internal static class MetricJudge
 
     private static double RelativeDetectable(Metric metric, MetricTest test, double alpha)
     {
-        var distance = StudentT.OneSidedCriticalValue(alpha, test.BaselineRuns + test.CandidateRuns - 2) *
+        var distance = StudentT.OneSidedCriticalValue(alpha, test.DegreesOfFreedom) *
             test.Noise * Math.Sqrt((1.0 / test.CandidateRuns) + (1.0 / test.BaselineRuns));
         return metric.HigherIsWorse() ? Math.Exp(distance) - 1 : 1 - Math.Exp(-distance);
     }

@@ -31,4 +31,7 @@ public sealed record MetricTest(
 
     /// <summary>Latency and rps: indices (into the baseline values given) of runs left out as outliers (<see cref="BaselineOutliers"/>); <see cref="BaselineRuns"/> counts the rest.</summary>
     public IReadOnlyList<int> Outliers { get; init; } = [];
+
+    /// <summary>Degrees of freedom of the noise estimate: the runs' own (a prior that floors the noise adds none, see <see cref="BaselineTest"/>).</summary>
+    public int DegreesOfFreedom => BaselineRuns + CandidateRuns - 2;
 }

@@ -108,7 +108,7 @@ public static class RegressionAnalyzer
             return test.PValue;
         if (double.IsNaN(test.Distance))
             return 1;
-        return StudentT.UpperP(metric.HigherIsWorse() ? test.Distance : -test.Distance, test.BaselineRuns + test.CandidateRuns - 2);
+        return StudentT.UpperP(metric.HigherIsWorse() ? test.Distance : -test.Distance, test.DegreesOfFreedom);
     }
 
     private static double BetterP(Metric metric, MetricTest test, RegressionOptions options)
@@ -117,7 +117,7 @@ public static class RegressionAnalyzer
             return CountTest.BetterP(test, options.ErrorTolerance);
         if (double.IsNaN(test.Distance))
             return 1;
-        return StudentT.UpperP(metric.HigherIsWorse() ? -test.Distance : test.Distance, test.BaselineRuns + test.CandidateRuns - 2);
+        return StudentT.UpperP(metric.HigherIsWorse() ? -test.Distance : test.Distance, test.DegreesOfFreedom);
     }
 
     private static Dictionary<int, double> Adjusted(IEnumerable<(int Index, double P)> pValues)

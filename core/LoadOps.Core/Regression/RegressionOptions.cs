@@ -44,7 +44,7 @@ public sealed record RegressionOptions
     /// <see cref="PriorNoiseRuns"/> runs. It keeps a few baseline runs that happen to agree (four identical p95s of a
     /// steady service) from making one run on a busier machine look like a regression; see <see cref="BaselineTest"/>.
     /// </summary>
-    public double PriorNoise { get; init; } = 0.03;
+    public double PriorNoise { get; init; } = new BaselineSpec().Noise;
 
     /// <summary>How many runs' worth of evidence <see cref="PriorNoise"/> carries; the baseline's own spread outweighs it as runs accrue.</summary>
     public int PriorNoiseRuns { get; init; } = 4;
@@ -63,6 +63,7 @@ public sealed record RegressionOptions
             Tolerance = spec.Tolerance,
             ErrorTolerance = spec.ErrorTolerance,
             RequireEquivalence = spec.Equivalence,
+            PriorNoise = spec.Noise,
         };
     }
 }

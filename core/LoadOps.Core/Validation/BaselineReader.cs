@@ -8,7 +8,7 @@ namespace LoadOps.Core.Validation;
 /// <summary>Reads <c>baseline:</c>; absent fields take <see cref="BaselineSpec"/>'s defaults. No section means no baseline check.</summary>
 internal sealed class BaselineReader(FieldReader reader)
 {
-    private static readonly string[] Keys = ["branch", "runs", "metrics", "tolerance", "errorTolerance", "repeat", "equivalence"];
+    private static readonly string[] Keys = ["branch", "runs", "metrics", "tolerance", "errorTolerance", "repeat", "equivalence", "noise"];
 
     private ErrorCollector Errors => reader.Errors;
 
@@ -29,6 +29,8 @@ internal sealed class BaselineReader(FieldReader reader)
             spec = spec with { ErrorTolerance = errorTolerance };
         if (fields["repeat"] is { } n && reader.WholeNumber(n, "baseline.repeat", 1, RepeatPlan.MaxRepeats, ValidationCodes.NumberOutOfRange) is { } repeat)
             spec = spec with { Repeat = (int)repeat };
+        if (fields["noise"] is { } z && ReadShare(z, "baseline.noise") is { } noise)
+            spec = spec with { Noise = noise };
         if (fields["equivalence"] is { } q && ReadFlag(q, "baseline.equivalence") is { } equivalence)
             spec = spec with { Equivalence = equivalence };
         return spec;

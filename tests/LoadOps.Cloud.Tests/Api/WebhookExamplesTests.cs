@@ -32,6 +32,8 @@ public sealed class WebhookExamplesTests
         public Task<RepositoryPermission> PermissionAsync(string repository, string login, CancellationToken cancellationToken) => Task.FromResult(RepositoryPermission.Write);
 
         public Task<PullRequestHead?> PullRequestAsync(string repository, int number, CancellationToken cancellationToken) => Task.FromResult<PullRequestHead?>(null);
+
+        public Task AnswerAsync(string repository, int pullRequest, string markdown, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static JsonArray Examples()

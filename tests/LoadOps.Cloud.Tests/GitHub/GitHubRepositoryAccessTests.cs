@@ -75,4 +75,22 @@ public sealed class GitHubRepositoryAccessTests
 
         Assert.Null(await new GitHubRepositoryAccess(api).PullRequestAsync("octo/shop", 9, GitHubFixture.Token));
     }
+
+    [Fact]
+    public async Task An_answer_is_a_new_comment_on_the_pull_request_within_githubs_byte_limit()
+    {
+        await using var stub = await StubServer.StartAsync((_, _) => StubResponse.Json("""{"id":5,"body":"ok"}""", 201));
+        using var api = GitHubFixture.Api(stub);
+        var answer = "**LoadOps** accepted nothing:\n" + new string('❌', 30_000);
+
+        await new GitHubRepositoryAccess(api).AnswerAsync("octo/shop", 42, answer, GitHubFixture.Token);
+
+        var request = Assert.Single(stub.Requests);
+        Assert.Equal("POST /repos/octo/shop/issues/42/comments", $"{request.Method} {request.Path}");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(request.BodyText)!["body"]!.GetValue<string>();
+        Assert.StartsWith("**LoadOps** accepted nothing:", body, StringComparison.Ordinal);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(body), 60_000, StickyCommentPublisher.MaxBodyBytes);
+        GitHubFixture.AssertRestHeaders(request);
+    }
 }
+

@@ -69,18 +69,21 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
-    public void Reads_repeat_error_tolerance_and_equivalence_of_the_baseline()
+    public void Reads_repeat_error_tolerance_equivalence_and_noise_of_the_baseline()
     {
-        var definition = Valid(Minimal + "\nbaseline: { repeat: 8, errorTolerance: 0.5%, tolerance: \"10%\", equivalence: true }\n");
+        var definition = Valid(Minimal + "\nbaseline: { repeat: 8, errorTolerance: 0.5%, tolerance: \"10%\", equivalence: true, noise: 1% }\n");
         Assert.Equal(8, definition.Baseline!.Repeat);
         Assert.Equal(0.005, definition.Baseline.ErrorTolerance, 12);
         Assert.Equal(0.10, definition.Baseline.Tolerance, 12);
         Assert.True(definition.Baseline.Equivalence);
+        Assert.Equal(0.01, definition.Baseline.Noise, 12);
+        Assert.Equal(0.03, Valid(Minimal + "\nbaseline: { runs: 5 }\n").Baseline!.Noise, 12);
     }
 
     [Theory]
     [InlineData("baseline: { errorTolerance: 2 }", ValidationCodes.PercentWithoutUnit, "write 2%")]
     [InlineData("baseline: { repeat: 21 }", ValidationCodes.NumberOutOfRange, "between 1 and 20")]
+    [InlineData("baseline: { noise: 3 }", ValidationCodes.PercentWithoutUnit, "write 3%")]
     [InlineData("baseline: { equivalence: maybe }", ValidationCodes.WrongType, "true or false")]
     public void Refuses_bad_baseline_settings_with_the_fix(string yaml, string code, string fix)
     {

@@ -29,6 +29,14 @@ public sealed class BaselineAcceptanceTests(AzuriteFixture azurite)
 
         public Task<PullRequestHead?> PullRequestAsync(string repository, int number, CancellationToken cancellationToken) =>
             Task.FromResult<PullRequestHead?>(number == Number ? new PullRequestHead(SlowCommit, "feature/slower", "main", FromFork: false, IsOpen: false) : null);
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Answers { get; } = new();
+
+        public Task AnswerAsync(string repository, int pullRequest, string markdown, CancellationToken cancellationToken)
+        {
+            Answers.Enqueue(markdown);
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]
@@ -47,9 +55,17 @@ public sealed class BaselineAcceptanceTests(AzuriteFixture azurite)
         Assert.Contains("needs write access", refused.Body, StringComparison.Ordinal);
         Assert.Equal(RunVerdict.Regression, (await rig.RunAsync(VerdictRig.Push("main-slow-1", MergeCommit), Ct)).Evaluation.Verdict);
 
-        var accepted = await CommentAsync(rig, RepositoryPermission.Write, "Intended: the new checks cost 10 ms.\n/loadtest accept checkout", "d-write");
+        var github = new Access(RepositoryPermission.Write);
+        var accepted = await CommentAsync(rig, github, "Intended: the new checks cost 10 ms.\n/loadtest accept checkout", "d-write");
         Assert.Equal(200, accepted.StatusCode);
         Assert.Contains($"run {pr.RunId} (commit {SlowCommit[..12]}) accepted by Codertocat as the new baseline level of main", accepted.Body, StringComparison.Ordinal);
+        // The person sees the answer on the pull request, once, even when GitHub delivers the comment twice.
+        var posted = Assert.Single(github.Answers);
+        Assert.StartsWith("**LoadOps** accepted a new baseline level (`", posted, StringComparison.Ordinal);
+        Assert.Contains("` by @Codertocat):", posted, StringComparison.Ordinal);
+        Assert.Contains($"- {VerdictRig.TestName}: run {pr.RunId} (commit {SlowCommit[..12]}) accepted", posted, StringComparison.Ordinal);
+        Assert.Contains("duplicate delivery", (await CommentAsync(rig, github, "/loadtest accept checkout", "d-write")).Body, StringComparison.Ordinal);
+        Assert.Single(github.Answers);
         var entry = await new BaselineStore(rig.Clients).FindAsync(VerdictRig.TestName, "main", pr.RunId, Ct);
         Assert.True(entry?.Accepted);
 
@@ -69,34 +85,39 @@ public sealed class BaselineAcceptanceTests(AzuriteFixture azurite)
         using var rig = await VerdictRig.StartAsync(azurite, Ct);
         await rig.RunAsync(VerdictRig.PullRequest("pr-1", SlowCommit, Number), Ct);
 
-        var unknown = await CommentAsync(rig, RepositoryPermission.Admin, "/loadtest accept search", "d-unknown");
+        var github = new Access(RepositoryPermission.Admin);
+        var unknown = await CommentAsync(rig, github, "/loadtest accept search", "d-unknown");
         Assert.Contains("nothing accepted: no run of 'search' of commit", unknown.Body, StringComparison.Ordinal);
+        Assert.Contains("**LoadOps** accepted nothing", Assert.Single(github.Answers), StringComparison.Ordinal);
 
         var labeled = Example("pull_request", e => e["action"]?.GetValue<string>() == "labeled");
         labeled["label"]!["name"] = PullRequestCommandRules.AcceptLabel;
         labeled["number"] = Number;
         labeled["pull_request"]!["head"]!["sha"] = SlowCommit;
-        var answer = await DeliverAsync(rig, RepositoryPermission.Maintain, "pull_request", labeled, "d-label");
+        var answer = await DeliverAsync(rig, new Access(RepositoryPermission.Maintain), "pull_request", labeled, "d-label");
         Assert.Equal(200, answer.StatusCode);
         Assert.Contains($"run {RunIdOf("pr-1")} (commit {SlowCommit[..12]}) accepted", answer.Body, StringComparison.Ordinal);
     }
 
     private static string RunIdOf(string requestId) => LoadOps.Cloud.Pipeline.RunIds.For(requestId, VerdictRig.TestName);
 
-    private static Task<ApiResponse> CommentAsync(VerdictRig rig, RepositoryPermission permission, string body, string deliveryId)
+    private static Task<ApiResponse> CommentAsync(VerdictRig rig, RepositoryPermission permission, string body, string deliveryId) =>
+        CommentAsync(rig, new Access(permission), body, deliveryId);
+
+    private static Task<ApiResponse> CommentAsync(VerdictRig rig, Access github, string body, string deliveryId)
     {
         var comment = Example("issue_comment", e => e["action"]?.GetValue<string>() == "created");
         comment["comment"]!["body"] = body;
         comment["issue"]!["number"] = Number;
         // GitHub marks a comment on a pull request by the issue's pull_request object; the examples are on issues.
         comment["issue"]!["pull_request"] = new JsonObject { ["url"] = $"https://api.github.com/repos/{VerdictRig.Repository}/pulls/{Number}" };
-        return DeliverAsync(rig, permission, "issue_comment", comment, deliveryId);
+        return DeliverAsync(rig, github, "issue_comment", comment, deliveryId);
     }
 
-    private static async Task<ApiResponse> DeliverAsync(VerdictRig rig, RepositoryPermission permission, string eventName, JsonObject payload, string deliveryId)
+    private static async Task<ApiResponse> DeliverAsync(VerdictRig rig, Access github, string eventName, JsonObject payload, string deliveryId)
     {
         var receiver = new WebhookReceiver(Secret, new StorageDeliveryLog(new DeliveryStore(rig.Clients, TimeProvider.System)),
-            new QueueRunRequestSink(rig.Clients), new PullRequestCommandResolver(new Access(permission)), new StorageBaselineAcceptor(rig.Clients, rig.Launcher.Clock));
+            new QueueRunRequestSink(rig.Clients), new PullRequestCommandResolver(github), new StorageBaselineAcceptor(rig.Clients, rig.Launcher.Clock));
         var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
         return await receiver.HandleAsync(new WebhookDelivery(eventName, deliveryId, WebhookSignature.Sign(Secret, body), body), Ct);
     }
