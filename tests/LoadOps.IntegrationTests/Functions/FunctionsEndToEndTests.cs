@@ -63,15 +63,16 @@ public sealed class FunctionsEndToEndTests(AzuriteFixture azurite) : IAsyncDispo
     {
         // No definition source configured: validate fails on every delivery, saying what to set.
         await using var rig = await FunctionsAppRig.StartAsync(azurite, new Dictionary<string, string?>(), Ct);
-        var options = new GateOptions(rig.Client.BaseAddress!, FunctionsAppRig.ApiToken, TimeSpan.FromMinutes(1), _folder, "octo-org/shop",
+        var options = new GateOptions(rig.Client.BaseAddress!, FunctionsAppRig.ApiToken, TimeSpan.FromMinutes(3), _folder, "octo-org/shop",
             "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", "main") { Test = TestName, FirstPoll = TimeSpan.FromMilliseconds(200), MaxPoll = TimeSpan.FromSeconds(1) };
         var client = new GateClient(rig.Client, options.Url, options.Token);
         var started = await client.StartAsync(new Cloud.Api.StartRunBody(options.Repository, options.Commit, options.Branch, TestName, null), Ct);
         var runId = Assert.Single(started.Value!.RunIds);
 
         using var gateOutput = new StringWriter();
-        var gate = new GateWaiter(client, options, gateOutput, TimeProvider.System).WaitForRunAsync(runId, DateTimeOffset.UtcNow.AddSeconds(45), Ct);
-        for (var until = DateTime.UtcNow.AddSeconds(45); !gate.IsCompleted && DateTime.UtcNow < until;)
+        var gate = new GateWaiter(client, options, gateOutput, TimeProvider.System).WaitForRunAsync(runId, DateTimeOffset.UtcNow.AddSeconds(120), Ct);
+        // Bounds only, generous for a busy CI machine: five deliveries with their back-off take a few seconds when idle.
+        for (var until = DateTime.UtcNow.AddSeconds(120); !gate.IsCompleted && DateTime.UtcNow < until;)
         {
             await rig.Queues.PollOnceAsync(Ct);
             await Task.Delay(100, Ct);
@@ -98,7 +99,7 @@ public sealed class FunctionsEndToEndTests(AzuriteFixture azurite) : IAsyncDispo
         await collect.SendMessageAsync("shard s000 is done", Ct);
 
         var poison = rig.Clients.Queues.GetQueueClient(StageQueueNames.PoisonOf(collect.Name));
-        for (var until = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < until && await QueueLengthAsync(poison) == 0; await Task.Delay(100, Ct))
+        for (var until = DateTime.UtcNow.AddSeconds(120); DateTime.UtcNow < until && await QueueLengthAsync(poison) == 0; await Task.Delay(100, Ct))
             await rig.Queues.PollOnceAsync(Ct);
 
         Assert.Equal("shard s000 is done", Assert.Single((await poison.PeekMessagesAsync(10, Ct)).Value).Body.ToString());
