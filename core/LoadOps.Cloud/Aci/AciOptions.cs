@@ -6,7 +6,7 @@ namespace LoadOps.Cloud.Aci;
 /// Where and how runner container groups start on Azure Container Instances (<c>LoadOps:Aci</c>). The region comes from
 /// the shard's location (<c>azure/westeurope</c>); the group lands in <see cref="ResourceGroup"/>.
 /// </summary>
-public sealed class AciOptions
+public sealed record AciOptions
 {
     public const string SectionName = "LoadOps:Aci";
 

@@ -6,6 +6,7 @@ using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
+using LoadOps.Cloud.Telemetry;
 using Microsoft.Extensions.Configuration;
 
 namespace LoadOps.Cloud.Hosting;
@@ -26,10 +27,12 @@ internal sealed class CloudLaunchers : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(http);
         var problems = new List<string>();
+        var telemetry = RunnerTelemetry.Environment(configuration, problems);
         var aciSection = configuration.GetSection(AciOptions.SectionName);
         if (IsFilledIn(aciSection))
         {
-            var options = aciSection.Get<AciOptions>() ?? new AciOptions();
+            var bound = aciSection.Get<AciOptions>() ?? new AciOptions();
+            var options = bound with { Environment = RunnerTelemetry.Merge(bound.Environment, telemetry) };
             problems.AddRange(options.Problems());
             TokenCredential credential = options.ManagedIdentityClientId is { Length: > 0 } clientId
                 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
@@ -68,7 +71,7 @@ internal sealed class CloudLaunchers : IDisposable, IAsyncDisposable
             Grants = grants,
             Ecs = Ecs,
             EcsRegion = ecs?.Region,
-            EcsEnvironment = ecs?.Environment ?? new Dictionary<string, string>(),
+            EcsEnvironment = RunnerTelemetry.Merge(ecs?.Environment ?? new Dictionary<string, string>(), telemetry),
             ShardQueue = Ecs is null ? null : new ShardQueueWriter(clients, grants, clock),
             Pools = registered,
         };

@@ -114,4 +114,55 @@ public sealed class LauncherWiringTests
 
         Assert.Contains("LoadOps:Pools:lab:Transport must be StorageQueue or ServiceBus", error.Message, StringComparison.Ordinal);
     }
+
+    private static readonly Dictionary<string, string?> CloudRunners = new()
+    {
+        ["LoadOps:Aci:SubscriptionId"] = "sub", ["LoadOps:Aci:ResourceGroup"] = "rg", ["LoadOps:Aci:Image"] = "runner:1",
+        ["LoadOps:Ecs:Region"] = "eu-west-1", ["LoadOps:Ecs:Cluster"] = "loadops", ["LoadOps:Ecs:TaskDefinition"] = "loadops-runner:3",
+        ["LoadOps:Ecs:Subnets:0"] = "subnet-1", ["LoadOps:Ecs:AccessKeyId"] = "AKIDEXAMPLE", ["LoadOps:Ecs:SecretAccessKey"] = "secret",
+    };
+
+    private static Dictionary<string, string> AciRunnerEnvironment(CloudLaunchers launchers) =>
+        launchers.Aci!.GroupBody(Aci.AciTestSpecs.Work(Spec("azure/westeurope")), "westeurope")["properties"]!["containers"]![0]!["properties"]!["environmentVariables"]!
+            .AsArray().Where(e => e!["value"] is not null).ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]!.GetValue<string>());
+
+    [Theory]
+    [InlineData(null, "http://collector.internal:4318/")]
+    [InlineData("https://otlp.example.net/", "https://otlp.example.net/")]
+    public void Cloud_runners_are_given_the_pipelines_otlp_endpoint(string? runnerEndpoint, string expected)
+    {
+        using var provider = Services(new(CloudRunners)
+        {
+            ["LoadOps:Otlp:Endpoint"] = "http://collector.internal:4318", ["LoadOps:Otlp:RunnerEndpoint"] = runnerEndpoint,
+        });
+
+        var launchers = provider.GetRequiredService<CloudLaunchers>();
+
+        Assert.Equal(expected, AciRunnerEnvironment(launchers)["LOADOPS_OTLP_ENDPOINT"]);
+        Assert.Equal(expected, launchers.Set.EcsEnvironment["LOADOPS_OTLP_ENDPOINT"]);
+    }
+
+    [Fact]
+    public void A_launchers_own_environment_keeps_its_endpoint_and_without_one_none_is_added()
+    {
+        using var own = Services(new(CloudRunners) { ["LoadOps:Otlp:Endpoint"] = "http://collector:4318", ["LoadOps:Aci:Environment:LOADOPS_OTLP_ENDPOINT"] = "http://aci-side:4318" });
+        using var none = Services(new(CloudRunners));
+
+        Assert.Equal("http://aci-side:4318", AciRunnerEnvironment(own.GetRequiredService<CloudLaunchers>())["LOADOPS_OTLP_ENDPOINT"]);
+        Assert.Equal("http://collector:4318/", own.GetRequiredService<CloudLaunchers>().Set.EcsEnvironment["LOADOPS_OTLP_ENDPOINT"]);
+        Assert.DoesNotContain("LOADOPS_OTLP_ENDPOINT", AciRunnerEnvironment(none.GetRequiredService<CloudLaunchers>()).Keys);
+        Assert.Empty(none.GetRequiredService<CloudLaunchers>().Set.EcsEnvironment);
+    }
+
+    [Fact]
+    public void A_malformed_runner_endpoint_stops_the_app_naming_the_setting_without_echoing_it()
+    {
+        using var provider = Services(new(CloudRunners) { ["LoadOps:Otlp:RunnerEndpoint"] = "http://user:hunter2@collector:4318" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<CloudLaunchers>());
+
+        Assert.Contains("LoadOps:Otlp:RunnerEndpoint must be the http(s) base address", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
 }
+
