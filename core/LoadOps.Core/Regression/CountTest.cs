@@ -8,7 +8,8 @@ namespace LoadOps.Core.Regression;
 /// requests against the baseline's pooled rate p₀ (all baseline failures over all baseline requests). A regression is
 /// evidence that the candidate's rate exceeds p₀ + tolerance (tolerance in points): the exact one-sided binomial tail
 /// P(X ≥ x | N, p₀ + tolerance). 0 failures of N against 0 of M has p = 1 and passes. Burstiness between runs is
-/// not modelled; the tolerance in points is what absorbs it.
+/// not modelled; the tolerance in points is what absorbs it, and a baseline run far above the others (an error burst)
+/// is left out before the pooling (<see cref="CountOutliers"/>).
 /// </summary>
 public static class CountTest
 {

@@ -29,7 +29,10 @@ public sealed record MetricTest(
     /// <summary>Count tests: finished (or scheduled) requests of the candidate runs together.</summary>
     public long CandidateTotal { get; init; }
 
-    /// <summary>Latency and rps: indices (into the baseline values given) of runs left out as outliers (<see cref="BaselineOutliers"/>); <see cref="BaselineRuns"/> counts the rest.</summary>
+    /// <summary>
+    /// Indices (into the baseline values or counts given) of runs left out as outliers: stalled runs for latency and rps
+    /// (<see cref="BaselineOutliers"/>), error bursts for counts (<see cref="CountOutliers"/>); <see cref="BaselineRuns"/> counts the rest.
+    /// </summary>
     public IReadOnlyList<int> Outliers { get; init; } = [];
 
     /// <summary>Degrees of freedom of the noise estimate: the runs' own (a prior that floors the noise adds none, see <see cref="BaselineTest"/>).</summary>

@@ -52,12 +52,12 @@ public static class RegressionAnalyzer
                 var history = usable.Select(b => (b.RunId, Summary: pick(b))).ToList();
                 var test = Test(metric, candidates.Select(pick).ToList(), history, mine, options);
                 tests.Add((scenario, step, metric, test.Test));
-                outliers.AddRange(test.Outliers.Select(o => (o.RunId, $"{(step is null ? "" : (scenario is null ? step : $"{scenario}/{step}") + " ")}{metric.Name()} (×{o.Ratio.ToString("0.##", CultureInfo.InvariantCulture)})")));
+                outliers.AddRange(test.Outliers.Select(o => (o.RunId, $"{(step is null ? "" : (scenario is null ? step : $"{scenario}/{step}") + " ")}{metric.Name()} ({o.Detail})")));
             }
         }
 
         foreach (var run in outliers.GroupBy(o => o.RunId))
-            notes.Add($"baseline run {run.Key} left out as an outlier for {string.Join(", ", run.Select(o => o.Where))}: far from the level of the other baseline runs (a stall during that run?), it would have widened the noise and moved the baseline.");
+            notes.Add($"baseline run {run.Key} left out as an outlier for {string.Join(", ", run.Select(o => o.Where))}: far from the level of the other baseline runs (a stall or an error burst during that run?), it would have widened the noise or moved the baseline.");
 
         var tested = tests.Select((t, i) => (t, i)).Where(x => x.t.Test.BaselineRuns >= options.MinimumBaselineRuns).ToList();
         var worse = Adjusted(tested.Select(x => (x.i, WorseP(x.t.Metric, x.t.Test))));
@@ -87,15 +87,29 @@ public static class RegressionAnalyzer
         return new RegressionReport(verdict, usable.Count, comparisons, notes) { Settled = settled };
     }
 
-    private static (MetricTest Test, IReadOnlyList<(string RunId, double Ratio)> Outliers) Test(Metric metric, IReadOnlyList<MetricSummary?> candidates,
+    /// <summary>The test of one metric, with the baseline runs it left out as outliers and how far out each was (for the notes).</summary>
+    private static (MetricTest Test, IReadOnlyList<(string RunId, string Detail)> Outliers) Test(Metric metric, IReadOnlyList<MetricSummary?> candidates,
         IReadOnlyList<(string RunId, MetricSummary? Summary)> history, MetricSummary mine, RegressionOptions options)
     {
         if (CountTest.AppliesTo(metric))
-            return (CountTest.Compare(Counts(metric, [.. history.Select(h => h.Summary)]), Counts(metric, candidates), options.ErrorTolerance), []);
+            return CountTestWithoutBursts(metric, candidates, history, options);
         var values = candidates.Select(s => s?.Value(metric)).OfType<double>().ToList();
         var earlier = history.Select(h => (h.RunId, Value: h.Summary?.Value(metric))).Where(h => h.Value is not null).ToList();
         var test = BaselineTest.Compare(metric, [.. earlier.Select(h => h.Value!.Value)], values, mine.IntervalValues(metric), options);
-        return (test, [.. test.Outliers.Select(i => (earlier[i].RunId, earlier[i].Value!.Value / test.BaselineValue))]);
+        return (test, [.. test.Outliers.Select(i => (earlier[i].RunId, "×" + (earlier[i].Value!.Value / test.BaselineValue).ToString("0.##", CultureInfo.InvariantCulture)))]);
+    }
+
+    /// <summary>Errors or dropped as counts, against the baseline without its burst runs (<see cref="CountOutliers"/>).</summary>
+    private static (MetricTest Test, IReadOnlyList<(string RunId, string Detail)> Outliers) CountTestWithoutBursts(Metric metric,
+        IReadOnlyList<MetricSummary?> candidates, IReadOnlyList<(string RunId, MetricSummary? Summary)> history, RegressionOptions options)
+    {
+        var counted = history.Select(h => (h.RunId, Counts: h.Summary is null ? null : CountTest.CountsOf(metric, h.Summary)))
+            .Where(h => h.Counts is not null).Select(h => (h.RunId, Counts: h.Counts!.Value)).ToList();
+        var outliers = CountOutliers.Find([.. counted.Select(c => c.Counts)], options.ErrorTolerance, options.MinimumBaselineRuns);
+        var kept = counted.Where((_, i) => !outliers.Contains(i)).Select(c => c.Counts).ToList();
+        var test = CountTest.Compare(kept, Counts(metric, candidates), options.ErrorTolerance) with { Outliers = outliers };
+        return (test, [.. outliers.Select(i => (counted[i].RunId,
+            $"{MetricJudge.Percent(counted[i].Counts.Count / (double)counted[i].Counts.Total)} against {MetricJudge.Percent(test.BaselineValue)}"))]);
     }
 
     private static List<(long Count, long Total)> Counts(Metric metric, IReadOnlyList<MetricSummary?> summaries) =>

@@ -65,6 +65,34 @@ public sealed class CountTestTests
         Assert.Equal(3.0 / 1_000, Binomial.UpperBound(0, 1_000, 0.95), 4);
     }
 
+    [Fact]
+    public void A_baseline_run_with_an_error_burst_is_left_out_so_the_same_burst_now_is_caught()
+    {
+        // Nine clean runs and one that hit a burst (30% errors): pooled in, it lifts the baseline to 3% and 4% now passes.
+        var baseline = Enumerable.Range(0, 9).Select(i => Run($"b{i}", 0, 1_000)).Append(Run("burst", 300, 1_000)).ToList();
+
+        var report = RegressionAnalyzer.Analyze(Run("pr", 40, 1_000), baseline, ErrorsOnly);
+
+        var errors = Assert.Single(report.Comparisons);
+        Assert.Equal(Verdict.Regression, errors.Verdict);
+        Assert.Equal((9, 0.0), (errors.Test.BaselineRuns, errors.Test.BaselineValue));
+        Assert.Equal([9], errors.Test.Outliers);
+        Assert.Contains(report.Notes, n => n.Contains("baseline run burst left out as an outlier for errors (30% against 0%)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Runs_that_differ_by_less_than_the_tolerance_are_all_kept()
+    {
+        long[] failed = [5, 3, 12, 4, 6, 2, 9, 5];
+        var baseline = failed.Select((f, i) => Run($"b{i}", f, 1_000)).ToList();
+
+        var errors = Assert.Single(RegressionAnalyzer.Analyze(Run("pr", 6, 1_000), baseline, ErrorsOnly).Comparisons);
+
+        Assert.Empty(errors.Test.Outliers);
+        Assert.Equal(8, errors.Test.BaselineRuns);
+        Assert.Equal(Verdict.Pass, errors.Verdict);
+    }
+
     private static List<ResultSummary> Baseline(long failed, long total) => [.. Enumerable.Range(0, 5).Select(i => Run($"b{i}", failed, total))];
 
     private static ResultSummary Run(string id, long failed, long total)
