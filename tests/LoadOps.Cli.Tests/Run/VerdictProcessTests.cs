@@ -1,10 +1,6 @@
 using System.Globalization;
 using LoadOps.SampleTarget;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using LoadOps.Testing;
 
 namespace LoadOps.Cli.Tests.Run;
 
@@ -30,27 +26,20 @@ public sealed class VerdictProcessTests : IAsyncLifetime
     // (BaselineOutliers). Passed 3 of 3 tests at a load average of 16 on two cores (2026-12-03).
     private const double SlowFactor = 1.4;
     private readonly string _root = Directory.CreateTempSubdirectory("loadops-verdicts-").FullName;
-    private WebApplication? _app;
-    private FaultInjector? _faults;
-    private string _url = "";
+    private SampleTargetHost? _target;
     private int _runs;
     private int _untrusted;
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(_root, ".loadops"));
-        (_app, _faults) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings { LatencyMs = SteadyLatencyMs, JitterMs = 2 });
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        _url = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        _target = await SampleTargetHost.StartAsync(new FaultSettings { LatencyMs = SteadyLatencyMs, JitterMs = 2 });
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync(CancellationToken.None);
-            await _app.DisposeAsync();
-        }
+        if (_target is not null)
+            await _target.DisposeAsync();
         Directory.Delete(_root, recursive: true);
     }
 
@@ -71,18 +60,18 @@ public sealed class VerdictProcessTests : IAsyncLifetime
         }
         Assert.True(green >= 9, $"{green} of 10 identical PR runs passed ({_untrusted} runs the machine could not measure were repeated):\n{string.Join('\n', outcomes)}");
 
-        _faults!.Change(new FaultChange(SteadyLatencyMs * SlowFactor, null, null, null));
+        _target!.Faults.Change(new FaultChange(SteadyLatencyMs * SlowFactor, null, null, null));
         var slow = await TrustedRunAsync(test, "feature/slow");
         Assert.True(slow.Exit == 1, slow.Output + slow.Error);
         Assert.Contains("regression", slow.Output, StringComparison.OrdinalIgnoreCase);
 
-        _faults.Change(new FaultChange(SteadyLatencyMs, null, 0.05, null));
+        _target.Faults.Change(new FaultChange(SteadyLatencyMs, null, 0.05, null));
         var failing = await TrustedRunAsync(test, "feature/errors");
         Assert.True(failing.Exit == 1, failing.Output + failing.Error);
         Assert.Contains("errors of the run went from", failing.Output, StringComparison.Ordinal);
 
         // Three slow runs land on main, each judged a regression, and nobody accepts them.
-        _faults.Change(new FaultChange(SteadyLatencyMs * SlowFactor, null, 0, null));
+        _target.Faults.Change(new FaultChange(SteadyLatencyMs * SlowFactor, null, 0, null));
         for (var i = 0; i < 3; i++)
             Assert.Equal(1, (await TrustedRunAsync(test, "main")).Exit);
         var stillSlow = await TrustedRunAsync(test, "feature/slow-again");
@@ -109,7 +98,7 @@ public sealed class VerdictProcessTests : IAsyncLifetime
     [Fact]
     public async Task A_saturated_run_is_inconclusive_with_the_dropped_count_in_every_report()
     {
-        _faults!.Change(new FaultChange(400, null, null, null));
+        _target!.Faults.Change(new FaultChange(400, null, null, null));
         var test = Definition("saturated", durationSeconds: 3, maxInFlight: 4);
         var outcome = await RunAsync(test, "main", out var folder);
 
@@ -153,7 +142,7 @@ public sealed class VerdictProcessTests : IAsyncLifetime
             version: 1
             name: {name}
             target:
-              baseUrl: {_url}
+              baseUrl: {_target!.BaseUrl}
               timeout: 5s
             load:
               model: open

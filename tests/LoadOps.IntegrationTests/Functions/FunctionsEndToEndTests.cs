@@ -8,12 +8,7 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Webhooks;
 using LoadOps.IntegrationTests.Pools;
-using LoadOps.SampleTarget;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using LoadOps.Testing;
 
 namespace LoadOps.IntegrationTests.Functions;
 
@@ -25,7 +20,7 @@ public sealed class FunctionsEndToEndTests(AzuriteFixture azurite) : IAsyncDispo
 {
     private const string TestName = "functions-e2e";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "loadops-functions-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
-    private WebApplication? _target;
+    private SampleTargetHost? _target;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -167,9 +162,8 @@ public sealed class FunctionsEndToEndTests(AzuriteFixture azurite) : IAsyncDispo
 
     private async Task<string> StartTargetAsync()
     {
-        (_target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await _target.StartAsync(Ct);
-        return _target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        _target = await SampleTargetHost.StartAsync();
+        return _target.BaseUrl;
     }
 
     public async ValueTask DisposeAsync()

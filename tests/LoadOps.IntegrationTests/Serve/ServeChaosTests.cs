@@ -5,11 +5,7 @@ using Azure.Data.Tables;
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
-using LoadOps.SampleTarget;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using LoadOps.Testing;
 
 namespace LoadOps.IntegrationTests.Serve;
 
@@ -38,10 +34,7 @@ public sealed class ServeChaosTests(AzuriteFixture azurite)
         var ct = bounded.Token;
         var watch = Stopwatch.StartNew();
 
-        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await target.StartAsync(ct);
-        await using var __ = target;
-        var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        await using var target = await SampleTargetHost.StartAsync();
         using var repo = new TempGitRepository();
         repo.Commit("start", ("README.md", "a service\n"));
         var clients = await azurite.NewClientsAsync(ct);
@@ -56,7 +49,7 @@ public sealed class ServeChaosTests(AzuriteFixture azurite)
         try
         {
             Assert.True(await serve.WaitForAsync("watch-repo: watching main", TimeSpan.FromSeconds(60), ct), "serve did not start watching:\n" + ServeProcess.Text(log));
-            var committing = CommitAsync(repo, baseUrl, commits, new Random(random.Next()), ct);
+            var committing = CommitAsync(repo, target.BaseUrl, commits, new Random(random.Next()), ct);
             for (var kill = 1; kill <= Kills; kill++)
             {
                 // Every other kill waits for runners to be at work, so a serve always dies under some of them.
@@ -122,18 +115,7 @@ public sealed class ServeChaosTests(AzuriteFixture azurite)
     {
         for (var i = 0; i < Commits; i++)
         {
-            commits.Add(repo.Commit($"load test, take {i}", ("loadtests/chaos.loadtest.yaml", $$"""
-                version: 1
-                name: {{Test}}
-                description: take {{i}}
-                target: { baseUrl: {{baseUrl}} }
-                load: { model: open, stages: [ { duration: 2s, rate: 10 } ] }
-                scenarios:
-                  - name: browse
-                    steps:
-                      - { name: list, request: GET /api/products?page=1, expect: { status: 200 } }
-                runners: [ { location: local, count: 2 } ]
-                """)));
+            commits.Add(repo.Commit($"load test, take {i}", ("loadtests/chaos.loadtest.yaml", SmokeDefinition.Yaml(Test, baseUrl, runners: 2) + $"description: take {i}\n")));
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(800, 2_000)), cancellationToken);
         }
     }

@@ -1,15 +1,9 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Results;
 using LoadOps.IntegrationTests.Pipeline;
-using LoadOps.SampleTarget;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Serve;
 
@@ -49,25 +43,9 @@ public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
     /// </summary>
     private async Task<(RunRecord Run, ResultFile Merged, string Report, string Victim)> RunAndKillAsync(bool afterFirstSnapshot)
     {
-        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await target.StartAsync(Ct);
-        await using var __ = target;
-        var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
-        var folder = Path.Combine(Path.GetTempPath(), "loadops-kill-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
-        Directory.CreateDirectory(Path.Combine(folder, "repo", "loadtests"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "repo", "loadtests", "kill.loadtest.yaml"), $$"""
-            version: 1
-            name: kill-smoke
-            target: { baseUrl: {{baseUrl}} }
-            load: { model: open, stages: [ { duration: 8s, rate: 10 } ] }
-            scenarios:
-              - name: browse
-                steps:
-                  - { name: list, request: GET /api/products?page=1, expect: { status: 200 } }
-            runners: [ { location: local, count: 2 } ]
-            """, Ct);
+        await using var scene = await ServeScene.StartAsync("kill-smoke", Ct, seconds: 8, runners: 2);
         var clients = await azurite.NewClientsAsync(Ct);
-        var options = new ServeOptions(azurite.ConnectionString, Path.Combine(folder, "repo"), Path.Combine(folder, "out")) { NamePrefix = clients.Names.Prefix };
+        var options = new ServeOptions(azurite.ConnectionString, scene.Repository, scene.Out) { NamePrefix = clients.Names.Prefix };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var output = new StringWriter();
         var serving = ServeCommand.RunAsync(options, output, output, stop.Token);
@@ -98,13 +76,7 @@ public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
             using (var victim = Process.GetProcessById(pid))
                 victim.Kill();
 
-            var runs = new RunStore(clients, TimeProvider.System);
-            RunRecord? run = null;
-            for (var i = 0; i < 120 && run is not { IsTerminal: true }; i++)
-            {
-                await Task.Delay(500, Ct);
-                run = await runs.GetAsync(runId, Ct);
-            }
+            var run = await ServeScene.WaitForEndAsync(new RunStore(clients, TimeProvider.System), runId, 120, Ct);
             Assert.True(run?.Status == RunStatus.Reported, $"{run?.Status}: {run?.StatusReason}{Environment.NewLine}{output}");
             var merged = await new ResultStore(clients, TimeProvider.System).ReadResultAsync(run!.ResultBlobName!, Ct);
             var report = Path.Combine(runFolder, "report.md");
@@ -116,7 +88,6 @@ public sealed class ServeRunnerKilledTests(AzuriteFixture azurite)
         {
             await stop.CancelAsync();
             await serving;
-            Directory.Delete(folder, recursive: true);
         }
     }
 

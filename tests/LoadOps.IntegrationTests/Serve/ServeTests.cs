@@ -1,13 +1,7 @@
-using System.Security.Cryptography;
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.IntegrationTests.Pipeline;
-using LoadOps.SampleTarget;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Serve;
 
@@ -19,25 +13,9 @@ public sealed class ServeTests(AzuriteFixture azurite)
     [Fact]
     public async Task Serve_takes_a_run_request_from_the_validate_queue_to_report_files_on_disk()
     {
-        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await target.StartAsync(Ct);
-        await using var __ = target;
-        var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
-        var folder = Path.Combine(Path.GetTempPath(), "loadops-serve-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
-        Directory.CreateDirectory(Path.Combine(folder, "repo", "loadtests"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "repo", "loadtests", "serve.loadtest.yaml"), $$"""
-            version: 1
-            name: serve-smoke
-            target: { baseUrl: {{baseUrl}} }
-            load: { model: open, stages: [ { duration: 2s, rate: 10 } ] }
-            scenarios:
-              - name: browse
-                steps:
-                  - { name: list, request: GET /api/products?page=1, expect: { status: 200 } }
-            runners: [ { location: local, count: 1 } ]
-            """, Ct);
+        await using var scene = await ServeScene.StartAsync("serve-smoke", Ct);
         var clients = await azurite.NewClientsAsync(Ct);
-        var options = new ServeOptions(azurite.ConnectionString, Path.Combine(folder, "repo"), Path.Combine(folder, "out")) { NamePrefix = clients.Names.Prefix };
+        var options = new ServeOptions(azurite.ConnectionString, scene.Repository, scene.Out) { NamePrefix = clients.Names.Prefix };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var output = new StringWriter();
         var serving = ServeCommand.RunAsync(options, output, output, stop.Token);
@@ -45,13 +23,7 @@ public sealed class ServeTests(AzuriteFixture azurite)
         {
             await new StageSender(clients).SendAsync(PipelineRig.Request("serve-delivery"), Ct);
             var runId = RunIds.For("serve-delivery", "serve-smoke");
-            var runs = new RunStore(clients, TimeProvider.System);
-            RunRecord? run = null;
-            for (var i = 0; i < 120 && run is not { IsTerminal: true }; i++)
-            {
-                await Task.Delay(500, Ct);
-                run = await runs.GetAsync(runId, Ct);
-            }
+            var run = await ServeScene.WaitForEndAsync(new RunStore(clients, TimeProvider.System), runId, 120, Ct);
 
             Assert.True(run?.Status == RunStatus.Reported, $"{run?.Status}: {run?.StatusReason}{Environment.NewLine}{output}");
             var report = Path.Combine(options.OutDirectory, "runs", runId, "report.md");
@@ -69,7 +41,6 @@ public sealed class ServeTests(AzuriteFixture azurite)
         {
             await stop.CancelAsync();
             await serving;
-            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -1,11 +1,7 @@
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
-using LoadOps.SampleTarget;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using LoadOps.Testing;
 
 namespace LoadOps.IntegrationTests.Serve;
 
@@ -17,10 +13,7 @@ public sealed class ServeWatchRepoTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_commit_that_adds_a_definition_is_run_at_that_commit_even_if_the_working_tree_changed_since()
     {
-        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await target.StartAsync(Ct);
-        await using var __ = target;
-        var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        await using var target = await SampleTargetHost.StartAsync();
         using var repo = new TempGitRepository();
         repo.Commit("start", ("README.md", "a service\n"));
         var clients = await azurite.NewClientsAsync(Ct);
@@ -36,17 +29,7 @@ public sealed class ServeWatchRepoTests(AzuriteFixture azurite)
         try
         {
             await WaitForAsync(() => Text(output).Contains("watch-repo: watching main", StringComparison.Ordinal), output);
-            var commit = repo.Commit("add a load test", ("loadtests/watched.loadtest.yaml", $$"""
-                version: 1
-                name: watched-smoke
-                target: { baseUrl: {{baseUrl}} }
-                load: { model: open, stages: [ { duration: 2s, rate: 10 } ] }
-                scenarios:
-                  - name: browse
-                    steps:
-                      - { name: list, request: GET /api/products?page=1, expect: { status: 200 } }
-                runners: [ { location: local, count: 1 } ]
-                """));
+            var commit = repo.Commit("add a load test", ("loadtests/watched.loadtest.yaml", SmokeDefinition.Yaml("watched-smoke", target.BaseUrl)));
             // An uncommitted edit that would make the definition invalid: the run must not see it.
             await File.WriteAllTextAsync(Path.Combine(repo.Root, "loadtests", "watched.loadtest.yaml"), "version: 1\nname: watched-smoke\nscenarois: []\n", Ct);
 
