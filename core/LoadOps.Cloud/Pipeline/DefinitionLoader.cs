@@ -1,5 +1,6 @@
 using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
+using LoadOps.Core.Engines;
 using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
 
@@ -75,6 +76,15 @@ public sealed class DefinitionLoader(IDefinitionSource source)
         IDefinitionSource from, string repository, string? commit, (Checked Checked, IReadOnlyList<DataColumnUse> Uses) check, CancellationToken cancellationToken)
     {
         var (checkedDefinition, uses) = check;
+        if (checkedDefinition.Definition is { Engine: not null } withEngine)
+        {
+            // The JMeter plan is read at the same commit and travels inside the definition; it is part of the test's identity.
+            var plan = await JMeterPlanLoader.LoadAsync(withEngine, checkedDefinition.Path, checkedDefinition.Path,
+                (path, token) => from.ReadAsync(repository, commit, path, token), cancellationToken);
+            return plan.IsValid
+                ? checkedDefinition with { Definition = plan.Definition, Hash = DefinitionHash.Of(checkedDefinition.Text, plan.Definition!.Engine!.Plan) }
+                : checkedDefinition with { Definition = null, Errors = checkedDefinition.Errors.Concat(plan.Errors).ToList() };
+        }
         if (checkedDefinition.Definition is not { Data.Count: > 0 } definition)
             return checkedDefinition;
         var data = await DataFileLoader.LoadAsync(definition, checkedDefinition.Path, checkedDefinition.Path, uses,
