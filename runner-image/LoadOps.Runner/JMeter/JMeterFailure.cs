@@ -18,7 +18,20 @@ internal static class JMeterFailure
         if (reason.Length > MaxLength)
             reason = reason[..(MaxLength - 3)] + "...";
         var exit = exitCode is { } code and not 0 ? $" (exit code {code})" : "";
-        return $"JMeter failed{exit}: {reason}{Hint(reason)}";
+        return $"JMeter failed{exit}: {reason.TrimEnd(':', ' ')}{Where(lines)}{Hint(reason)}";
+    }
+
+    /// <summary>XStream's debugging block names the element of the plan it could not load and its line: worth more than the trace.</summary>
+    private static string Where(List<string> lines)
+    {
+        string? Field(string name) => lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal) && l.Contains(':', StringComparison.Ordinal)) is { } line
+            ? line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()
+            : null;
+        var line = Field("line number");
+        var path = Field("path");
+        if (line is null && path is null)
+            return "";
+        return " (in the plan" + (line is null ? "" : $" at line {line}") + (path is null ? "" : $", element {path}") + ")";
     }
 
     private static string Hint(string reason)
