@@ -58,13 +58,13 @@ internal static class JMeterShardRunner
 
         using var deadline = spec.Deadline is { } end ? new CancellationTokenSource(Max(end - time.GetUtcNow(), TimeSpan.Zero), time) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var run = await JMeterProcess.RunAsync(launcher!, Arguments(properties), work, text => console.Line("jmeter: " + text), stop.Token);
+        var run = await JMeterProcess.RunAsync(launcher!, Arguments(properties), work, text => console.Line("jmeter: " + text), options.DrainTimeout, time, stop.Token);
         if (run.StartProblem is { } notStarted)
             return ShardRunResult.Invalid([notStarted]);
         if (run.Stopped)
             console.Line(deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
                 ? "stopped at the shard's deadline: the plan ran longer than the definition's stages (does its thread group read ${__P(duration)}?)"
-                : "stopped: JMeter was ended; its results so far are kept");
+                : "stopped: JMeter was asked to stop; its results so far are kept");
         else if (run.ExitCode != 0)
             return ShardRunResult.Invalid([JMeterFailure.Reason(run.Output, run.ExitCode, "no reason was printed; see jmeter/jmeter.log beside the result")]);
 
@@ -112,6 +112,8 @@ internal static class JMeterShardRunner
         "-Jjmeter.save.saveservice.output_format=csv",
         "-Jjmeter.save.saveservice.print_field_names=true",
         "-Jjmeter.save.saveservice.timestamp_format=ms",
+        // Each sample reaches the file as it is taken, so a JMeter ended at the deadline loses none.
+        "-Jjmeter.save.saveservice.autoflush=true",
         .. properties.Select(p => $"-J{p.Key}={p.Value}"),
     ];
 
