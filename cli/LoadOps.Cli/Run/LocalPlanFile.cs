@@ -1,6 +1,7 @@
 using LoadOps.Cli.Files;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Engines;
+using LoadOps.Core.Policy;
 
 namespace LoadOps.Cli.Run;
 
@@ -10,13 +11,14 @@ namespace LoadOps.Cli.Run;
 /// </summary>
 internal static class LocalPlanFile
 {
-    public static Task<JMeterPlanLoader.Outcome> LoadAsync(LoadTestDefinition definition, string definitionFile, string shown, CancellationToken cancellationToken)
+    public static Task<JMeterPlanLoader.Outcome> LoadAsync(
+        LoadTestDefinition definition, string definitionFile, string shown, LoadPolicy policy, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(definitionFile);
         var root = RepositoryRoot.Find(full) ?? Path.GetDirectoryName(full)!;
         var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
         return JMeterPlanLoader.LoadAsync(definition, relative, shown,
             (path, token) => LocalDataFiles.ReadAsync(root, path, token), cancellationToken,
-            path => Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(root, path)));
+            path => Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(root, path)), policy);
     }
 }

@@ -46,7 +46,7 @@ internal static class RunPreparation
             TextErrorRenderer.Write(error, data.Errors, file => file == shown ? text : null, 1);
             return null;
         }
-        var planned = await LocalPlanFile.LoadAsync(definition, options.File, shown, cancellationToken);
+        var planned = await LocalPlanFile.LoadAsync(definition, options.File, shown, policy.Policy, cancellationToken);
         if (!planned.IsValid)
         {
             TextErrorRenderer.Write(error, planned.Errors, file => file == shown ? text : null, 1);

@@ -57,7 +57,7 @@ internal static class ValidateAction
                 definitionErrors.AddRange((await LocalDataFiles.LoadAsync(definition, file, file, result.DataUses, cancellationToken)).Errors);
             // So is the JMeter plan of engine: jmeter: missing, outside the repository, or not a plan.
             if (result.Definition is { Engine: not null } withPlan)
-                definitionErrors.AddRange((await LocalPlanFile.LoadAsync(withPlan, file, file, cancellationToken)).Errors);
+                definitionErrors.AddRange((await LocalPlanFile.LoadAsync(withPlan, file, file, policy.Policy, cancellationToken)).Errors);
             if (result.Name is { } name)
                 names.Add(name);
         }

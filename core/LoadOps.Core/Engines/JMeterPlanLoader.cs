@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
+using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
 
 namespace LoadOps.Core.Engines;
@@ -28,8 +29,9 @@ public static class JMeterPlanLoader
     /// <param name="display">How a repository-relative path is shown in errors about the plan file itself.</param>
     public static async Task<Outcome> LoadAsync(
         LoadTestDefinition definition, string definitionPath, string shown, DataFileLoader.ReadFile read,
-        CancellationToken cancellationToken, Func<string, string>? display = null)
+        CancellationToken cancellationToken, Func<string, string>? display = null, LoadPolicy? policy = null)
     {
+        policy ??= LoadPolicy.Default;
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(read);
         if (definition.Engine is not { Kind: EngineKind.JMeter } engine)
@@ -48,17 +50,21 @@ public static class JMeterPlanLoader
         if (text.Length > MaxPlanBytes || Encoding.UTF8.GetByteCount(text) > MaxPlanBytes)
             return Fail(ValidationCodes.NotAJMeterPlan,
                 $"script: '{engine.Script}' is larger than {MaxPlanBytes / (1024 * 1024)} MB; a plan that big usually embeds data: move it to a CSV Data Set");
-        if (Problem(text) is { } problem)
+        if (Problem(text, out var document) is { } problem)
             return new Outcome(null, [new DefinitionError(display(path), problem.Line, problem.Column, ValidationCodes.NotAJMeterPlan,
                 $"{problem.Message} (script of {shown})", Severity.Error)]);
-        return new Outcome(definition with { Engine = engine with { Plan = text } }, []);
+        var hosts = JMeterPlanHosts.Refused(document!, policy)
+            .Select(h => new DefinitionError(display(path), h.Line, h.Column, ValidationCodes.HostNotAllowed,
+                $"{h.Message} (script of {shown})", Severity.Error))
+            .ToList();
+        return hosts.Count > 0 ? new Outcome(null, hosts) : new Outcome(definition with { Engine = engine with { Plan = text } }, []);
     }
 
     private sealed record PlanProblem(int Line, int Column, string Message);
 
-    private static PlanProblem? Problem(string text)
+    private static PlanProblem? Problem(string text, out XDocument? document)
     {
-        XDocument document;
+        document = null;
         try
         {
             // No DTDs: a plan never needs one, and resolving entities from a file is how XML parsers get abused.

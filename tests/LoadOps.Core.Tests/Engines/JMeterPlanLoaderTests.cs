@@ -23,12 +23,62 @@ public sealed class JMeterPlanLoaderTests
         script: {script}
         """;
 
-    private static async Task<JMeterPlanLoader.Outcome> LoadAsync(Dictionary<string, string> files, string? text = null)
+    private static async Task<JMeterPlanLoader.Outcome> LoadAsync(Dictionary<string, string> files, string? text = null, LoadPolicy? policy = null)
     {
         var validation = DefinitionValidator.Validate(DefinitionPath, text ?? Definition(), LoadPolicy.Default);
         Assert.True(validation.IsValid, string.Join("\n", validation.Errors));
         return await JMeterPlanLoader.LoadAsync(validation.Definition!, DefinitionPath, DefinitionPath,
-            (path, _) => Task.FromResult(files.GetValueOrDefault(path)), TestContext.Current.CancellationToken);
+            (path, _) => Task.FromResult(files.GetValueOrDefault(path)), TestContext.Current.CancellationToken, policy: policy);
+    }
+
+    private static string Sampler(string domain, string path = "/api/products") => $"""
+        <jmeterTestPlan version="1.2">
+          <hashTree>
+            <HTTPSamplerProxy testname="list">
+              <stringProp name="HTTPSampler.domain">{domain}</stringProp>
+              <stringProp name="HTTPSampler.path">{path}</stringProp>
+            </HTTPSamplerProxy>
+          </hashTree>
+        </jmeterTestPlan>
+        """;
+
+    [Fact]
+    public async Task A_host_the_plan_names_literally_is_checked_against_the_policy_at_its_line()
+    {
+        var outcome = await LoadAsync(new() { ["loadtests/plans/checkout.jmx"] = Sampler("prod.example.com") });
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal((ValidationCodes.HostNotAllowed, "loadtests/plans/checkout.jmx", 4), (error.Code, error.File, error.Line));
+        Assert.Contains("'list' sends to host 'prod.example.com'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("${__P(host,127.0.0.1)}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_absolute_url_as_the_path_is_checked_too()
+    {
+        var outcome = await LoadAsync(new() { ["loadtests/plans/checkout.jmx"] = Sampler("", "https://other.example.com/api") });
+
+        Assert.Equal(ValidationCodes.HostNotAllowed, Assert.Single(outcome.Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("${__P(host,127.0.0.1)}")]
+    [InlineData("127.0.0.1")]
+    [InlineData("")]
+    public async Task Hosts_from_properties_loopback_and_the_defaults_pass(string domain)
+    {
+        var outcome = await LoadAsync(new() { ["loadtests/plans/checkout.jmx"] = Sampler(domain) });
+
+        Assert.Empty(outcome.Errors);
+    }
+
+    [Fact]
+    public async Task A_host_the_policy_allows_passes()
+    {
+        var outcome = await LoadAsync(new() { ["loadtests/plans/checkout.jmx"] = Sampler("shop.staging.example.com") },
+            policy: LoadPolicy.Default with { AllowedHosts = ["*.staging.example.com"] });
+
+        Assert.Empty(outcome.Errors);
     }
 
     [Fact]
