@@ -25,6 +25,8 @@ internal static class JMeterShardRunner
     {
         if (spec.Definition.Engine?.Plan is not { } plan)
             return ShardRunResult.Invalid(["the shard's definition has engine: jmeter but carries no plan; plan the run with LoadOps, which reads the script into it"]);
+        if (SpecProblems(spec) is { Count: > 0 } problems)
+            return ShardRunResult.Invalid(problems);
         if (ResultWriter.CheckWritable(outputDirectory) is { } unwritable)
             return ShardRunResult.Invalid([unwritable]);
         var threads = JMeterProperties.Threads(spec);
@@ -87,6 +89,22 @@ internal static class JMeterShardRunner
             return ShardRunResult.Invalid([$"JMeter's results could not be read: {imported.Problem}"]);
         var status = run.Stopped ? ResultStatus.Partial : ResultStatus.Complete;
         return await WriteAsync(spec, outputDirectory, AsShard(spec, imported.Value!, status), console);
+    }
+
+    /// <summary>What the planner guarantees, checked again for a spec made by hand (<c>shard --spec FILE</c>).</summary>
+    private static List<string> SpecProblems(ShardSpec spec)
+    {
+        var problems = new List<string>();
+        if (spec.ShardCount < 1 || spec.ShardIndex < 0 || spec.ShardIndex >= spec.ShardCount)
+            problems.Add($"shardIndex {spec.ShardIndex} is not within shardCount {spec.ShardCount}");
+        if (spec.Interval <= TimeSpan.Zero)
+            problems.Add("interval must be positive, e.g. 00:00:05");
+        var load = spec.Definition.Load;
+        if (load.Model != LoadModel.Closed || load.Stages.Count == 0 || load.Stages.Any(s => s.Duration <= TimeSpan.Zero || s.Target < 0 || !double.IsFinite(s.Target)))
+            problems.Add("engine: jmeter needs a closed load with stages of a positive duration and users >= 0");
+        if (!Uri.TryCreate(spec.Definition.Target.BaseUrl, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
+            problems.Add($"target.baseUrl '{spec.Definition.Target.BaseUrl}' is not an absolute http(s) URL");
+        return problems;
     }
 
     private static async Task<bool> WaitForStartAsync(ShardSpec spec, TimeProvider time, CancellationToken cancellationToken)

@@ -82,5 +82,18 @@ public sealed class JMeterShardFailureTests : IDisposable
         Assert.Equal("hash", run.Result.DefinitionHash);
     }
 
+    [Fact]
+    public async Task A_hand_made_spec_with_an_open_load_is_refused_before_jmeter_is_looked_for()
+    {
+        var spec = Spec() with { ShardCount = 0 };
+        spec = spec with { Definition = spec.Definition with { Load = new LoadSpec { Model = LoadModel.Open, Stages = [new StageSpec(TimeSpan.FromSeconds(1), 5)] } } };
+
+        var run = await ShardRunner.RunAsync(spec, Path.Combine(_folder, "out"), TestContext.Current.CancellationToken,
+            new ShardRunnerOptions { Output = TextWriter.Null, Environment = _ => null });
+
+        Assert.Equal(2, run.Errors.Count);
+        Assert.Contains(run.Errors, e => e.Contains("needs a closed load", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
