@@ -50,12 +50,12 @@ internal static class JMeterShardRunner
         if (!await WaitForStartAsync(spec, time, cancellationToken))
         {
             console.Line("stopped before the start; no load was issued");
-            return await WriteAsync(spec, outputDirectory, Empty(spec, time.GetUtcNow(), ResultStatus.Partial), console);
+            return await JMeterShardResult.WriteAsync(spec, outputDirectory, JMeterShardResult.Empty(spec, time.GetUtcNow(), ResultStatus.Partial), console);
         }
         if (threads == 0)
         {
             console.Line("this shard's share of the users is 0 (fewer users than runners): JMeter is not started");
-            return await WriteAsync(spec, outputDirectory, Empty(spec, time.GetUtcNow(), ResultStatus.Complete), console);
+            return await JMeterShardResult.WriteAsync(spec, outputDirectory, JMeterShardResult.Empty(spec, time.GetUtcNow(), ResultStatus.Complete), console);
         }
 
         using var deadline = spec.Deadline is { } end ? new CancellationTokenSource(Max(end - time.GetUtcNow(), TimeSpan.Zero), time) : new CancellationTokenSource();
@@ -76,7 +76,7 @@ internal static class JMeterShardRunner
         if (text.Trim().Length == 0 || text.Trim().Split('\n').Length < 2)
         {
             if (run.Stopped)
-                return await WriteAsync(spec, outputDirectory, Empty(spec, time.GetUtcNow(), ResultStatus.Partial), console);
+                return await JMeterShardResult.WriteAsync(spec, outputDirectory, JMeterShardResult.Empty(spec, time.GetUtcNow(), ResultStatus.Partial), console);
             return ShardRunResult.Invalid([JMeterFailure.Reason(run.Output, run.ExitCode,
                 "JMeter ran but wrote no samples; check that the plan's thread groups take their users from ${__P(threads,1)} and that it has samplers")]);
         }
@@ -88,7 +88,7 @@ internal static class JMeterShardRunner
         if (!imported.Succeeded)
             return ShardRunResult.Invalid([$"JMeter's results could not be read: {imported.Problem}"]);
         var status = run.Stopped ? ResultStatus.Partial : ResultStatus.Complete;
-        return await WriteAsync(spec, outputDirectory, AsShard(spec, imported.Value!, status), console);
+        return await JMeterShardResult.WriteAsync(spec, outputDirectory, JMeterShardResult.AsShard(spec, imported.Value!, status), console);
     }
 
     /// <summary>What the planner guarantees, checked again for a spec made by hand (<c>shard --spec FILE</c>).</summary>
@@ -134,49 +134,6 @@ internal static class JMeterShardRunner
         "-Jjmeter.save.saveservice.autoflush=true",
         .. properties.Select(p => $"-J{p.Key}={p.Value}"),
     ];
-
-    /// <summary>The imported JTL as this shard's result: the run's identity, location and hash instead of an import's.</summary>
-    private static ResultFile AsShard(ShardSpec spec, ResultFile imported, ResultStatus status) => imported with
-    {
-        ShardId = spec.ShardId,
-        DefinitionHash = spec.DefinitionHash,
-        Commit = spec.Commit,
-        Branch = spec.Branch,
-        Location = spec.Location,
-        Status = status,
-        Steps = [.. imported.Steps.Select(s => s with { Location = spec.Location })],
-        Shards = [new ShardInfo(spec.ShardId, spec.ShardIndex, spec.Location, status)],
-    };
-
-    private static ResultFile Empty(ShardSpec spec, DateTimeOffset now, ResultStatus status) => new()
-    {
-        RunId = spec.RunId,
-        ShardId = spec.ShardId,
-        Definition = spec.Definition.Name,
-        DefinitionHash = spec.DefinitionHash,
-        Commit = spec.Commit,
-        Branch = spec.Branch,
-        Location = spec.Location,
-        Start = now,
-        End = now,
-        Interval = spec.Interval,
-        Status = status,
-        Steps = [],
-        Shards = [new ShardInfo(spec.ShardId, spec.ShardIndex, spec.Location, status)],
-    };
-
-    private static async Task<ShardRunResult> WriteAsync(ShardSpec spec, string outputDirectory, ResultFile result, RunnerConsole console)
-    {
-        var path = await ResultWriter.WriteAsync(outputDirectory, result, CancellationToken.None);
-        var accumulator = new ResultAccumulator();
-        if (result.Steps.Count > 0 && accumulator.Add(result, spec.ShardId) is null)
-        {
-            var merged = accumulator.Build();
-            foreach (var line in ResultDigest.Lines(merged, ResultSummarizer.Summarize(merged)))
-                console.Line("  " + line);
-        }
-        return new ShardRunResult { Result = result, ResultPath = path };
-    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
