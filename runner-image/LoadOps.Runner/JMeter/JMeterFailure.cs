@@ -9,16 +9,19 @@ internal static class JMeterFailure
     private const int MaxLength = 400;
     private static readonly string[] Signs = ["Error in NonGUIDriver", "error", "exception", "could not", "cannot", "problem", "not found", "invalid"];
 
-    public static string Reason(IReadOnlyList<string> output, int? exitCode, string fallback)
+    /// <param name="planCopy">The runner's copy of the plan, named in JMeter's messages; shown as <paramref name="script"/>, the user's own path.</param>
+    public static string Reason(IReadOnlyList<string> output, int? exitCode, string fallback, string? planCopy = null, string? script = null)
     {
         var lines = output.Select(l => l.Trim()).Where(l => l.Length > 0 && !IsStackFrame(l) && !IsJavaWarning(l)).ToList();
         var reason = Signs.Select(sign => lines.FirstOrDefault(l => l.Contains(sign, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(l => l is not null)
             ?? lines.LastOrDefault()
             ?? fallback;
+        if (planCopy is not null && script is not null)
+            reason = reason.Replace(planCopy, script, StringComparison.Ordinal);
         if (reason.Length > MaxLength)
             reason = reason[..(MaxLength - 3)] + "...";
         var exit = exitCode is { } code and not 0 ? $" (exit code {code})" : "";
-        return $"JMeter failed{exit}: {reason.TrimEnd(':', ' ')}{Where(lines)}{Hint(reason)}";
+        return $"JMeter failed{exit}: {reason.TrimEnd(':', ' ')}{Where(lines)}{Hint(string.Join('\n', lines))}";
     }
 
     /// <summary>XStream's debugging block names the element of the plan it could not load and its line: worth more than the trace.</summary>
@@ -34,13 +37,16 @@ internal static class JMeterFailure
         return " (in the plan" + (line is null ? "" : $" at line {line}") + (path is null ? "" : $", element {path}") + ")";
     }
 
-    private static string Hint(string reason)
+    /// <summary>What to do about a known cause, found anywhere in JMeter's output (XStream names the cause below the error line).</summary>
+    private static string Hint(string output)
     {
-        if (reason.Contains("ForbiddenClassException", StringComparison.Ordinal))
+        if (output.Contains("ForbiddenClassException", StringComparison.Ordinal))
             return "; this is Debian's JMeter 2.13, whose packaged XStream refuses JMeter's own plan classes: " +
                 "set LOADOPS_JMETER=runner-image/jmeter/debian-jmeter.sh, or install Apache JMeter 5";
-        if (reason.Contains("CannotResolveClassException", StringComparison.Ordinal) || reason.Contains("ClassNotFoundException", StringComparison.Ordinal))
-            return "; the plan uses an element this JMeter does not have: install the plugin (or JMeter module, e.g. Debian's jmeter-http) it needs, or remove the element";
+        // An element XStream cannot turn into a JMeter class: usually a plugin or module this JMeter lacks.
+        if (output.Contains("CannotResolveClassException", StringComparison.Ordinal) || output.Contains("ConversionException", StringComparison.Ordinal))
+            return "; JMeter could not load that element of the plan: install the plugin or JMeter module it needs (e.g. Debian's jmeter-http), " +
+                "or open the plan in this JMeter version and save it again";
         return "";
     }
 

@@ -68,7 +68,8 @@ internal static class JMeterShardRunner
                 ? "stopped at the shard's deadline: the plan ran longer than the definition's stages (does its thread group read ${__P(duration)}?)"
                 : "stopped: JMeter was asked to stop; its results so far are kept");
         else if (run.ExitCode != 0)
-            return ShardRunResult.Invalid([JMeterFailure.Reason(run.Output, run.ExitCode, "no reason was printed; see jmeter/jmeter.log beside the result")]);
+            return ShardRunResult.Invalid([JMeterFailure.Reason(run.Output, run.ExitCode, "no reason was printed; see jmeter/jmeter.log beside the result",
+                Path.Combine(work, PlanFile), spec.Definition.Engine.Script)]);
 
         var text = File.Exists(results) ? await File.ReadAllTextAsync(results, CancellationToken.None) : "";
         if (run.Stopped && text.LastIndexOf('\n') is var cut and >= 0)
@@ -78,7 +79,8 @@ internal static class JMeterShardRunner
             if (run.Stopped)
                 return await JMeterShardResult.WriteAsync(spec, outputDirectory, JMeterShardResult.Empty(spec, time.GetUtcNow(), ResultStatus.Partial), console);
             return ShardRunResult.Invalid([JMeterFailure.Reason(run.Output, run.ExitCode,
-                "JMeter ran but wrote no samples; check that the plan's thread groups take their users from ${__P(threads,1)} and that it has samplers")]);
+                "JMeter ran but wrote no samples; check that the plan's thread groups take their users from ${__P(threads,1)} and that it has samplers",
+                Path.Combine(work, PlanFile), spec.Definition.Engine.Script)]);
         }
         var imported = JtlImporter.Import(results, text, new ImportSettings(JtlImporter.Tool, spec.Definition.Name, spec.RunId)
         {

@@ -103,6 +103,8 @@ public sealed class JMeterRunTests : IAsyncLifetime
         Assert.True(outcome.Exit == 3, outcome.Output + outcome.Error);
         Assert.Contains("JMeter failed: Error in NonGUIDriver", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("com.example.MissingTimer", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("from:'plans/broken.jmx'", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("JMeter could not load that element of the plan", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("no runner produced a result", outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", outcome.Error, StringComparison.Ordinal);
     }

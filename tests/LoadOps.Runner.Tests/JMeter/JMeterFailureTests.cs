@@ -35,9 +35,10 @@ public sealed class JMeterFailureTests
             "line number         : 42",
         ];
 
-        var reason = JMeterFailure.Reason(output, null, "none");
+        var reason = JMeterFailure.Reason(output, null, "none", "/r/plan.jmx", "plans/checkout.jmx");
 
-        Assert.Contains("Problem loading XML", reason, StringComparison.Ordinal);
+        Assert.Contains("Problem loading XML from:'plans/checkout.jmx'", reason, StringComparison.Ordinal);
+        Assert.Contains("install the plugin or JMeter module it needs", reason, StringComparison.Ordinal);
         Assert.Contains("(in the plan at line 42, element /jmeterTestPlan/hashTree/hashTree/hashTree[2]/com.example.MissingTimer)", reason, StringComparison.Ordinal);
         Assert.DoesNotContain("ConversionException: (", reason, StringComparison.Ordinal);
     }
