@@ -35,4 +35,15 @@ public sealed class DockerfileTests
         // ACI sets LOADOPS_WORK, ECS sets LOADOPS_SHARD_QUEUE; bare `shard` picks whichever is present.
         Assert.Equal("CMD [\"shard\", \"--out\", \"/results\"]", Assert.Single(Lines, l => l.StartsWith("CMD", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void The_runtime_has_jmeter_checked_against_its_digest_and_a_java_runtime_for_engine_jmeter()
+    {
+        Assert.Contains(Lines, l => l.Contains("archive.apache.org/dist/jmeter/binaries/apache-jmeter-", StringComparison.Ordinal));
+        Assert.Contains(Lines, l => l.Contains("sha512sum -c", StringComparison.Ordinal));
+        var finalStage = Lines.SkipWhile(l => !l.Contains("AS runtime", StringComparison.Ordinal)).ToList();
+        Assert.Contains(finalStage, l => l.Contains("openjdk-17-jre-headless", StringComparison.Ordinal));
+        Assert.Contains("COPY --from=build /opt/apache-jmeter /opt/apache-jmeter", finalStage);
+        Assert.Contains("ENV LOADOPS_JMETER=/opt/apache-jmeter/bin/jmeter", finalStage);
+    }
 }

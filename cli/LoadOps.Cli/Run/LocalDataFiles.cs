@@ -22,7 +22,8 @@ internal static class LocalDataFiles
             path => Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(root, path)));
     }
 
-    private static async Task<string?> ReadAsync(string root, string path, CancellationToken cancellationToken)
+    /// <summary>Reads a repository-relative path under <paramref name="root"/>; null when missing or when a link leads out of it.</summary>
+    public static async Task<string?> ReadAsync(string root, string path, CancellationToken cancellationToken)
     {
         var file = new FileInfo(Path.Combine(root, path));
         if (!file.Exists)

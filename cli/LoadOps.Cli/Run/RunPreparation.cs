@@ -46,6 +46,13 @@ internal static class RunPreparation
             TextErrorRenderer.Write(error, data.Errors, file => file == shown ? text : null, 1);
             return null;
         }
+        var planned = await LocalPlanFile.LoadAsync(definition, options.File, shown, policy.Policy, cancellationToken);
+        if (!planned.IsValid)
+        {
+            TextErrorRenderer.Write(error, planned.Errors, file => file == shown ? text : null, 1);
+            return null;
+        }
+        definition = planned.Definition!;
         var notes = new List<string>();
         var total = options.Runners ?? definition.TotalRunnerCount;
         if (total < 1 || total > policy.Policy.MaxRunners)
@@ -84,6 +91,6 @@ internal static class RunPreparation
             await error.WriteLineAsync($"error: -e '{bad}' must be NAME=VALUE with NAME in A-Z, 0-9 and _ (for {{{{ env.NAME }}}}).");
             return null;
         }
-        return new Prepared(applied.Definition, DefinitionHash.Of(text), notes) { Overrides = applied.Overrides, Data = data.Tables };
+        return new Prepared(applied.Definition, DefinitionHash.Of(text, definition.Engine?.Plan), notes) { Overrides = applied.Overrides, Data = data.Tables };
     }
 }

@@ -19,7 +19,8 @@ internal static class ShardCollector
         {
             if (!File.Exists(shard.ResultPath))
             {
-                problems.Add($"{shard.Spec.ShardId}: no result (runner exit code {shard.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; see {shard.LogPath})");
+                problems.Add($"{shard.Spec.ShardId}: no result (runner exit code {shard.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; see {shard.LogPath})" +
+                    await RunnerErrorsAsync(shard.LogPath, cancellationToken));
                 continue;
             }
             var read = await ResultFileLoader.LoadAsync(shard.ResultPath, cancellationToken);
@@ -28,5 +29,15 @@ internal static class ShardCollector
                 problems.Add(problem.ToString());
         }
         return new Collected(accumulator.InputCount == 0 ? null : accumulator.Build(), problems);
+    }
+
+    /// <summary>The runner's own "error:" lines (why it wrote no result: e.g. JMeter missing or failing), so the run says why without opening the log.</summary>
+    private static async Task<string> RunnerErrorsAsync(string logPath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(logPath))
+            return "";
+        var errors = (await File.ReadAllLinesAsync(logPath, cancellationToken))
+            .Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).TakeLast(3).ToList();
+        return errors.Count == 0 ? "" : ": " + string.Join("; ", errors.Select(l => l["error: ".Length..]));
     }
 }

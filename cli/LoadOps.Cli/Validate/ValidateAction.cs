@@ -55,6 +55,9 @@ internal static class ValidateAction
             // The data files are read as a run would read them: missing files, bad rows and unknown columns fail here too.
             if (result.Definition is { Data.Count: > 0 } definition)
                 definitionErrors.AddRange((await LocalDataFiles.LoadAsync(definition, file, file, result.DataUses, cancellationToken)).Errors);
+            // So is the JMeter plan of engine: jmeter: missing, outside the repository, or not a plan.
+            if (result.Definition is { Engine: not null } withPlan)
+                definitionErrors.AddRange((await LocalPlanFile.LoadAsync(withPlan, file, file, policy.Policy, cancellationToken)).Errors);
             if (result.Name is { } name)
                 names.Add(name);
         }

@@ -1,5 +1,6 @@
 using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
+using LoadOps.Core.Engines;
 using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
 
@@ -37,7 +38,7 @@ public sealed class DefinitionLoader(IDefinitionSource source)
         for (var i = 0; i < files.Count; i++)
         {
             var others = names.Where((n, j) => j != i && n is not null).Select(n => n!).ToList();
-            result.Add(await WithDataAsync(from, repository, commit, Check(files[i].Path, files[i].Text, policy, others), cancellationToken));
+            result.Add(await WithDataAsync(from, repository, commit, Check(files[i].Path, files[i].Text, policy, others), policy.Policy, cancellationToken));
         }
         return result;
     }
@@ -51,7 +52,7 @@ public sealed class DefinitionLoader(IDefinitionSource source)
         if (text is null)
             return null;
         var policy = await ReadPolicyAsync(from, repository, policyRef ?? commit, cancellationToken);
-        return await WithDataAsync(from, repository, commit, Check(path, text, policy, []), cancellationToken);
+        return await WithDataAsync(from, repository, commit, Check(path, text, policy, []), policy.Policy, cancellationToken);
     }
 
     /// <summary>The repository's policy at a ref (the defaults when it has none).</summary>
@@ -72,9 +73,19 @@ public sealed class DefinitionLoader(IDefinitionSource source)
 
     /// <summary>Reads the data files of a valid definition; a problem with them makes the definition invalid.</summary>
     private static async Task<Checked> WithDataAsync(
-        IDefinitionSource from, string repository, string? commit, (Checked Checked, IReadOnlyList<DataColumnUse> Uses) check, CancellationToken cancellationToken)
+        IDefinitionSource from, string repository, string? commit, (Checked Checked, IReadOnlyList<DataColumnUse> Uses) check, LoadPolicy policy,
+        CancellationToken cancellationToken)
     {
         var (checkedDefinition, uses) = check;
+        if (checkedDefinition.Definition is { Engine: not null } withEngine)
+        {
+            // The JMeter plan is read at the same commit and travels inside the definition; it is part of the test's identity.
+            var plan = await JMeterPlanLoader.LoadAsync(withEngine, checkedDefinition.Path, checkedDefinition.Path,
+                (path, token) => from.ReadAsync(repository, commit, path, token), cancellationToken, policy: policy);
+            return plan.IsValid
+                ? checkedDefinition with { Definition = plan.Definition, Hash = DefinitionHash.Of(checkedDefinition.Text, plan.Definition!.Engine!.Plan) }
+                : checkedDefinition with { Definition = null, Errors = checkedDefinition.Errors.Concat(plan.Errors).ToList() };
+        }
         if (checkedDefinition.Definition is not { Data.Count: > 0 } definition)
             return checkedDefinition;
         var data = await DataFileLoader.LoadAsync(definition, checkedDefinition.Path, checkedDefinition.Path, uses,

@@ -66,6 +66,13 @@ public sealed class PoolLauncher(PoolQueues queues, PoolGrants grants, TimeProvi
             return ShardLaunch.Refused($"pool '{pool}': {e.Message} The shard carries {rows}: data rows travel inside the work item. " +
                 "Use fewer rows for pool runs, more pool runners (pick: unique rows are split across them), or a Service Bus pool (256 KB a message).");
         }
+        catch (WorkQueueException e) when (e.Failure == WorkQueueFailure.Refused && spec.Definition.Engine?.Plan is { } plan)
+        {
+            // A JMeter plan travels inside the work item too.
+            return ShardLaunch.Refused(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"pool '{pool}': {e.Message} The shard carries the JMeter plan {spec.Definition.Engine.Script} ({System.Text.Encoding.UTF8.GetByteCount(plan) / 1024.0:0.#} KB): ") +
+                "the plan travels inside the work item. Use a Service Bus pool (256 KB a message), or trim the plan (disabled elements, embedded data).");
+        }
         catch (WorkQueueException e)
         {
             return ShardLaunch.Refused($"pool '{pool}': {e.Message}");

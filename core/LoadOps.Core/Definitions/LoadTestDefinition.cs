@@ -29,6 +29,12 @@ public sealed record LoadTestDefinition
     /// <summary>Steps each runner runs once after the load (after a successful setup); they read what setup extracted. Not measured.</summary>
     public IReadOnlyList<StepSpec> Teardown { get; init; } = [];
 
+    /// <summary>
+    /// Another tool that runs the load instead of the scenarios (<c>engine: jmeter</c>); null when LoadOps' own engine
+    /// runs <see cref="Scenarios"/> (which are then empty for another engine).
+    /// </summary>
+    public EngineSpec? Engine { get; init; }
+
     /// <summary>Total runner processes across all locations.</summary>
     public int TotalRunnerCount => Runners.Sum(r => r.Count);
 }

@@ -36,16 +36,22 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
         var description = fields["description"] is { } d ? reader.Text(d, "description") : null;
         var target = new TargetReader(reader, policy).Read(fields);
         var load = new LoadReader(reader).Read(fields);
-        var data = new DataReader(reader).Read(fields);
+        var engineReader = new EngineReader(reader);
+        var engine = engineReader.Read(fields);
+        if (load is not null)
+            engineReader.CheckLoad(fields, load);
+        // Another engine runs its own plan: the keys only our engine reads were refused by the engine reader.
+        var other = engineReader.OtherEngine;
+        var data = other ? [] : new DataReader(reader).Read(fields);
         Data = new DataScope((data ?? []).Select(d => d.Name).ToList());
         var lifecycle = new LifecycleReader(reader);
-        var setup = lifecycle.ReadSetup(fields);
+        var setup = other ? [] : lifecycle.ReadSetup(fields);
         var scenarioReader = new ScenarioReader(reader, Data, lifecycle.SetupVariables);
-        var scenarios = scenarioReader.Read(fields);
-        var teardown = lifecycle.ReadTeardown(fields);
-        EngineCheck.Check(reader, fields);
+        var scenarios = other ? [] : scenarioReader.Read(fields);
+        var teardown = other ? [] : lifecycle.ReadTeardown(fields);
         var runners = new RunnerReader(reader).Read(fields);
-        var thresholds = new ThresholdReader(reader, scenarioReader.StepNames.ToList(), fields["scenarios"] is null).Read(fields);
+        // A JMeter plan's samplers are its steps, known only from its results: step thresholds name them freely.
+        var thresholds = new ThresholdReader(reader, scenarioReader.StepNames.ToList(), other || fields["scenarios"] is null).Read(fields);
         var baseline = new BaselineReader(reader).Read(fields);
         var schedule = new ScheduleReader(reader).Read(fields);
         var notify = new NotifyReader(reader).Read(fields);
@@ -70,6 +76,7 @@ internal sealed partial class DefinitionReader(FieldReader reader, LoadPolicy po
             Data = data,
             Setup = setup,
             Teardown = teardown,
+            Engine = engine,
         };
     }
 

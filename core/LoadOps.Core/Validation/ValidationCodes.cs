@@ -77,7 +77,10 @@ public static class ValidationCodes
     public const string FieldOfOtherStepKind = "LO083";
     public const string InvalidWebSocketPath = "LO084";
     public const string StatusOnWebSocketStep = "LO085";
-    public const string EngineNotImplemented = "LO086";
+    public const string EngineAndScriptApart = "LO086";
+    public const string KeyNotReadByEngine = "LO087";
+    public const string ScriptNotFound = "LO088";
+    public const string NotAJMeterPlan = "LO089";
 
     /// <summary>Reported when a run is planned, against the host's quotas (<see cref="Planning.QuotaCheck"/>), not by validate.</summary>
     public const string RunnersAboveQuota = "LO090";

@@ -22,6 +22,8 @@ public static class ShardRunner
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         options ??= new ShardRunnerOptions();
+        if (spec.Definition.Engine is { Kind: EngineKind.JMeter })
+            return await JMeter.JMeterShardRunner.RunAsync(spec, outputDirectory, options, cancellationToken);
         var shard = ShardCompiler.Compile(spec, options.Environment, out var errors);
         if (ResultWriter.CheckWritable(outputDirectory) is { } unwritable)
             errors.Add(unwritable);

@@ -11,7 +11,9 @@ internal static class LoadOpsProcess
 
     public sealed record Outcome(int Exit, string Output, string Error);
 
-    public static async Task<Outcome> RunAsync(string workDirectory, IReadOnlyList<string> args, TimeSpan? interruptAfter = null)
+    /// <param name="environment">Variables to set (a null value removes the variable) for loadops and the runners it starts.</param>
+    public static async Task<Outcome> RunAsync(
+        string workDirectory, IReadOnlyList<string> args, TimeSpan? interruptAfter = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "loadops.exe" : "loadops"))
         {
@@ -22,6 +24,13 @@ internal static class LoadOpsProcess
         };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("loadops did not start");
         var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);

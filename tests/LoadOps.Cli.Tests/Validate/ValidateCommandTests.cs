@@ -27,7 +27,7 @@ public sealed class ValidateCommandTests
     {
         var (exit, output, _) = await Run("validate", Path.Combine(TempRepository.RepositoryRoot(), "examples", "loadtests"));
         Assert.Equal(0, exit);
-        Assert.Contains("7 definitions checked: valid.", output, StringComparison.Ordinal);
+        Assert.Contains("8 definitions checked: valid.", output, StringComparison.Ordinal);
     }
 
     [Fact]

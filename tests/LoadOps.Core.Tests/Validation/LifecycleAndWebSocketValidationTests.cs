@@ -108,18 +108,4 @@ public sealed class LifecycleAndWebSocketValidationTests
         Assert.Equal(ValidationCodes.MissingField, error.Code);
         Assert.Contains("'websocket: /ws/echo'", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Engine_jmeter_is_refused_as_not_implemented_with_what_to_do_instead()
-    {
-        var result = Validate("""
-            engine: jmeter
-            script: plans/checkout.jmx
-            """);
-
-        var error = Assert.Single(result.Errors, e => e.Code == ValidationCodes.EngineNotImplemented);
-        Assert.Contains("not implemented yet", error.Message, StringComparison.Ordinal);
-        Assert.Contains("loadops import jmeter", error.Message, StringComparison.Ordinal);
-        Assert.False(result.IsValid);
-    }
 }

@@ -25,6 +25,9 @@ internal sealed class InProcessLauncher(ResultStore results, StageSender sender,
     /// <summary>Every launch throws, as a cloud API that times out would.</summary>
     public bool Throws { get; init; }
 
+    /// <summary>The runners' environment (e.g. where JMeter is); null for this process's.</summary>
+    public Func<string, string?>? Environment { get; init; }
+
     public int Launched => _launched;
 
     public ConcurrentBag<ShardDone> Sent { get; } = [];
@@ -48,7 +51,9 @@ internal sealed class InProcessLauncher(ResultStore results, StageSender sender,
     {
         var output = Path.Combine(folder, spec.ShardId);
         Directory.CreateDirectory(output);
-        var run = await ShardRunner.RunAsync(spec, output, cancellationToken, new ShardRunnerOptions { Output = TextWriter.Null });
+        var run = await ShardRunner.RunAsync(spec, output, cancellationToken, Environment is null
+            ? new ShardRunnerOptions { Output = TextWriter.Null }
+            : new ShardRunnerOptions { Output = TextWriter.Null, Environment = Environment });
         if (run.Result is null)
             throw new InvalidOperationException("The shard did not start: " + string.Join("; ", run.Errors));
         var blob = await results.PutShardResultAsync(run.Result, cancellationToken);

@@ -40,7 +40,8 @@ internal sealed class PipelineRig : IAsyncDisposable
     public QueuePump Pump { get; }
     public List<string> Log { get; }
 
-    public static async Task<PipelineRig> StartAsync(AzuriteFixture azurite, int doneMessagesPerShard, CancellationToken cancellationToken, IReadOnlySet<int>? silentShards = null, string? definitionText = null, QueuePumpOptions? pumpOptions = null, bool launcherThrows = false)
+    public static async Task<PipelineRig> StartAsync(AzuriteFixture azurite, int doneMessagesPerShard, CancellationToken cancellationToken, IReadOnlySet<int>? silentShards = null, string? definitionText = null, QueuePumpOptions? pumpOptions = null, bool launcherThrows = false,
+        Func<string, string>? definitionFor = null, IReadOnlyDictionary<string, string>? repositoryFiles = null, Func<string, string?>? runnerEnvironment = null)
     {
         var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
         await target.StartAsync(cancellationToken);
@@ -48,7 +49,14 @@ internal sealed class PipelineRig : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "loadops-pipeline-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
         Directory.CreateDirectory(Path.Combine(folder, "repo", "loadtests"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "repo", "loadtests", "smoke.loadtest.yaml"), definitionText ?? Definition(baseUrl), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "repo", "loadtests", "smoke.loadtest.yaml"),
+            definitionFor?.Invoke(baseUrl) ?? definitionText ?? Definition(baseUrl), cancellationToken);
+        foreach (var (path, text) in repositoryFiles ?? new Dictionary<string, string>())
+        {
+            var file = Path.Combine(folder, "repo", path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, text, cancellationToken);
+        }
 
         var clients = await azurite.NewClientsAsync(cancellationToken);
         var log = new List<string>();
@@ -58,6 +66,7 @@ internal sealed class PipelineRig : IAsyncDisposable
             DoneMessagesPerShard = doneMessagesPerShard,
             SilentShards = silentShards ?? new HashSet<int>(),
             Throws = launcherThrows,
+            Environment = runnerEnvironment,
         };
         var plan = new PlanOptions { StartDelay = TimeSpan.FromSeconds(2), ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
         var stages = new PipelineStages(clients, new LocalDefinitionSource(Path.Combine(folder, "repo")), launcher, TimeProvider.System, plan);

@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Data;
+using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Serialization;
 
@@ -92,5 +93,24 @@ public sealed class PoolLauncherTests(AzuriteFixture azurite)
         // Nothing was queued: an agent never sees a half-sent shard.
         var queue = new QueueClient(azurite.ConnectionString, clients.Names.ShardQueue("pool/lab"));
         Assert.False(await queue.ExistsAsync(Ct) && (await queue.PeekMessageAsync(Ct)).Value is not null);
+    }
+
+    [Fact]
+    public async Task A_shard_whose_jmeter_plan_exceeds_a_storage_queue_message_is_refused_naming_the_plan()
+    {
+        var clients = await azurite.NewClientsAsync(Ct);
+        using var http = new HttpClient();
+        var spec = PoolFixtures.Spec("run-pool-5", 0, "pool/lab");
+        var plan = "<jmeterTestPlan>" + string.Concat(Enumerable.Repeat("<hashTree/>", 6000)) + "</jmeterTestPlan>";
+        spec = spec with
+        {
+            Definition = spec.Definition with { Scenarios = [], Engine = new EngineSpec(EngineKind.JMeter, "plans/big.jmx") { Plan = plan } },
+        };
+
+        var launch = await PoolFixtures.Launcher(clients, http).LaunchAsync(spec, Ct);
+
+        Assert.False(launch.Started);
+        Assert.Contains("JMeter plan plans/big.jmx (64.5 KB)", launch.Detail, StringComparison.Ordinal);
+        Assert.Contains("Service Bus pool", launch.Detail, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ public static class JtlImporter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = new ImportedResultBuilder();
+        var builder = new ImportedResultBuilder(settings.Interval);
         var problem = text.TrimStart().StartsWith('<')
             ? JtlXmlReader.Read(file, text, builder)
             : JtlCsvReader.Read(file, text, builder);

@@ -15,6 +15,9 @@ public sealed record ImportSettings(string Tool, string Name, string RunId)
     /// </summary>
     public string? SourceId { get; init; }
 
+    /// <summary>Length of the result's intervals; null for the default (5 s). A JMeter shard uses its run's interval, so its shards merge.</summary>
+    public TimeSpan? Interval { get; init; }
+
     /// <summary>Stands in for the definition hash: runs imported from one tool under one name share it, so they merge and compare.</summary>
     public string DefinitionHash =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"import/{Tool}/{Name}")))[..16];
