@@ -1,0 +1,284 @@
+namespace LoadOps.Core.Compression;
+
+/// <summary>
+/// Decodes raw deflate (RFC 1951) into a caller's buffer and stops as soon as the bytes asked for are out, resuming
+/// where it stopped on the next call. One decoder is reused for many short streams: a <c>DeflateStream</c> sets up
+/// native zlib state per stream, which cost more than decoding the few hundred bytes a merge needs of a histogram.
+/// Behaves as zlib does: the same bytes for every valid stream; a stream that ends early just stops giving bytes;
+/// damage zlib refuses is a <see cref="FormatException"/>.
+/// </summary>
+internal sealed class DeflateDecoder
+{
+    private enum State { BlockHeader, Stored, Huffman, Done }
+
+    private static readonly ushort[] LengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+    private static readonly byte[] LengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    private static readonly ushort[] DistanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+    private static readonly byte[] DistanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    private static readonly byte[] CodeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+    private static readonly HuffmanTable FixedLiterals = Fixed(288, 9, i => i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8);
+    private static readonly HuffmanTable FixedDistances = Fixed(30, 5, _ => 5);
+
+    private readonly HuffmanTable _literals = new(288, 10);
+    private readonly HuffmanTable _distances = new(30, 8);
+    private readonly HuffmanTable _codeLengths = new(19, 7);
+    private readonly byte[] _lengths = new byte[288 + 32];
+
+    private byte[] _input = [];
+    private int _position;
+    private int _end;
+    private ulong _bits;
+    private int _count;
+    private State _state;
+    private bool _final;
+    private HuffmanTable _literalCode = FixedLiterals;
+    private HuffmanTable _distanceCode = FixedDistances;
+    private int _copyLength;
+    private int _copyDistance;
+
+    /// <summary>Starts a new stream: <paramref name="length"/> bytes of <paramref name="input"/> from <paramref name="offset"/> (kept, not copied).</summary>
+    public void Reset(byte[] input, int offset, int length)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, input.Length - offset);
+        _input = input;
+        _position = offset;
+        _end = offset + length;
+        _bits = 0;
+        _count = 0;
+        _state = State.BlockHeader;
+        _final = false;
+        _copyLength = 0;
+    }
+
+    /// <summary>
+    /// Writes decoded bytes to <paramref name="output"/> from <paramref name="written"/> (the bytes before it are what
+    /// earlier calls wrote: back-references read them) up to <paramref name="end"/>, fewer when the stream ends or
+    /// runs out. Returns the new count written.
+    /// </summary>
+    public int Inflate(byte[] output, int written, int end)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, output.Length);
+        while (written < end && _state != State.Done)
+        {
+            written = _state switch
+            {
+                State.BlockHeader => BlockHeader(written),
+                State.Stored => Stored(output, written, end),
+                _ => Huffman(output, written, end),
+            };
+        }
+        return written;
+    }
+
+    private int BlockHeader(int written)
+    {
+        if (_final || !Need(3))
+            return Stop(written);
+        _final = Take(1) == 1;
+        switch (Take(2))
+        {
+            case 0:
+                // Stored: skip to a byte boundary, then LEN and its complement.
+                Take(_count & 7);
+                if (!Need(32))
+                    return Stop(written);
+                var length = (int)Take(16);
+                if (length != (int)(~Take(16) & 0xFFFF))
+                    throw Damaged("invalid stored block lengths");
+                _copyLength = length;
+                _state = State.Stored;
+                break;
+            case 1:
+                _literalCode = FixedLiterals;
+                _distanceCode = FixedDistances;
+                _state = State.Huffman;
+                break;
+            case 2:
+                if (!DynamicCodes())
+                    return Stop(written);
+                _literalCode = _literals;
+                _distanceCode = _distances;
+                _state = State.Huffman;
+                break;
+            default:
+                throw Damaged("invalid block type");
+        }
+        return written;
+    }
+
+    /// <summary>Reads a dynamic block's code lengths and builds its two codes; false when the stream ran out.</summary>
+    private bool DynamicCodes()
+    {
+        if (!Need(14))
+            return false;
+        var literals = (int)Take(5) + 257;
+        var distances = (int)Take(5) + 1;
+        var lengthCodes = (int)Take(4) + 4;
+        if (literals > 286 || distances > 30)
+            throw Damaged("too many length or distance symbols");
+        var lengths = _lengths.AsSpan(0, 19);
+        lengths.Clear();
+        for (var i = 0; i < lengthCodes; i++)
+        {
+            if (!Need(3))
+                return false;
+            lengths[CodeLengthOrder[i]] = (byte)Take(3);
+        }
+        if (!_codeLengths.Build(lengths, HuffmanTable.Gaps.None))
+            throw Damaged("invalid code lengths set");
+
+        var all = _lengths.AsSpan(0, literals + distances);
+        for (var n = 0; n < all.Length;)
+        {
+            Need(7 + 7);
+            var symbol = _codeLengths.Decode(_bits, _count, out var used);
+            if (symbol == HuffmanTable.Truncated)
+                return false;
+            if (symbol == HuffmanTable.Invalid)
+                throw Damaged("invalid code lengths set");
+            Take(used);
+            if (symbol < 16)
+            {
+                all[n++] = (byte)symbol;
+                continue;
+            }
+            var (extra, minimum) = symbol switch { 16 => (2, 3), 17 => (3, 3), _ => (7, 11) };
+            if (!Need(extra))
+                return false;
+            if (symbol == 16 && n == 0)
+                throw Damaged("invalid bit length repeat");
+            var repeated = symbol == 16 ? all[n - 1] : (byte)0;
+            var times = minimum + (int)Take(extra);
+            if (n + times > all.Length)
+                throw Damaged("invalid bit length repeat");
+            all.Slice(n, times).Fill(repeated);
+            n += times;
+        }
+        if (all[256] == 0)
+            throw Damaged("invalid code -- missing end-of-block");
+        if (!_literals.Build(all[..literals], HuffmanTable.Gaps.SingleCode))
+            throw Damaged("invalid literal/lengths set");
+        if (!_distances.Build(all[literals..], HuffmanTable.Gaps.SingleCode))
+            throw Damaged("invalid distances set");
+        return true;
+    }
+
+    private int Stored(byte[] output, int written, int end)
+    {
+        // Whole bytes may still sit in the bit buffer; use them first.
+        while (_copyLength > 0 && written < end && _count >= 8)
+        {
+            output[written++] = (byte)Take(8);
+            _copyLength--;
+        }
+        var chunk = Math.Min(Math.Min(_copyLength, end - written), _end - _position);
+        _input.AsSpan(_position, chunk).CopyTo(output.AsSpan(written));
+        _position += chunk;
+        written += chunk;
+        _copyLength -= chunk;
+        if (_copyLength == 0)
+            _state = State.BlockHeader;
+        else if (written < end)
+            return Stop(written);
+        return written;
+    }
+
+    private int Huffman(byte[] output, int written, int end)
+    {
+        while (written < end)
+        {
+            if (_copyLength > 0)
+            {
+                var stop = Math.Min(end, written + _copyLength);
+                _copyLength -= stop - written;
+                for (var from = written - _copyDistance; written < stop; written++, from++)
+                    output[written] = output[from];
+                continue;
+            }
+            Need(48);
+            var symbol = _literalCode.Decode(_bits, _count, out var used);
+            if (symbol < 256)
+            {
+                if (symbol == HuffmanTable.Truncated)
+                    return Stop(written);
+                if (symbol == HuffmanTable.Invalid)
+                    throw Damaged("invalid literal/length code");
+                Take(used);
+                output[written++] = (byte)symbol;
+                continue;
+            }
+            if (symbol == 256)
+            {
+                Take(used);
+                _state = State.BlockHeader;
+                return written;
+            }
+            if (symbol > 285)
+                throw Damaged("invalid literal/length code");
+            var lengthIndex = symbol - 257;
+            var lengthExtra = LengthExtra[lengthIndex];
+            if (used + lengthExtra > _count)
+                return Stop(written);
+            Take(used);
+            var length = LengthBase[lengthIndex] + (int)Take(lengthExtra);
+            var distanceSymbol = _distanceCode.Decode(_bits, _count, out used);
+            if (distanceSymbol == HuffmanTable.Truncated)
+                return Stop(written);
+            if (distanceSymbol is HuffmanTable.Invalid or >= 30)
+                throw Damaged("invalid distance code");
+            var distanceExtra = DistanceExtra[distanceSymbol];
+            if (used + distanceExtra > _count)
+                return Stop(written);
+            Take(used);
+            var distance = DistanceBase[distanceSymbol] + (int)Take(distanceExtra);
+            if (distance > written)
+                throw Damaged("invalid distance too far back");
+            _copyLength = length;
+            _copyDistance = distance;
+        }
+        return written;
+    }
+
+    /// <summary>Fills the bit buffer to at least <paramref name="bits"/> bits (≤ 56) if the input holds them.</summary>
+    private bool Need(int bits)
+    {
+        while (_count < bits && _position < _end)
+        {
+            _bits |= (ulong)_input[_position++] << _count;
+            _count += 8;
+        }
+        return _count >= bits;
+    }
+
+    private uint Take(int bits)
+    {
+        var value = (uint)(_bits & ((1UL << bits) - 1));
+        _bits >>= bits;
+        _count -= bits;
+        return value;
+    }
+
+    /// <summary>The input ran out (or the last block ended): no more bytes will come, as from a stream at its end.</summary>
+    private int Stop(int written)
+    {
+        _state = State.Done;
+        return written;
+    }
+
+    private static FormatException Damaged(string what) => new($"The latency histogram is damaged: {what}.");
+
+    private static HuffmanTable Fixed(int symbols, int fastBits, Func<int, int> length)
+    {
+        var lengths = new byte[symbols];
+        for (var i = 0; i < symbols; i++)
+            lengths[i] = (byte)length(i);
+        var table = new HuffmanTable(symbols, fastBits);
+        if (!table.Build(lengths, HuffmanTable.Gaps.Any))
+            throw new InvalidOperationException("The fixed deflate codes are not a prefix code.");
+        return table;
+    }
+}
