@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace LoadOps.Core.Compression;
 
 /// <summary>
@@ -135,7 +137,10 @@ internal sealed class DeflateDecoder
         for (var n = 0; n < all.Length;)
         {
             Need(7 + 7);
-            var symbol = _codeLengths.Decode(_bits, _count, out var used);
+            // Code-length codes are at most 7 bits: the table's fast part always holds them.
+            int used;
+            var entry = _codeLengths.Lookup(_bits);
+            var symbol = entry != 0 && (used = entry & 0xF) <= _count ? entry >> 4 : _codeLengths.Decode(_bits, _count, out used);
             if (symbol == HuffmanTable.Truncated)
                 return false;
             if (symbol == HuffmanTable.Invalid)
@@ -175,6 +180,15 @@ internal sealed class DeflateDecoder
             output[written++] = (byte)Take(8);
             _copyLength--;
         }
+        if (_count > 0)
+        {
+            // The block ended inside the bit buffer, or the caller has all it asked for.
+            if (_copyLength == 0)
+                _state = State.BlockHeader;
+            return written;
+        }
+        // Bits loaded ahead are the input's next bytes; copied straight from the input below, they would be stale.
+        _bits = 0;
         var chunk = Math.Min(Math.Min(_copyLength, end - written), _end - _position);
         _input.AsSpan(_position, chunk).CopyTo(output.AsSpan(written));
         _position += chunk;
@@ -187,8 +201,17 @@ internal sealed class DeflateDecoder
         return written;
     }
 
+    /// <summary>
+    /// The hot loop (a histogram is a few hundred symbols): the bit buffer lives in locals, is refilled eight bytes at
+    /// a time while the input has them, and codes are looked up in the tables' fast part inline.
+    /// </summary>
     private int Huffman(byte[] output, int written, int end)
     {
+        var input = _input;
+        int position = _position, inputEnd = _end, count = _count;
+        var bits = _bits;
+        var literals = _literalCode;
+        var distances = _distanceCode;
         while (written < end)
         {
             if (_copyLength > 0)
@@ -199,48 +222,77 @@ internal sealed class DeflateDecoder
                     output[written] = output[from];
                 continue;
             }
-            Need(48);
-            var symbol = _literalCode.Decode(_bits, _count, out var used);
-            if (symbol < 256)
+            if (inputEnd - position >= 8)
             {
-                if (symbol == HuffmanTable.Truncated)
-                    return Stop(written);
+                // Bits loaded beyond the count are the stream's next bits, so loading them again later changes nothing.
+                bits |= BinaryPrimitives.ReadUInt64LittleEndian(input.AsSpan(position)) << count;
+                position += (63 - count) >> 3;
+                count |= 56;
+            }
+            else
+            {
+                for (; count <= 56 && position < inputEnd; count += 8)
+                    bits |= (ulong)input[position++] << count;
+            }
+            int used;
+            var entry = literals.Lookup(bits);
+            var symbol = entry != 0 && (used = entry & 0xF) <= count ? entry >> 4 : literals.Decode(bits, count, out used);
+            if (symbol < 0)
+            {
                 if (symbol == HuffmanTable.Invalid)
                     throw Damaged("invalid literal/length code");
-                Take(used);
+                return Save(written, position, bits, count, stopped: true);
+            }
+            if (symbol < 256)
+            {
+                bits >>= used;
+                count -= used;
                 output[written++] = (byte)symbol;
                 continue;
             }
             if (symbol == 256)
             {
-                Take(used);
                 _state = State.BlockHeader;
-                return written;
+                return Save(written, position, bits >> used, count - used, stopped: false);
             }
             if (symbol > 285)
                 throw Damaged("invalid literal/length code");
             var lengthIndex = symbol - 257;
-            var lengthExtra = LengthExtra[lengthIndex];
-            if (used + lengthExtra > _count)
-                return Stop(written);
-            Take(used);
-            var length = LengthBase[lengthIndex] + (int)Take(lengthExtra);
-            var distanceSymbol = _distanceCode.Decode(_bits, _count, out used);
+            int lengthExtra = LengthExtra[lengthIndex];
+            if (used + lengthExtra > count)
+                return Save(written, position, bits, count, stopped: true);
+            bits >>= used;
+            count -= used;
+            var length = LengthBase[lengthIndex] + (int)(bits & ((1UL << lengthExtra) - 1));
+            bits >>= lengthExtra;
+            count -= lengthExtra;
+            var distanceSymbol = distances.Decode(bits, count, out used);
             if (distanceSymbol == HuffmanTable.Truncated)
-                return Stop(written);
+                return Save(written, position, bits, count, stopped: true);
             if (distanceSymbol is HuffmanTable.Invalid or >= 30)
                 throw Damaged("invalid distance code");
-            var distanceExtra = DistanceExtra[distanceSymbol];
-            if (used + distanceExtra > _count)
-                return Stop(written);
-            Take(used);
-            var distance = DistanceBase[distanceSymbol] + (int)Take(distanceExtra);
+            int distanceExtra = DistanceExtra[distanceSymbol];
+            if (used + distanceExtra > count)
+                return Save(written, position, bits, count, stopped: true);
+            bits >>= used;
+            count -= used;
+            var distance = DistanceBase[distanceSymbol] + (int)(bits & ((1UL << distanceExtra) - 1));
+            bits >>= distanceExtra;
+            count -= distanceExtra;
             if (distance > written)
                 throw Damaged("invalid distance too far back");
             _copyLength = length;
             _copyDistance = distance;
         }
-        return written;
+        return Save(written, position, bits, count, stopped: false);
+    }
+
+    private int Save(int written, int position, ulong bits, int count, bool stopped)
+    {
+        _position = position;
+        _bits = bits;
+        _count = count;
+        return stopped ? Stop(written) : written;
     }
 
     /// <summary>Fills the bit buffer to at least <paramref name="bits"/> bits (≤ 56) if the input holds them.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LoadOps.Core.Compression;
 
 /// <summary>
@@ -23,13 +25,16 @@ internal sealed class HuffmanTable
     private readonly ushort[] _fast;
 
     private readonly short[] _counts = new short[MaxBits + 1];
-    private readonly short[] _offsets = new short[MaxBits + 2];
+
+    /// <summary>While building: where the next symbol of each code length goes in <see cref="_symbols"/>.</summary>
+    private readonly short[] _next = new short[MaxBits + 2];
 
     /// <summary>Symbols ordered by code (length, then symbol value), as canonical codes are assigned.</summary>
     private readonly short[] _symbols;
 
     public HuffmanTable(int maxSymbols, int fastBits)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fastBits, ReversedBits);
         _fastBits = fastBits;
         _fastMask = (1 << fastBits) - 1;
         _fast = new ushort[1 << fastBits];
@@ -55,50 +60,63 @@ internal sealed class HuffmanTable
     /// </summary>
     public bool Build(ReadOnlySpan<byte> lengths, Gaps gaps)
     {
-        Array.Clear(_counts);
+        // Built once per block, i.e. once or more per histogram: arrays in locals, no stackalloc (which would keep
+        // the method from being recompiled with the runtime's profile), one pass per step.
+        var counts = _counts.AsSpan();
+        counts.Clear();
         foreach (var length in lengths)
-            _counts[length]++;
-        _counts[0] = 0;
+            counts[length]++;
+        counts[0] = 0;
 
         var longest = 0;
         var left = 1;
         for (var bits = 1; bits <= MaxBits; bits++)
         {
-            left = (left << 1) - _counts[bits];
+            left = (left << 1) - counts[bits];
             if (left < 0)
                 return false;
-            if (_counts[bits] > 0)
+            if (counts[bits] > 0)
                 longest = bits;
         }
         if (left > 0 && longest > 0 && gaps != Gaps.Any && (gaps == Gaps.None || longest != 1))
             return false;
 
-        _offsets[1] = 0;
+        var next = _next.AsSpan();
+        next[1] = 0;
         for (var bits = 1; bits <= MaxBits; bits++)
-            _offsets[bits + 1] = (short)(_offsets[bits] + _counts[bits]);
-        Span<short> next = stackalloc short[MaxBits + 2];
-        _offsets.CopyTo(next);
+            next[bits + 1] = (short)(next[bits] + counts[bits]);
+        var symbols = _symbols.AsSpan();
         for (var symbol = 0; symbol < lengths.Length; symbol++)
         {
-            if (lengths[symbol] != 0)
-                _symbols[next[lengths[symbol]]++] = (short)symbol;
+            int length = lengths[symbol];
+            if (length != 0)
+                symbols[next[length]++] = (short)symbol;
         }
 
-        Array.Clear(_fast);
-        var code = 0;
-        var index = 0;
+        var fast = _fast.AsSpan();
+        fast.Clear();
+        var reversed = Reversed.AsSpan();
+        int code = 0, index = 0;
         for (var bits = 1; bits <= _fastBits; bits++)
         {
-            for (var i = 0; i < _counts[bits]; i++, code++)
+            int step = 1 << bits, shift = ReversedBits - bits;
+            for (var end = index + counts[bits]; index < end; index++, code++)
             {
-                var entry = (ushort)((_symbols[index++] << 4) | bits);
-                for (var slot = Reverse(code, bits); slot <= _fastMask; slot += 1 << bits)
-                    _fast[slot] = entry;
+                var entry = (ushort)((symbols[index] << 4) | bits);
+                for (var slot = reversed[code] >> shift; slot < fast.Length; slot += step)
+                    fast[slot] = entry;
             }
             code <<= 1;
         }
         return true;
     }
+
+    /// <summary>
+    /// The fast part of <see cref="Decode"/>: symbol &lt;&lt; 4 | code length of the code the low bits start, or 0 when
+    /// that code is longer than the table (then call <see cref="Decode"/>). The length may exceed the bits available.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Lookup(ulong bits) => _fast[(int)bits & _fastMask];
 
     /// <summary>
     /// The symbol whose code starts the low bits of <paramref name="bits"/> (<paramref name="available"/> of them are
@@ -136,11 +154,21 @@ internal sealed class HuffmanTable
         return Invalid;
     }
 
-    private static int Reverse(int code, int bits)
+    private const int ReversedBits = 10;
+
+    /// <summary>Each 10-bit number with its bits in reverse order.</summary>
+    private static readonly ushort[] Reversed = ReverseAll();
+
+    private static ushort[] ReverseAll()
     {
-        var reversed = 0;
-        for (var i = 0; i < bits; i++, code >>= 1)
-            reversed = (reversed << 1) | (code & 1);
+        var reversed = new ushort[1 << ReversedBits];
+        for (var i = 0; i < reversed.Length; i++)
+        {
+            var r = 0;
+            for (var b = 0; b < ReversedBits; b++)
+                r |= ((i >> b) & 1) << (ReversedBits - 1 - b);
+            reversed[i] = (ushort)r;
+        }
         return reversed;
     }
 }
