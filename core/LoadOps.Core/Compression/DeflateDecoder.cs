@@ -7,20 +7,12 @@ namespace LoadOps.Core.Compression;
 /// where it stopped on the next call. One decoder is reused for many short streams: a <c>DeflateStream</c> sets up
 /// native zlib state per stream, which cost more than decoding the few hundred bytes a merge needs of a histogram.
 /// Behaves as zlib does: the same bytes for every valid stream; a stream that ends early just stops giving bytes;
-/// damage zlib refuses is a <see cref="FormatException"/>.
+/// damage zlib refuses is a <see cref="FormatException"/> (its message names the damage as zlib does). The dynamic
+/// block header is read in <c>DeflateDecoder.DynamicBlock.cs</c>.
 /// </summary>
-internal sealed class DeflateDecoder
+internal sealed partial class DeflateDecoder
 {
     private enum State { BlockHeader, Stored, Huffman, Done }
-
-    private static readonly ushort[] LengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
-    private static readonly byte[] LengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-    private static readonly ushort[] DistanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
-    private static readonly byte[] DistanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
-    private static readonly byte[] CodeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
-
-    private static readonly HuffmanTable FixedLiterals = Fixed(288, 9, i => i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8);
-    private static readonly HuffmanTable FixedDistances = Fixed(30, 5, _ => 5);
 
     private readonly HuffmanTable _literals = new(288, 10);
     private readonly HuffmanTable _distances = new(30, 8);
@@ -34,8 +26,8 @@ internal sealed class DeflateDecoder
     private int _count;
     private State _state;
     private bool _final;
-    private HuffmanTable _literalCode = FixedLiterals;
-    private HuffmanTable _distanceCode = FixedDistances;
+    private HuffmanTable _literalCode = DeflateAlphabet.FixedLiterals;
+    private HuffmanTable _distanceCode = DeflateAlphabet.FixedDistances;
     private int _copyLength;
     private int _copyDistance;
 
@@ -95,8 +87,8 @@ internal sealed class DeflateDecoder
                 _state = State.Stored;
                 break;
             case 1:
-                _literalCode = FixedLiterals;
-                _distanceCode = FixedDistances;
+                _literalCode = DeflateAlphabet.FixedLiterals;
+                _distanceCode = DeflateAlphabet.FixedDistances;
                 _state = State.Huffman;
                 break;
             case 2:
@@ -110,66 +102,6 @@ internal sealed class DeflateDecoder
                 throw Damaged("invalid block type");
         }
         return written;
-    }
-
-    /// <summary>Reads a dynamic block's code lengths and builds its two codes; false when the stream ran out.</summary>
-    private bool DynamicCodes()
-    {
-        if (!Need(14))
-            return false;
-        var literals = (int)Take(5) + 257;
-        var distances = (int)Take(5) + 1;
-        var lengthCodes = (int)Take(4) + 4;
-        if (literals > 286 || distances > 30)
-            throw Damaged("too many length or distance symbols");
-        var lengths = _lengths.AsSpan(0, 19);
-        lengths.Clear();
-        for (var i = 0; i < lengthCodes; i++)
-        {
-            if (!Need(3))
-                return false;
-            lengths[CodeLengthOrder[i]] = (byte)Take(3);
-        }
-        if (!_codeLengths.Build(lengths, HuffmanTable.Gaps.None))
-            throw Damaged("invalid code lengths set");
-
-        var all = _lengths.AsSpan(0, literals + distances);
-        for (var n = 0; n < all.Length;)
-        {
-            Need(7 + 7);
-            // Code-length codes are at most 7 bits: the table's fast part always holds them.
-            int used;
-            var entry = _codeLengths.Lookup(_bits);
-            var symbol = entry != 0 && (used = entry & 0xF) <= _count ? entry >> 4 : _codeLengths.Decode(_bits, _count, out used);
-            if (symbol == HuffmanTable.Truncated)
-                return false;
-            if (symbol == HuffmanTable.Invalid)
-                throw Damaged("invalid code lengths set");
-            Take(used);
-            if (symbol < 16)
-            {
-                all[n++] = (byte)symbol;
-                continue;
-            }
-            var (extra, minimum) = symbol switch { 16 => (2, 3), 17 => (3, 3), _ => (7, 11) };
-            if (!Need(extra))
-                return false;
-            if (symbol == 16 && n == 0)
-                throw Damaged("invalid bit length repeat");
-            var repeated = symbol == 16 ? all[n - 1] : (byte)0;
-            var times = minimum + (int)Take(extra);
-            if (n + times > all.Length)
-                throw Damaged("invalid bit length repeat");
-            all.Slice(n, times).Fill(repeated);
-            n += times;
-        }
-        if (all[256] == 0)
-            throw Damaged("invalid code -- missing end-of-block");
-        if (!_literals.Build(all[..literals], HuffmanTable.Gaps.SingleCode))
-            throw Damaged("invalid literal/lengths set");
-        if (!_distances.Build(all[literals..], HuffmanTable.Gaps.SingleCode))
-            throw Damaged("invalid distances set");
-        return true;
     }
 
     private int Stored(byte[] output, int written, int end)
@@ -258,12 +190,12 @@ internal sealed class DeflateDecoder
             if (symbol > 285)
                 throw Damaged("invalid literal/length code");
             var lengthIndex = symbol - 257;
-            int lengthExtra = LengthExtra[lengthIndex];
+            int lengthExtra = DeflateAlphabet.LengthExtra[lengthIndex];
             if (used + lengthExtra > count)
                 return Save(written, position, bits, count, stopped: true);
             bits >>= used;
             count -= used;
-            var length = LengthBase[lengthIndex] + (int)(bits & ((1UL << lengthExtra) - 1));
+            var length = DeflateAlphabet.LengthBase[lengthIndex] + (int)(bits & ((1UL << lengthExtra) - 1));
             bits >>= lengthExtra;
             count -= lengthExtra;
             var distanceSymbol = distances.Decode(bits, count, out used);
@@ -271,12 +203,12 @@ internal sealed class DeflateDecoder
                 return Save(written, position, bits, count, stopped: true);
             if (distanceSymbol is HuffmanTable.Invalid or >= 30)
                 throw Damaged("invalid distance code");
-            int distanceExtra = DistanceExtra[distanceSymbol];
+            int distanceExtra = DeflateAlphabet.DistanceExtra[distanceSymbol];
             if (used + distanceExtra > count)
                 return Save(written, position, bits, count, stopped: true);
             bits >>= used;
             count -= used;
-            var distance = DistanceBase[distanceSymbol] + (int)(bits & ((1UL << distanceExtra) - 1));
+            var distance = DeflateAlphabet.DistanceBase[distanceSymbol] + (int)(bits & ((1UL << distanceExtra) - 1));
             bits >>= distanceExtra;
             count -= distanceExtra;
             if (distance > written)
@@ -321,16 +253,5 @@ internal sealed class DeflateDecoder
         return written;
     }
 
-    private static FormatException Damaged(string what) => new($"The latency histogram is damaged: {what}.");
-
-    private static HuffmanTable Fixed(int symbols, int fastBits, Func<int, int> length)
-    {
-        var lengths = new byte[symbols];
-        for (var i = 0; i < symbols; i++)
-            lengths[i] = (byte)length(i);
-        var table = new HuffmanTable(symbols, fastBits);
-        if (!table.Build(lengths, HuffmanTable.Gaps.Any))
-            throw new InvalidOperationException("The fixed deflate codes are not a prefix code.");
-        return table;
-    }
+    private static FormatException Damaged(string what) => new($"deflate data {what}.");
 }

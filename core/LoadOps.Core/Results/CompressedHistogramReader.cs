@@ -211,18 +211,25 @@ internal static class CompressedHistogramReader
         var buffer = t_buffer ??= new byte[1 << 12];
         var decoder = t_decoder ??= new DeflateDecoder();
         decoder.Reset(bytes, offset, length);
-        var total = decoder.Inflate(buffer, 0, HeaderLength);
-        if (total < HeaderLength)
-            return buffer.AsSpan(0, total);
-        var payload = BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(4));
-        if (payload < 0 || payload > MaxPayload)
-            throw new FormatException("The latency histogram is damaged: bad counts length.");
-        if (buffer.Length < HeaderLength + payload)
+        try
         {
-            Array.Resize(ref buffer, HeaderLength + payload);
-            t_buffer = buffer;
+            var total = decoder.Inflate(buffer, 0, HeaderLength);
+            if (total < HeaderLength)
+                return buffer.AsSpan(0, total);
+            var payload = BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(4));
+            if (payload < 0 || payload > MaxPayload)
+                throw new FormatException("bad counts length.");
+            if (buffer.Length < HeaderLength + payload)
+            {
+                Array.Resize(ref buffer, HeaderLength + payload);
+                t_buffer = buffer;
+            }
+            total = decoder.Inflate(buffer, total, HeaderLength + payload);
+            return buffer.AsSpan(0, total);
         }
-        total = decoder.Inflate(buffer, total, HeaderLength + payload);
-        return buffer.AsSpan(0, total);
+        catch (FormatException e)
+        {
+            throw new FormatException("The latency histogram is damaged: " + e.Message, e);
+        }
     }
 }
