@@ -25,35 +25,45 @@ internal sealed partial class DeflateDecoder
             throw Damaged("invalid code lengths set");
 
         var all = _lengths.AsSpan(0, literals + distances);
+        // A few hundred coded lengths per block: the bit buffer in locals, as in the Huffman loop.
+        var bits = _bits;
+        var count = _count;
+        var position = _position;
         for (var n = 0; n < all.Length;)
         {
-            Need(7 + 7);
+            Refill(ref bits, ref count, ref position);
             // Code-length codes are at most 7 bits: the table's fast part always holds them.
             int used;
-            var entry = _codeLengths.Lookup(_bits);
-            var symbol = entry != 0 && (used = entry & 0xF) <= _count ? entry >> 4 : _codeLengths.Decode(_bits, _count, out used);
+            var entry = _codeLengths.Lookup(bits);
+            var symbol = entry != 0 && (used = entry & 0xF) <= count ? entry >> 4 : _codeLengths.Decode(bits, count, out used);
             if (symbol == HuffmanTable.Truncated)
                 return false;
             if (symbol == HuffmanTable.Invalid)
                 throw Damaged("invalid code lengths set");
-            Take(used);
+            bits >>= used;
+            count -= used;
             if (symbol < 16)
             {
                 all[n++] = (byte)symbol;
                 continue;
             }
             var (extra, minimum) = symbol switch { 16 => (2, 3), 17 => (3, 3), _ => (7, 11) };
-            if (!Need(extra))
+            if (count < extra)
                 return false;
             if (symbol == 16 && n == 0)
                 throw Damaged("invalid bit length repeat");
             var repeated = symbol == 16 ? all[n - 1] : (byte)0;
-            var times = minimum + (int)Take(extra);
+            var times = minimum + (int)(bits & ((1UL << extra) - 1));
+            bits >>= extra;
+            count -= extra;
             if (n + times > all.Length)
                 throw Damaged("invalid bit length repeat");
             all.Slice(n, times).Fill(repeated);
             n += times;
         }
+        _bits = bits;
+        _count = count;
+        _position = position;
         if (all[256] == 0)
             throw Damaged("invalid code -- missing end-of-block");
         if (!_literals.Build(all[..literals], HuffmanTable.Gaps.SingleCode))

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace LoadOps.Core.Compression;
 
@@ -139,8 +140,7 @@ internal sealed partial class DeflateDecoder
     /// </summary>
     private int Huffman(byte[] output, int written, int end)
     {
-        var input = _input;
-        int position = _position, inputEnd = _end, count = _count;
+        int position = _position, count = _count;
         var bits = _bits;
         var literals = _literalCode;
         var distances = _distanceCode;
@@ -154,18 +154,7 @@ internal sealed partial class DeflateDecoder
                     output[written] = output[from];
                 continue;
             }
-            if (inputEnd - position >= 8)
-            {
-                // Bits loaded beyond the count are the stream's next bits, so loading them again later changes nothing.
-                bits |= BinaryPrimitives.ReadUInt64LittleEndian(input.AsSpan(position)) << count;
-                position += (63 - count) >> 3;
-                count |= 56;
-            }
-            else
-            {
-                for (; count <= 56 && position < inputEnd; count += 8)
-                    bits |= (ulong)input[position++] << count;
-            }
+            Refill(ref bits, ref count, ref position);
             int used;
             var entry = literals.Lookup(bits);
             var symbol = entry != 0 && (used = entry & 0xF) <= count ? entry >> 4 : literals.Decode(bits, count, out used);
@@ -225,6 +214,22 @@ internal sealed partial class DeflateDecoder
         _bits = bits;
         _count = count;
         return stopped ? Stop(written) : written;
+    }
+
+    /// <summary>Fills a bit buffer held in locals to at least 56 bits, or with what the input has left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Refill(ref ulong bits, ref int count, ref int position)
+    {
+        if (_end - position >= 8)
+        {
+            // Bits loaded beyond the count are the stream's next bits, so loading them again later changes nothing.
+            bits |= BinaryPrimitives.ReadUInt64LittleEndian(_input.AsSpan(position)) << count;
+            position += (63 - count) >> 3;
+            count |= 56;
+            return;
+        }
+        for (; count <= 56 && position < _end; count += 8)
+            bits |= (ulong)_input[position++] << count;
     }
 
     /// <summary>Fills the bit buffer to at least <paramref name="bits"/> bits (≤ 56) if the input holds them.</summary>
