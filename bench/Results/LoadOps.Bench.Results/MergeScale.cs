@@ -121,7 +121,8 @@ internal static class MergeScale
         Console.WriteLine($"merged {shards} shards: {(parallel ? "every core" : streamed ? "streamed" : "objects")}: add {added.TotalSeconds:0.0} s{(streamed ? "" : $" (of which reading JSON {reading.TotalSeconds:0.0} s)")}, total with build+write {clock.Elapsed.TotalSeconds:0.0} s; CPU (both threads, from process start) add {addedCpu.TotalSeconds:0.0} s, " +
             $"build+write {(builtCpu - addedCpu).TotalSeconds:0.0} s, summary {summaryCpu.TotalSeconds:0.0} s; " +
             $"peak working set {process.PeakWorkingSet64 / 1e6:0} MB, peak managed heap seen {peakManaged / 1e6:0} MB, live after the last add {live / 1e6:0} MB, " +
-            $"requests {summary.Overall.Totals.Total:N0}, p99 {summary.Overall.Value(LoadOps.Core.Definitions.Metric.P99) / 1000:0.0} ms, steps out {merged.Steps.Count}");
+            $"requests {summary.Overall.Totals.Total:N0}, p99 {summary.Overall.Value(LoadOps.Core.Definitions.Metric.P99) / 1000:0.0} ms, steps out {merged.Steps.Count}; " +
+            $"collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.0} s");
         return 0;
     }
 

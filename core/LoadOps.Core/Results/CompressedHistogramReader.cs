@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text;
-using System.IO.Compression;
+using LoadOps.Core.Compression;
 
 namespace LoadOps.Core.Results;
 
@@ -17,6 +17,7 @@ namespace LoadOps.Core.Results;
 internal static class CompressedHistogramReader
 {
     private const int HeaderLength = 40;
+    private const int RangeLength = 8;
 
     /// <summary>At most 9 bytes per slot of the shape: anything longer is damaged, not a histogram.</summary>
     private static readonly int MaxPayload = 9 * HistogramShape.SlotCount;
@@ -58,9 +59,9 @@ internal static class CompressedHistogramReader
     private static int Stage(byte[] decoded, int length, string? base64, ByteList into)
     {
         var start = into.Count;
-        if (TryRead(decoded, length, out var counts))
+        if (TryRead(decoded, length, out var counts, out var slots))
         {
-            into.Append(counts);
+            Append(into, counts, slots);
             return start;
         }
         base64 ??= Convert.ToBase64String(decoded, 0, length);
@@ -70,59 +71,38 @@ internal static class CompressedHistogramReader
         foreach (var slot in histogram.RecordedValues())
             standard.Add(HistogramShape.IndexOf(slot.ValueIteratedTo), slot.CountAtValueIteratedTo);
         var encoded = Convert.FromBase64String(standard.Encode());
-        if (!TryRead(encoded, encoded.Length, out counts))
+        if (!TryRead(encoded, encoded.Length, out counts, out slots))
             throw new InvalidOperationException("The standard encoding was not read back as the standard shape.");
-        into.Append(counts);
+        Append(into, counts, slots);
         return start;
     }
 
-    /// <summary>Adds counts staged by <see cref="Stage"/> (already checked) to <paramref name="sum"/>.</summary>
-    public static void AddCounts(ReadOnlySpan<byte> counts, SparseHistogram sum)
+    /// <summary>
+    /// Staged form: the lowest and one past the highest non-empty slot (found while checking, so adding need not
+    /// walk the counts twice), then the counts.
+    /// </summary>
+    private static void Append(ByteList into, ReadOnlySpan<byte> counts, (int Low, int High) slots)
     {
-        ArgumentNullException.ThrowIfNull(sum);
-        var (low, high) = SlotRange(counts);
-        sum.Reserve(low, high);
-        ReadCounts(counts, sum);
+        Span<byte> range = stackalloc byte[RangeLength];
+        BinaryPrimitives.WriteInt32LittleEndian(range, slots.Low);
+        BinaryPrimitives.WriteInt32LittleEndian(range[4..], slots.High);
+        into.Append(range);
+        into.Append(counts);
     }
 
-    /// <summary>The lowest and one past the highest slot of checked counts (empty: 0, 0), found without decoding the values.</summary>
-    private static (int Low, int High) SlotRange(ReadOnlySpan<byte> counts)
+    /// <summary>Adds counts staged by <see cref="Stage"/> (already checked) to <paramref name="sum"/>.</summary>
+    public static void AddCounts(ReadOnlySpan<byte> staged, SparseHistogram sum)
     {
-        int index = 0, low = -1, high = 0, position = 0;
-        while (position < counts.Length)
-        {
-            ulong raw = 0;
-            var shift = 0;
-            byte b;
-            do
-            {
-                b = counts[position++];
-                raw |= (ulong)(b & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((b & 0x80) != 0 && shift < 56);
-            if ((b & 0x80) != 0)
-                raw |= (ulong)counts[position++] << 56;
-            var value = (long)(raw >> 1) ^ -(long)(raw & 1);
-            if (value < 0)
-            {
-                index += (int)-value;
-                continue;
-            }
-            if (value > 0)
-            {
-                low = low < 0 ? index : low;
-                high = index + 1;
-            }
-            index++;
-        }
-        return low < 0 ? (0, 0) : (low, high);
+        ArgumentNullException.ThrowIfNull(sum);
+        sum.Reserve(BinaryPrimitives.ReadInt32LittleEndian(staged), BinaryPrimitives.ReadInt32LittleEndian(staged[4..]));
+        sum.AddChecked(staged[RangeLength..]);
     }
 
     /// <summary>False when the payload is not in the standard shape; throws <see cref="FormatException"/> when damaged.</summary>
-    private static bool TryRead(byte[] bytes, int written, out ReadOnlySpan<byte> counts)
+    private static bool TryRead(byte[] bytes, int written, out ReadOnlySpan<byte> counts, out (int Low, int High) slots)
     {
         counts = default;
+        slots = default;
         if (written < 10)
             throw new FormatException("The latency histogram is damaged: too short.");
 
@@ -144,53 +124,65 @@ internal static class CompressedHistogramReader
             throw new FormatException("The latency histogram is damaged: counts cut short.");
 
         counts = span.Slice(HeaderLength, payloadLength);
-        ReadCounts(counts, sum: null);
+        slots = Check(counts);
         return true;
     }
 
-    /// <summary>Walks the counts, adding them to <paramref name="sum"/>; null only checks them.</summary>
-    private static void ReadCounts(ReadOnlySpan<byte> counts, SparseHistogram? sum)
+    /// <summary>
+    /// Walks the counts to check them; returns the lowest and one past the highest non-empty slot (empty: 0, 0).
+    /// Throws <see cref="FormatException"/> when they are damaged.
+    /// </summary>
+    private static (int Low, int High) Check(ReadOnlySpan<byte> counts)
     {
-        var position = 0;
-        var index = 0;
+        int position = 0, index = 0, low = -1, high = 0;
         while (position < counts.Length)
         {
-            ulong raw = 0;
-            var shift = 0;
-            byte b;
-            do
-            {
-                if (position >= counts.Length || shift > 63)
-                    throw new FormatException("The latency histogram is damaged: a count is cut short.");
-                b = counts[position++];
-                raw |= (ulong)(b & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((b & 0x80) != 0 && shift < 56);
-            if ((b & 0x80) != 0)
-            {
-                // The ninth byte of LEB128-64 carries all 8 bits.
-                if (position >= counts.Length)
-                    throw new FormatException("The latency histogram is damaged: a count is cut short.");
-                raw |= (ulong)counts[position++] << 56;
-            }
-
+            ulong raw = counts[position++];
+            if (raw >= 0x80)
+                raw = ReadLong(counts, ref position, raw);
             var value = (long)(raw >> 1) ^ -(long)(raw & 1);
             if (value < 0)
             {
                 if (value < -int.MaxValue || index - value > int.MaxValue)
                     throw new FormatException("The latency histogram is damaged: a run of zeros is too long.");
                 index += (int)-value;
+                continue;
             }
-            else
+            if (index >= HistogramShape.SlotCount)
+                throw new FormatException("The latency histogram is damaged: a value lies beyond the 1-hour range.");
+            if (value > 0)
             {
-                if (index >= HistogramShape.SlotCount)
-                    throw new FormatException("The latency histogram is damaged: a value lies beyond the 1-hour range.");
-                if (value > 0)
-                    sum?.Add(index, value);
-                index++;
+                low = low < 0 ? index : low;
+                high = index + 1;
             }
+            index++;
         }
+        return low < 0 ? (0, 0) : (low, high);
+    }
+
+    /// <summary>The rest of a LEB128-64 number whose first byte (<paramref name="raw"/>) had its high bit set.</summary>
+    private static ulong ReadLong(ReadOnlySpan<byte> counts, ref int position, ulong raw)
+    {
+        raw &= 0x7F;
+        var shift = 7;
+        byte b;
+        do
+        {
+            if (position >= counts.Length)
+                throw new FormatException("The latency histogram is damaged: a count is cut short.");
+            b = counts[position++];
+            raw |= (ulong)(b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0 && shift < 56);
+        if ((b & 0x80) != 0)
+        {
+            // The ninth byte of LEB128-64 carries all 8 bits.
+            if (position >= counts.Length)
+                throw new FormatException("The latency histogram is damaged: a count is cut short.");
+            raw |= (ulong)counts[position++] << 56;
+        }
+        return raw;
     }
 
     [ThreadStatic]
@@ -199,10 +191,14 @@ internal static class CompressedHistogramReader
     [ThreadStatic]
     private static byte[]? t_base64;
 
+    [ThreadStatic]
+    private static DeflateDecoder? t_decoder;
+
     /// <summary>
     /// Inflates the header and the counts into a reused per-thread buffer (valid until the next call on this thread),
     /// and no further: the library compresses its whole ~190 KB buffer, so all but the first few hundred bytes of the
-    /// stream are padding zeros. Reading only what the header announces is what makes a decode cost microseconds.
+    /// stream are padding zeros. Reading only what the header announces is what makes a decode cost microseconds, and
+    /// a decoder reused between histograms (no zlib state set up per histogram) what keeps it at one or two.
     /// </summary>
     private static ReadOnlySpan<byte> Inflate(byte[] bytes, int offset, int length)
     {
@@ -213,36 +209,27 @@ internal static class CompressedHistogramReader
             length -= 2;
         }
         var buffer = t_buffer ??= new byte[1 << 12];
+        var decoder = t_decoder ??= new DeflateDecoder();
+        decoder.Reset(bytes, offset, length);
         try
         {
-            using var input = new MemoryStream(bytes, offset, length, writable: false);
-            using var inflater = new DeflateStream(input, CompressionMode.Decompress);
-            var total = ReadUpTo(inflater, buffer, 0, HeaderLength);
+            var total = decoder.Inflate(buffer, 0, HeaderLength);
             if (total < HeaderLength)
                 return buffer.AsSpan(0, total);
             var payload = BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(4));
             if (payload < 0 || payload > MaxPayload)
-                throw new FormatException("The latency histogram is damaged: bad counts length.");
+                throw new FormatException("bad counts length.");
             if (buffer.Length < HeaderLength + payload)
             {
                 Array.Resize(ref buffer, HeaderLength + payload);
                 t_buffer = buffer;
             }
-            total += ReadUpTo(inflater, buffer, HeaderLength, payload);
+            total = decoder.Inflate(buffer, total, HeaderLength + payload);
             return buffer.AsSpan(0, total);
         }
-        catch (InvalidDataException e)
+        catch (FormatException e)
         {
             throw new FormatException("The latency histogram is damaged: " + e.Message, e);
         }
-    }
-
-    private static int ReadUpTo(DeflateStream stream, byte[] buffer, int offset, int count)
-    {
-        var total = 0;
-        int read;
-        while (total < count && (read = stream.Read(buffer, offset + total, count - total)) > 0)
-            total += read;
-        return total;
     }
 }

@@ -8,8 +8,10 @@ internal static class InputBuffer
     {
         ArgumentNullException.ThrowIfNull(stream);
         var length = 0;
+        // Room to spare: inputs of a run differ by a few bytes, and a buffer only just large enough for one would be
+        // replaced (a large-object allocation, and in time a full collection) for every slightly larger one.
         if (stream.CanSeek && stream.Length - stream.Position + 1 > buffer.Length)
-            buffer = new byte[stream.Length - stream.Position + 1];
+            buffer = new byte[Math.Min(Array.MaxLength, (stream.Length - stream.Position + 1) * 9 / 8)];
         int read;
         while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
         {

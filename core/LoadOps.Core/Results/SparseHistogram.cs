@@ -61,6 +61,57 @@ internal sealed class SparseHistogram
         Grow(low, high);
     }
 
+    /// <summary>
+    /// Adds counts as the standard encoding writes them (ZigZag LEB128 from slot 0, a negative number being a run of
+    /// empty slots), already checked, whose non-empty slots the window spans (<see cref="Reserve"/>): the merge's
+    /// innermost loop, so it adds into the window directly rather than slot by slot through <see cref="Add(int, long)"/>.
+    /// </summary>
+    public void AddChecked(ReadOnlySpan<byte> counts)
+    {
+        int position = 0, at = -_offset;
+        long total = 0;
+        while (position < counts.Length)
+        {
+            ulong raw = counts[position++];
+            if (raw >= 0x80)
+                raw = ReadLong(counts, ref position, raw);
+            var value = (long)(raw >> 1) ^ -(long)(raw & 1);
+            if (value <= 0)
+            {
+                at += value == 0 ? 1 : (int)-value;
+                continue;
+            }
+            total += value;
+            if (_large is not null)
+                _large[at] += value;
+            else if (_small[at] + value <= int.MaxValue)
+                _small[at] += (int)value;
+            else
+            {
+                _large = Array.ConvertAll(_small, c => (long)c);
+                _small = [];
+                _large[at] += value;
+            }
+            at++;
+        }
+        TotalCount += total;
+    }
+
+    private static ulong ReadLong(ReadOnlySpan<byte> counts, ref int position, ulong raw)
+    {
+        raw &= 0x7F;
+        var shift = 7;
+        byte b;
+        do
+        {
+            b = counts[position++];
+            raw |= (ulong)(b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0 && shift < 56);
+        return (b & 0x80) != 0 ? raw | ((ulong)counts[position++] << 56) : raw;
+    }
+
     public void Add(int index, long count)
     {
         if (count == 0)
