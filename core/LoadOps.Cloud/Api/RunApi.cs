@@ -9,7 +9,7 @@ namespace LoadOps.Cloud.Api;
 /// <summary>
 /// The run API, the same behind every host:
 /// <c>POST /api/runs</c> starts runs (202), <c>GET /api/runs?repository=R&amp;commit=SHA</c> or <c>?requestId=ID</c>
-/// lists runs, <c>GET /api/runs/{runId}</c> shows one, <c>GET /api/runs/{runId}/report.md</c> (or another report
+/// lists runs, <c>GET /api/runs/{runId}</c> shows one (with its live figures while it is under way), <c>GET /api/runs/{runId}/report.md</c> (or another report
 /// file) returns a stored report, <c>GET /api/tests/{test}/history</c> a test's history page. Every call needs a configured bearer token; a token limited to a repository sees
 /// only that repository's runs.
 /// </summary>
@@ -148,7 +148,8 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
     private async Task<RunView> ViewAsync(RunRecord run, string baseUrl, CancellationToken cancellationToken)
     {
         var evaluation = run.Status == RunStatus.Reported ? await runs.ReadEvaluationAsync(run.RunId, cancellationToken) : null;
-        return RunViewBuilder.Build(run, evaluation, baseUrl);
+        var live = LiveRunReader.IsUnderWay(run) ? await runs.ReadLiveAsync(run, cancellationToken) : null;
+        return RunViewBuilder.Build(run, evaluation, baseUrl, live);
     }
 
     private static ApiResponse NotFound(string message) => ApiResponse.Error(404, message);
