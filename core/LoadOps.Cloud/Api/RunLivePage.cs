@@ -49,6 +49,7 @@ public static class RunLivePage
         <p id="errors"></p>
         <table id="locations"><thead><tr><th>location</th><th>requests</th><th>rps</th><th>p50</th><th>p95</th><th>p99</th><th>failed</th></tr></thead><tbody></tbody></table>
         <svg id="chart" width="640" height="160" viewBox="0 0 640 160" role="img" aria-label="rps (blue) and p95 (red) per interval"></svg>
+        <p id="legend"></p>
         <p id="updated"></p>
         <script id="live-view" type="application/json">{{view}}</script>
         <script>
@@ -91,8 +92,10 @@ public static class RunLivePage
               if (kinds.length) document.getElementById("errors").textContent = "Errors by kind: " + kinds.map(k => k[0] + " " + k[1]).join(", ");
               for (const l of live.locations) row(locations, [l.location, String(l.requests), num(l.rps), ms(l.p50Ms), ms(l.p95Ms), ms(l.p99Ms), String(l.failed)]);
               const rps = live.intervals.map(i => i.rps), p95 = live.intervals.map(i => i.p95Ms);
-              line(chart, rps, "rps", Math.max(...rps.map(v => v || 0)));
-              line(chart, p95, "p95", Math.max(...p95.map(v => v || 0)));
+              const maxRps = Math.max(...rps.map(v => v || 0)), maxP95 = Math.max(...p95.map(v => v || 0));
+              line(chart, rps, "rps", maxRps);
+              line(chart, p95, "p95", maxP95);
+              document.getElementById("legend").textContent = live.intervals.length + " intervals: rps (blue) up to " + num(maxRps) + "/s, p95 (red) up to " + ms(maxP95);
             }
             const updated = document.getElementById("updated");
             updated.textContent = "Drawn " + draws + " time(s); last at " + new Date().toISOString();
