@@ -24,9 +24,3 @@ public sealed record LiveFigures
     public IReadOnlyList<LiveLocation> Locations { get; init; } = [];
     public IReadOnlyList<LivePoint> Intervals { get; init; } = [];
 }
-
-/// <summary>One runner location's share of <see cref="LiveFigures"/>, read from that location's merged histograms.</summary>
-public sealed record LiveLocation(string Location, long Requests, double? Rps, double? P50Ms, double? P95Ms, double? P99Ms, long Failed);
-
-/// <summary>One closed interval of the run so far: its start, rps, p95 (ms) and failed requests.</summary>
-public sealed record LivePoint(DateTimeOffset Start, double? Rps, double? P95Ms, long Failed);
