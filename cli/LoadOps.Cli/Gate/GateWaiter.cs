@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Api;
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Pipeline;
 
 namespace LoadOps.Cli.Gate;
@@ -6,7 +7,8 @@ namespace LoadOps.Cli.Gate;
 /// <summary>
 /// Polls the run API until the runs finish or the deadline passes, waiting longer between polls as it goes
 /// (<see cref="GateOptions.FirstPoll"/>, growing by half, at most <see cref="GateOptions.MaxPoll"/>), with one progress
-/// line whenever something changed and at least every minute.
+/// line whenever something changed and at least every minute; while a run is under way the line carries its live
+/// figures (<see cref="LiveFiguresText"/>).
 /// </summary>
 internal sealed class GateWaiter(GateClient client, GateOptions options, TextWriter output, TimeProvider clock)
 {
@@ -102,7 +104,8 @@ internal sealed class GateWaiter(GateClient client, GateOptions options, TextWri
     {
         var shards = run.ShardCount > 0 ? $", {run.ShardsReported}/{run.ShardCount} shards reported" : "";
         var verdict = run.Finished ? $": {run.Outcome.ToString().ToLowerInvariant()}" : "";
-        return $"{run.Test} ({run.RunId}) {StatusText(run)}{shards}{verdict}";
+        var live = run.Live is { } figures && !run.Finished ? "; " + LiveFiguresText.Line(figures) : "";
+        return $"{run.Test} ({run.RunId}) {StatusText(run)}{shards}{verdict}{live}";
     }
 
     public static string StatusText(RunView run) => run.Status switch

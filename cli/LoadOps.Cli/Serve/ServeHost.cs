@@ -11,7 +11,7 @@ namespace LoadOps.Cli.Serve;
 /// <summary>
 /// The local host of the pipeline: the stages the Functions app runs, from the same registration (<see cref="ServeApp"/>),
 /// driven by polling the stage queues, with local runner processes (and pool work queues for BYO agents) for dispatch,
-/// a deadline sweep, and every report copied to <c>{out}/runs/{runId}/</c> as well as to the reports container. Nothing a run needs lives only in this process: local
+/// a deadline sweep, live check run updates (<see cref="LiveProgressStage"/>), and every report copied to <c>{out}/runs/{runId}/</c> as well as to the reports container. Nothing a run needs lives only in this process: local
 /// runners report through the queues themselves, and a restarted serve follows the runners an earlier one started.
 /// </summary>
 internal sealed class ServeHost(ServeOptions options, TextWriter output, TimeProvider clock)
@@ -53,6 +53,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         var nextSweep = clock.GetUtcNow();
         var nextTick = clock.GetUtcNow();
         var nextWatch = clock.GetUtcNow();
+        var nextLive = clock.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -68,6 +69,12 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
                 {
                     await TickSchedulesAsync(stages, log, cancellationToken);
                     nextTick = clock.GetUtcNow() + options.ScheduleInterval;
+                }
+                if (clock.GetUtcNow() >= nextLive)
+                {
+                    foreach (var note in await stages.Live.TickAsync(cancellationToken))
+                        log("live: " + note);
+                    nextLive = clock.GetUtcNow() + stages.Live.Interval;
                 }
                 if (repositoryWatcher is not null && clock.GetUtcNow() >= nextWatch)
                 {

@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 
@@ -13,6 +14,9 @@ public interface IRunCatalog
     Task<IReadOnlyList<RunRecord>> ListByRequestAsync(string requestId, CancellationToken cancellationToken);
 
     Task<RunEvaluation?> ReadEvaluationAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>The figures so far of a run under way, or null (no snapshot yet, or a catalog without live figures).</summary>
+    Task<LiveFigures?> ReadLiveAsync(RunRecord run, CancellationToken cancellationToken) => Task.FromResult<LiveFigures?>(null);
 
     /// <summary>A report blob's text, or null when it does not exist.</summary>
     Task<string?> ReadReportAsync(string blobName, CancellationToken cancellationToken);

@@ -9,7 +9,8 @@ namespace LoadOps.Cloud.Api;
 /// <summary>
 /// The run API, the same behind every host:
 /// <c>POST /api/runs</c> starts runs (202), <c>GET /api/runs?repository=R&amp;commit=SHA</c> or <c>?requestId=ID</c>
-/// lists runs, <c>GET /api/runs/{runId}</c> shows one, <c>GET /api/runs/{runId}/report.md</c> (or another report
+/// lists runs, <c>GET /api/runs/{runId}</c> shows one (with its live figures while it is under way), <c>GET /api/runs/{runId}/live</c>
+/// is a page drawing them that refreshes itself, <c>GET /api/runs/{runId}/report.md</c> (or another report
 /// file) returns a stored report, <c>GET /api/tests/{test}/history</c> a test's history page. Every call needs a configured bearer token; a token limited to a repository sees
 /// only that repository's runs.
 /// </summary>
@@ -48,6 +49,7 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
             ("POST", 0) => await StartAsync(request, caller, cancellationToken),
             ("GET", 0) => await ListAsync(request, caller, cancellationToken),
             ("GET", 1) => await ShowAsync(request, caller, segments[0], cancellationToken),
+            ("GET", 2) when segments[1] == RunLivePage.Segment => await LivePageAsync(request, caller, segments[0], cancellationToken),
             ("GET", 2) => await ReportAsync(caller, segments[0], segments[1], cancellationToken),
             (_, <= 2) => ApiResponse.Error(405, $"{request.Method} is not allowed on {request.Path}.") with
             {
@@ -121,6 +123,14 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
             : ApiResponse.Json(200, await ViewAsync(run, LinkBase, cancellationToken));
     }
 
+    private async Task<ApiResponse> LivePageAsync(ApiRequest request, ApiCaller caller, string runId, CancellationToken cancellationToken)
+    {
+        var run = await FindAsync(caller, runId, cancellationToken);
+        return run is null
+            ? NotFound($"No run {runId} (yet: a run asked for a moment ago appears once the validate stage has read the request).")
+            : RunLivePage.Answer(await ViewAsync(run, LinkBase, cancellationToken), request.QueryValue("refresh"));
+    }
+
     private async Task<ApiResponse> ReportAsync(ApiCaller caller, string runId, string fileName, CancellationToken cancellationToken)
     {
         var file = ReportFiles.All.FirstOrDefault(f => f.FileName == fileName);
@@ -148,7 +158,8 @@ public sealed class RunApi(ApiTokenCheck tokens, IRunCatalog runs, IRunRequestSi
     private async Task<RunView> ViewAsync(RunRecord run, string baseUrl, CancellationToken cancellationToken)
     {
         var evaluation = run.Status == RunStatus.Reported ? await runs.ReadEvaluationAsync(run.RunId, cancellationToken) : null;
-        return RunViewBuilder.Build(run, evaluation, baseUrl);
+        var live = LiveRunReader.IsUnderWay(run) ? await runs.ReadLiveAsync(run, cancellationToken) : null;
+        return RunViewBuilder.Build(run, evaluation, baseUrl, live);
     }
 
     private static ApiResponse NotFound(string message) => ApiResponse.Error(404, message);

@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
@@ -42,6 +43,12 @@ public sealed record RunView
 
     /// <summary>The HTML report's URL, or null while the run has none.</summary>
     public string? ReportUrl { get; init; }
+
+    /// <summary>
+    /// While the run is under way (dispatched, running, collecting): its figures so far from the runners' interim
+    /// snapshots; null before the first snapshot and once the run is past collecting.
+    /// </summary>
+    public LiveFigures? Live { get; init; }
 
     /// <summary>Where to poll this run.</summary>
     public string StatusUrl { get; init; } = "";

@@ -8,7 +8,7 @@ namespace LoadOps.Cloud.Api;
 /// <summary>Builds the API's view of a run from its row and its evaluation (null until the run was evaluated).</summary>
 public static class RunViewBuilder
 {
-    public static RunView Build(RunRecord run, RunEvaluation? evaluation, string baseUrl)
+    public static RunView Build(RunRecord run, RunEvaluation? evaluation, string baseUrl, LiveFigures? live = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(baseUrl);
@@ -42,6 +42,7 @@ public static class RunViewBuilder
             UpdatedAt = run.UpdatedAt,
             Reports = reports,
             ReportUrl = reports.FirstOrDefault(r => r.Name == "report.html")?.Url,
+            Live = live,
             StatusUrl = runUrl,
         };
     }

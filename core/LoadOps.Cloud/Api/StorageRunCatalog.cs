@@ -10,6 +10,9 @@ public sealed class StorageRunCatalog(StorageClients clients, TimeProvider clock
     private readonly RunStore _runs = new(clients, clock);
     private readonly PipelineBlobs _blobs = new(clients);
     private readonly ResultStore _results = new(clients, clock);
+    private LiveRunReader Live => field ??= new(_results, _blobs, clock);
+
+    public Task<LiveFigures?> ReadLiveAsync(RunRecord run, CancellationToken cancellationToken) => Live.ReadAsync(run, cancellationToken);
 
     public Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken) => _runs.GetAsync(runId, cancellationToken);
 

@@ -99,6 +99,18 @@ public sealed class CheckRunPublisher(GitHubApi api)
             c => c.Patch<CheckRun>(repo.Uri($"check-runs/{checkRunId}"), update), cancellationToken);
     }
 
+    /// <summary>Keeps the check run in progress with a new title and summary (the live figures), cut to GitHub's limit in bytes.</summary>
+    public async Task UpdateProgressAsync(RepositoryRef repo, long checkRunId, string title, string summary, CancellationToken cancellationToken)
+    {
+        var update = new CheckRunUpdate
+        {
+            Status = CheckStatus.InProgress,
+            Output = new NewCheckRunOutput(title, Truncate(summary)),
+        };
+        await api.CallAsync($"update check run {checkRunId} in progress",
+            c => c.Patch<CheckRun>(repo.Uri($"check-runs/{checkRunId}"), update), cancellationToken);
+    }
+
     public static CheckConclusion ConclusionFor(RunVerdict verdict) => verdict switch
     {
         RunVerdict.Pass or RunVerdict.Improvement => CheckConclusion.Success,

@@ -62,7 +62,10 @@ public static partial class PipelineServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlanOptions>, PlanOptionsValidation>());
         services.AddOptions<QueuePumpOptions>().BindConfiguration(QueuePumpOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueuePumpOptions>, QueuePumpOptionsValidation>());
-        services.AddOptions<PublishOptions>().BindConfiguration(PublishOptions.SectionName);
+        services.AddOptions<PublishOptions>().BindConfiguration(PublishOptions.SectionName)
+            .Validate(o => o.CheckRunUpdateInterval >= TimeSpan.FromSeconds(1),
+                $"{PublishOptions.SectionName}:{nameof(PublishOptions.CheckRunUpdateInterval)} must be at least 00:00:01.")
+            .ValidateOnStart();
         services.TryAddSingleton<GitHubAccess>();
         services.TryAddSingleton<IDefinitionSource>(provider =>
             provider.GetRequiredService<GitHubAccess>().Connections is { } github
@@ -90,7 +93,8 @@ public static partial class PipelineServices
             },
             cost: cost,
             teardown: provider.GetRequiredService<CloudLaunchers>().Teardown,
-            publisher: provider.GetRequiredService<IRunPublisher>()));
+            publisher: provider.GetRequiredService<IRunPublisher>(),
+            liveInterval: provider.GetRequiredService<IOptions<PublishOptions>>().Value.CheckRunUpdateInterval));
         return services;
     }
 

@@ -18,6 +18,8 @@ internal sealed class PlanOptionsValidation : IValidateOptions<PlanOptions>
             problems.Add($"{PipelineServices.PlanSection}:ReportGrace must be longer than zero, not {options.ReportGrace}.");
         if (options.Interval < TimeSpan.FromSeconds(1))
             problems.Add($"{PipelineServices.PlanSection}:Interval must be at least 00:00:01, not {options.Interval}.");
+        if (options.SnapshotUploadInterval < TimeSpan.FromSeconds(1))
+            problems.Add($"{PipelineServices.PlanSection}:SnapshotUploadInterval must be at least 00:00:01, not {options.SnapshotUploadInterval}.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -13,9 +13,10 @@ public sealed class PipelineStages
 {
     /// <param name="cost">Prices and budgets; null: no estimate and no budget (a run's cost is not recorded).</param>
     /// <param name="teardown">Releases cloud runners; null: the host launches none, and <see cref="Runners"/> has nothing to do.</param>
+    /// <param name="liveInterval">How often <see cref="Live"/> updates a run's check run (<see cref="PublishOptions.CheckRunUpdateInterval"/>).</param>
     public PipelineStages(
         StorageClients clients, IDefinitionSource source, IShardLauncher launcher, TimeProvider clock, PlanOptions? planOptions = null,
-        CostOptions? cost = null, RunnerTeardown? teardown = null, IRunPublisher? publisher = null)
+        CostOptions? cost = null, RunnerTeardown? teardown = null, IRunPublisher? publisher = null, TimeSpan? liveInterval = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         Runs = new RunStore(clients, clock);
@@ -39,7 +40,11 @@ public sealed class PipelineStages
         Schedule = new ScheduleStage(schedules);
         Schedules = new ScheduleRegistrar(definitions, schedules);
         Sender = new StageSender(clients);
+        Live = new LiveProgressStage(Runs, new LiveRunReader(Results, blobs, clock), Publisher, clock, liveInterval ?? new PublishOptions().CheckRunUpdateInterval);
     }
+
+    /// <summary>Live figures to check runs while runs are under way (a timer in both hosts).</summary>
+    public LiveProgressStage Live { get; }
 
     public IRunPublisher Publisher { get; }
     public RunStore Runs { get; }

@@ -9,7 +9,7 @@ namespace LoadOps.Cloud.Pools;
 
 /// <summary>
 /// What an agent on a VM may do for one shard, as SAS URLs that expire at the run's deadline: write that shard's result
-/// blob (<see cref="ResultStore.CreateShardUploadUriAsync"/>) and add messages to the collect queue. With an account key
+/// blob (<see cref="ResultStore.CreateShardUploadUriAsync"/>) and its interim snapshot blob, and add messages to the collect queue. With an account key
 /// (connection string, Azurite) they are service SAS; with an Entra identity they are user delegation SAS, so no
 /// account key is needed anywhere. The same grants go to every runner that is not on the host: pool agents, ACI
 /// container groups (a secure environment value) and ECS tasks (the item on their location's shard queue).
@@ -36,8 +36,9 @@ public sealed class PoolGrants(StorageClients clients, ResultStore results, Time
         var validFor = expiresOn - clock.GetUtcNow();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validFor, TimeSpan.Zero, nameof(expiresOn));
         var upload = await results.CreateShardUploadUriAsync(spec.RunId, spec.ShardId, validFor, cancellationToken);
+        var interim = await results.CreateInterimUploadUriAsync(spec.RunId, spec.ShardId, validFor, cancellationToken);
         var done = await CreateCollectAddUriAsync(expiresOn, cancellationToken);
-        return new PoolWorkItem(spec, upload, ResultStore.ShardBlobName(spec.RunId, spec.ShardId), done, expiresOn);
+        return new PoolWorkItem(spec, upload, ResultStore.ShardBlobName(spec.RunId, spec.ShardId), done, expiresOn, interim);
     }
 
     /// <summary>A URL that can add messages to the collect queue and do nothing else (no read, no delete, no other queue).</summary>

@@ -1,4 +1,5 @@
 using LoadOps.Cloud.GitHub;
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
@@ -108,6 +109,34 @@ public sealed class GitHubRunPublisher(GitHubConnections connections, PublishOpt
             });
         }
         return steps.Result;
+    }
+
+    /// <summary>
+    /// The run's check run (found by its external id, started if dispatch could not) updated in progress with the live
+    /// figures. GitHub's refusal comes back with its status code, so the caller can back off on 403 and 429.
+    /// </summary>
+    public async Task<ProgressResult> ProgressAsync(RunRecord run, LiveFigures live, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(live);
+        if (Target(run.Repo, run.Commit) is not { } repo || !CanWriteCheckRuns)
+            return ProgressResult.Nothing;
+        try
+        {
+            var checks = new CheckRunPublisher(connections.For(run.InstallationId));
+            var (id, _) = await checks.EnsureStartedAsync(repo, run.Commit!, run.TestName, run.RunId, cancellationToken);
+            await checks.UpdateProgressAsync(repo, id, Shorten(scrubber.Scrub(LiveProgressMarkdown.Title(live))),
+                scrubber.Scrub(LiveProgressMarkdown.Summary(run, live)), cancellationToken);
+            return new ProgressResult(true);
+        }
+        catch (GitHubException e)
+        {
+            return new ProgressResult(false, e.StatusCode, scrubber.Scrub($"{CheckRunPublisher.TestName(run.TestName)} live update: {e.Message}"));
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new ProgressResult(false, null, $"{CheckRunPublisher.TestName(run.TestName)} live update: no answer ({e.GetType().Name})");
+        }
     }
 
     public async Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
@@ -23,4 +24,10 @@ public interface IRunPublisher
 
     /// <summary>The run failed after it was dispatched (no result, poisoned message): its check run must not stay in progress.</summary>
     Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// While the run is under way: its <c>loadops/&lt;test&gt;</c> check run, still in progress, shows the live figures.
+    /// Publishers with nothing live to show (Slack) keep this default.
+    /// </summary>
+    Task<ProgressResult> ProgressAsync(RunRecord run, LiveFigures live, CancellationToken cancellationToken) => Task.FromResult(ProgressResult.Nothing);
 }

@@ -10,4 +10,10 @@ public sealed class PublishOptions
 
     /// <summary>Post the sticky comment on pull requests (on by default).</summary>
     public bool PullRequestComments { get; init; } = true;
+
+    /// <summary>
+    /// How often a run's <c>loadops/&lt;test&gt;</c> check run is updated with its live figures while it is under way
+    /// (at most once per interval per run); longer after GitHub refuses with 403 or 429.
+    /// </summary>
+    public TimeSpan CheckRunUpdateInterval { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -1,3 +1,4 @@
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
@@ -39,5 +40,17 @@ public sealed class RunPublishers(IReadOnlyList<IRunPublisher> publishers) : IRu
         foreach (var publisher in publishers)
             results.Add(await publisher.ReportedAsync(report, cancellationToken));
         return PublishResult.Combine(results);
+    }
+
+    /// <summary>Every publisher in turn; the first refusal is what the caller backs off on.</summary>
+    public async Task<ProgressResult> ProgressAsync(RunRecord run, LiveFigures live, CancellationToken cancellationToken)
+    {
+        var combined = ProgressResult.Nothing;
+        foreach (var publisher in publishers)
+        {
+            var result = await publisher.ProgressAsync(run, live, cancellationToken);
+            combined = combined.RefusedWith is not null ? combined : result.RefusedWith is not null || result.Updated ? result : combined;
+        }
+        return combined;
     }
 }

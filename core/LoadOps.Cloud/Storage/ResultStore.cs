@@ -9,7 +9,8 @@ using LoadOps.Core.Serialization;
 namespace LoadOps.Cloud.Storage;
 
 /// <summary>
-/// Result and report blobs. Shard results: <c>results/runs/{runId}/shards/{shardId}.json</c>; merged result:
+/// Result and report blobs. Shard results: <c>results/runs/{runId}/shards/{shardId}.json</c>; a running shard's latest
+/// interim snapshot: <c>results/runs/{runId}/interim/{shardId}.json</c> (overwritten by its runner); merged result:
 /// <c>results/runs/{runId}/result.json</c>; reports: <c>reports/runs/{runId}/{file}</c>. Reads return streams (the
 /// blob is fetched in chunks as the caller reads) and writes serialise straight into the upload stream.
 /// </summary>
@@ -33,6 +34,12 @@ public sealed class ResultStore
     }
 
     public static string ShardBlobName(string runId, string shardId) => $"{RunFolder(runId)}shards/{Segment(shardId, nameof(shardId))}.json";
+
+    /// <summary>
+    /// A shard's interim snapshot, apart from its result blob: collect trusts a ShardDone only once the result blob
+    /// exists, so a snapshot written there would let a report through early, and could overwrite the final result.
+    /// </summary>
+    public static string InterimBlobName(string runId, string shardId) => $"{RunFolder(runId)}interim/{Segment(shardId, nameof(shardId))}.json";
 
     public static string MergedBlobName(string runId) => $"{RunFolder(runId)}result.json";
 
@@ -80,6 +87,16 @@ public sealed class ResultStore
         return names;
     }
 
+    /// <summary>The blob names of every interim snapshot uploaded for a run, in name order.</summary>
+    public async Task<IReadOnlyList<string>> ListInterimResultsAsync(string runId, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var item in _results.GetBlobsAsync(new GetBlobsOptions { Prefix = RunFolder(runId) + "interim/" }, cancellationToken))
+            names.Add(item.Name);
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
     /// <summary>Uploads a report file (markdown, HTML, JUnit…) from a stream; returns its blob name in the reports container.</summary>
     public async Task<string> PutReportAsync(string runId, string fileName, Stream content, string contentType, CancellationToken cancellationToken)
     {
@@ -102,10 +119,17 @@ public sealed class ResultStore
     /// (managed identity) it is a user delegation SAS, signed with a key the identity obtains from the service (the
     /// identity needs Storage Blob Delegator or Data Contributor), so no account key exists anywhere.
     /// </summary>
-    public async Task<Uri> CreateShardUploadUriAsync(string runId, string shardId, TimeSpan validFor, CancellationToken cancellationToken)
+    public Task<Uri> CreateShardUploadUriAsync(string runId, string shardId, TimeSpan validFor, CancellationToken cancellationToken) =>
+        CreateUploadUriAsync(ShardBlobName(runId, shardId), validFor, cancellationToken);
+
+    /// <summary>The same kind of grant as <see cref="CreateShardUploadUriAsync"/>, for the shard's interim snapshot blob only.</summary>
+    public Task<Uri> CreateInterimUploadUriAsync(string runId, string shardId, TimeSpan validFor, CancellationToken cancellationToken) =>
+        CreateUploadUriAsync(InterimBlobName(runId, shardId), validFor, cancellationToken);
+
+    private async Task<Uri> CreateUploadUriAsync(string blobName, TimeSpan validFor, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validFor, TimeSpan.Zero);
-        var blob = _results.GetBlobClient(ShardBlobName(runId, shardId));
+        var blob = _results.GetBlobClient(blobName);
         var now = _clock.GetUtcNow();
         var sas = new BlobSasBuilder
         {

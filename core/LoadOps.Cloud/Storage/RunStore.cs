@@ -80,6 +80,11 @@ public sealed class RunStore : IRunRepository
         return overdue;
     }
 
+    /// <summary>Runs whose shards are out or being merged (dispatched, running, collecting): those with live figures.</summary>
+    public Task<IReadOnlyList<RunRecord>> ListUnderWayAsync(CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter(
+            $"Status eq {nameof(RunStatus.Dispatched)} or Status eq {nameof(RunStatus.Running)} or Status eq {nameof(RunStatus.Collecting)}"), cancellationToken);
+
     /// <summary>The runs started for one commit of a repository (by a push, a pull request, the API...), oldest first.</summary>
     public Task<IReadOnlyList<RunRecord>> ListByCommitAsync(string repository, string commit, CancellationToken cancellationToken)
     {

@@ -11,6 +11,11 @@ public sealed record PlanOptions
 
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
 
+    public static readonly TimeSpan DefaultSnapshotUploadInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often pipeline runners upload their interim snapshot (<see cref="ShardSpec.SnapshotUploadInterval"/>).</summary>
+    public TimeSpan SnapshotUploadInterval { get; init; } = DefaultSnapshotUploadInterval;
+
     /// <summary>The most runners each location can hold at once (<see cref="QuotaCheck"/>); empty: no limit is known.</summary>
     public IReadOnlyList<LocationQuota> Quotas { get; init; } = [];
 }

@@ -46,6 +46,7 @@ public static class RunPlanner
                     Commit = identity.Commit,
                     Branch = identity.Branch,
                     Interval = options.Interval,
+                    SnapshotUploadInterval = options.SnapshotUploadInterval,
                     Data = DataShare.For(definition.Data, data ?? [], index, shardCount),
                 });
             }

@@ -27,6 +27,12 @@ public sealed record ShardSpec
     /// <summary>Interval length of the result; interim snapshots are written at each interval's end.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often a runner with an interim grant (<see cref="Pipeline.PoolWorkItem.InterimUploadUrl"/>) uploads its
+    /// result so far for the pipeline's live figures; runners without one (<c>loadops run</c>) ignore it.
+    /// </summary>
+    public TimeSpan SnapshotUploadInterval { get; init; } = PlanOptions.DefaultSnapshotUploadInterval;
+
     /// <summary>Latest moment the shard may still be running; a runner stops itself at this point.</summary>
     public DateTimeOffset? Deadline { get; init; }
 

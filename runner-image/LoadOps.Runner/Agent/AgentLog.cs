@@ -76,4 +76,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "heartbeat: {Reason} Retrying at the next beat.")]
     public static partial void HeartbeatRetrying(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3040, Level = LogLevel.Warning, Message = "{ShardId}: the interim snapshot was not uploaded ({Why}); the shard carries on and tries again in {Seconds} s")]
+    public static partial void InterimUploadFailed(ILogger logger, string shardId, string why, int seconds);
 }

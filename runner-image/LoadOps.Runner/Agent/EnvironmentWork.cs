@@ -54,7 +54,9 @@ internal static class EnvironmentWork
         var outbox = new ResultOutbox(Path.GetFullPath(workDirectory), time, log);
         var folder = await outbox.KeepAsync(work, abort);
         AgentLog.Running(log, id);
-        var run = await ShardRunner.RunAsync(work.Spec, folder, drain, options);
+        ShardRunResult run;
+        await using (InterimUploader.Start(work, folder, time, log))
+            run = await ShardRunner.RunAsync(work.Spec, folder, drain, options);
         if (!run.Started)
         {
             foreach (var problem in run.Errors)

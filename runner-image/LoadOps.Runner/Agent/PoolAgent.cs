@@ -133,7 +133,9 @@ internal sealed class PoolAgent(AgentSettings settings, IWorkQueue queue, TextWr
         await using (keeper)
         {
             var options = new ShardRunnerOptions { Output = output, Transport = settings.Transport, Time = settings.Time };
-            var run = await ShardRunner.RunAsync(spec, folder, drain, options);
+            ShardRunResult run;
+            await using (InterimUploader.Start(work, folder, settings.Time, _log))
+                run = await ShardRunner.RunAsync(spec, folder, drain, options);
             if (!run.Started)
             {
                 foreach (var problem in run.Errors)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LoadOps.Cloud.Api;
+using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 
@@ -11,6 +12,9 @@ internal sealed class MemoryRunCatalog : IRunCatalog
     public ConcurrentDictionary<string, RunRecord> Runs { get; } = new();
     public ConcurrentDictionary<string, RunEvaluation> Evaluations { get; } = new();
     public ConcurrentDictionary<string, string> Reports { get; } = new();
+    public ConcurrentDictionary<string, LiveFigures> Live { get; } = new();
+
+    public Task<LiveFigures?> ReadLiveAsync(RunRecord run, CancellationToken cancellationToken) => Task.FromResult(Live.GetValueOrDefault(run.RunId));
 
     public Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken) => Task.FromResult(Runs.GetValueOrDefault(runId));
 

@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_the_thirteen_functions_each_bound_to_its_class()
     {
         Assert.Equal(
-            ["collect", "dispatch", "evaluate", "plan", "report", "run", "runreport", "runs", "schedule", "sweep", "testhistory", "validate", "webhook"],
+            ["collect", "dispatch", "evaluate", "live", "plan", "report", "run", "runreport", "runs", "schedule", "sweep", "testhistory", "validate", "webhook"],
             Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(Functions, f =>
         {
@@ -85,7 +85,8 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("schedule", Schedules.Schedule, "0 * * * * *")]
     [InlineData("sweep", Schedules.Sweep, "30 * * * * *")]
-    public void The_timers_fire_every_minute_half_a_minute_apart(string name, string constant, string expected)
+    [InlineData("live", Schedules.Live, "15,45 * * * * *")]
+    public void The_timers_fire_at_their_schedules_apart_from_each_other(string name, string constant, string expected)
     {
         var trigger = Function(name).Trigger;
         Assert.Equal("timerTrigger", (string?)trigger["type"]);

@@ -42,7 +42,14 @@ internal sealed class GateRig : IAsyncDisposable
     public string Url { get; }
     public StringWriter Log { get; }
 
-    public static async Task<GateRig> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    /// <summary>The test a <c>live</c> rig adds: 8 s of load (open model, 10 arrivals/s) on two local runners.</summary>
+    public const string LiveTest = "gate-live";
+
+    /// <summary>
+    /// Starts serve. With <paramref name="live"/> the repository also holds <see cref="LiveTest"/>, and results have
+    /// 1 s intervals with interim snapshots uploaded every second, so live figures change while a gate waits.
+    /// </summary>
+    public static async Task<GateRig> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, bool live = false)
     {
         var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
         await target.StartAsync(cancellationToken);
@@ -53,6 +60,19 @@ internal sealed class GateRig : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(tests, "pass.loadtest.yaml"), Definition("gate-pass", baseUrl, """thresholds: [ "errors < 50%" ]"""), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(tests, "fail.loadtest.yaml"), Definition("gate-fail", baseUrl, """thresholds: [ "rps > 100000" ]"""), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(tests, "undecided.loadtest.yaml"), Definition("gate-undecided", baseUrl, "baseline: { branch: main, runs: 5 }"), cancellationToken);
+
+        if (live)
+            await File.WriteAllTextAsync(Path.Combine(tests, "live.loadtest.yaml"), $$"""
+                version: 1
+                name: {{LiveTest}}
+                target: { baseUrl: {{baseUrl}} }
+                load: { model: open, stages: [ { duration: 8s, rate: 10 } ] }
+                scenarios:
+                  - name: browse
+                    steps:
+                      - { name: list, request: GET /api/products?page=1, expect: { status: 200 } }
+                runners: [ { location: local, count: 2 } ]
+                """, cancellationToken);
 
         var clients = await azurite.NewClientsAsync(cancellationToken);
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -69,6 +89,17 @@ internal sealed class GateRig : IAsyncDisposable
                 ["LoadOps__Api__Tokens__0__Repository"] = Repository,
             },
         };
+        if (live)
+        {
+            options = options with
+            {
+                Settings = new Dictionary<string, string?>(options.Settings)
+                {
+                    ["LoadOps__Plan__Interval"] = "00:00:01",
+                    ["LoadOps__Plan__SnapshotUploadInterval"] = "00:00:01",
+                },
+            };
+        }
         var log = new StringWriter();
         var stop = new CancellationTokenSource();
         var serving = ServeCommand.RunAsync(options, log, log, stop.Token);

@@ -50,10 +50,11 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
     /// <param name="launchers">The runners' launcher and teardown over the run's storage (default: in-process runners).</param>
     /// <param name="locations">The definition's runner locations, one runner each (default: two local runners).</param>
     /// <param name="startDelay">How long after planning the load starts (runner processes need time to come up).</param>
+    /// <param name="live">Load length, snapshot upload and check run update intervals for live updates (default: a 3 s load, no live settings).</param>
     public static async Task<GitHubPipelineRig> StartAsync(
         AzuriteFixture azurite, CancellationToken cancellationToken,
         Func<StorageClients, (IShardLauncher Launcher, RunnerTeardown? Teardown)>? launchers = null,
-        IReadOnlyList<string>? locations = null, TimeSpan? startDelay = null)
+        IReadOnlyList<string>? locations = null, TimeSpan? startDelay = null, LiveSettings? live = null)
     {
         Environment.SetEnvironmentVariable("LOADOPS_SECRET_" + SecretName, SecretValue);
         var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
@@ -62,8 +63,9 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
 
         var github = await GitHubStub.StartAsync();
         var runners = locations is null ? "  - { location: local, count: 2 }" : string.Join("\n", locations.Select(l => $"  - {{ location: {l}, count: 1 }}"));
-        github.Files["loadtests/pr-smoke.loadtest.yaml"] = Definition(TestName, baseUrl, runners);
-        github.Files["loadtests/untouched.loadtest.yaml"] = Definition("untouched", baseUrl, runners);
+        var duration = live is null ? "3s" : $"{(int)live.Load.TotalSeconds}s";
+        github.Files["loadtests/pr-smoke.loadtest.yaml"] = Definition(TestName, baseUrl, runners, duration);
+        github.Files["loadtests/untouched.loadtest.yaml"] = Definition("untouched", baseUrl, runners, duration);
         // The PR's own policy forbids the loopback target; the base branch's allows it. Only the base's may count.
         github.Files[".loadops/policy.yaml"] = "allowedHosts: [api.example.com]\n";
         github.FilesByRef["main"] = new Dictionary<string, string> { [".loadops/policy.yaml"] = "allowedHosts: [127.0.0.1, localhost]\n" };
@@ -84,7 +86,10 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         };
         var publisher = RunPublisherFactory.Create(connections, new PublishOptions { CommitStatuses = true }, settings, new HttpClient(), TimeProvider.System);
         var plan = new Core.Planning.PlanOptions { StartDelay = startDelay ?? TimeSpan.FromSeconds(2), ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
-        var stages = new PipelineStages(clients, new GitHubDefinitionSource(connections), launcher, TimeProvider.System, plan, teardown: teardown, publisher: publisher);
+        if (live is not null)
+            plan = plan with { SnapshotUploadInterval = live.SnapshotUpload };
+        var stages = new PipelineStages(clients, new GitHubDefinitionSource(connections), launcher, TimeProvider.System, plan, teardown: teardown, publisher: publisher,
+            liveInterval: live?.CheckRunUpdate);
         var log = new List<string>();
         var pump = new QueuePump(stages, clients, line => { lock (log) log.Add(line); }, new QueuePumpOptions { VisibilityTimeout = TimeSpan.FromSeconds(20) });
         var rig = new GitHubPipelineRig { GitHub = github, Slack = slack, Clients = clients, Stages = stages, Pump = pump, Functions = functions, Connections = connections, Log = log };
@@ -142,7 +147,7 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         throw new TimeoutException($"Run {runId} did not finish within a minute. Log: {string.Join(Environment.NewLine, Log)}");
     }
 
-    private static string Definition(string name, string baseUrl, string runners) => $$$"""
+    private static string Definition(string name, string baseUrl, string runners, string duration) => $$$"""
         version: 1
         name: {{{name}}}
         target:
@@ -152,7 +157,7 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         load:
           model: open
           stages:
-            - { duration: 3s, rate: 20 }
+            - { duration: {{{duration}}}, rate: 20 }
         scenarios:
           - name: browse
             steps:
@@ -166,6 +171,9 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         notify:
           slack: { webhookSecret: E2E_SLACK, on: [pass, fail, regression, improvement, inconclusive] }
         """;
+
+    /// <summary>Live updates: how long the load lasts, how often runners upload snapshots and check runs are updated.</summary>
+    public sealed record LiveSettings(TimeSpan Load, TimeSpan SnapshotUpload, TimeSpan CheckRunUpdate);
 
     public async ValueTask DisposeAsync()
     {
