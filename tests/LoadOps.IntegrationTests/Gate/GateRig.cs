@@ -4,11 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using LoadOps.Cli.Gate;
 using LoadOps.Cli.Serve;
-using LoadOps.SampleTarget;
+using LoadOps.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Gate;
@@ -24,11 +21,11 @@ internal sealed class GateRig : IAsyncDisposable
     public const string WebhookSecret = "e2e-webhook-secret-0123456789";
     public const string Repository = "octo-org/shop";
 
-    private readonly WebApplication _target;
+    private readonly SampleTargetHost _target;
     private readonly CancellationTokenSource _stop;
     private readonly Task<int> _serving;
 
-    private GateRig(WebApplication target, string folder, string url, StringWriter log, CancellationTokenSource stop, Task<int> serving)
+    private GateRig(SampleTargetHost target, string folder, string url, StringWriter log, CancellationTokenSource stop, Task<int> serving)
     {
         _target = target;
         Folder = folder;
@@ -51,9 +48,8 @@ internal sealed class GateRig : IAsyncDisposable
     /// </summary>
     public static async Task<GateRig> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, bool live = false)
     {
-        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await target.StartAsync(cancellationToken);
-        var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        var target = await SampleTargetHost.StartAsync();
+        var baseUrl = target.BaseUrl;
         var folder = Path.Combine(Path.GetTempPath(), "loadops-gate-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
         var tests = Path.Combine(folder, "repo", "loadtests");
         Directory.CreateDirectory(tests);

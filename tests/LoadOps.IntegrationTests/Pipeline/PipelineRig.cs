@@ -3,11 +3,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
-using LoadOps.SampleTarget;
+using LoadOps.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Pipeline;
@@ -20,9 +17,9 @@ internal sealed class PipelineRig : IAsyncDisposable
 {
     public const string TestName = "pipeline-smoke";
 
-    private readonly WebApplication _target;
+    private readonly SampleTargetHost _target;
 
-    private PipelineRig(WebApplication target, string folder, StorageClients clients, PipelineStages stages, InProcessLauncher launcher, QueuePump pump, List<string> log)
+    private PipelineRig(SampleTargetHost target, string folder, StorageClients clients, PipelineStages stages, InProcessLauncher launcher, QueuePump pump, List<string> log)
     {
         _target = target;
         Folder = folder;
@@ -43,9 +40,8 @@ internal sealed class PipelineRig : IAsyncDisposable
     public static async Task<PipelineRig> StartAsync(AzuriteFixture azurite, int doneMessagesPerShard, CancellationToken cancellationToken, IReadOnlySet<int>? silentShards = null, string? definitionText = null, QueuePumpOptions? pumpOptions = null, bool launcherThrows = false,
         Func<string, string>? definitionFor = null, IReadOnlyDictionary<string, string>? repositoryFiles = null, Func<string, string?>? runnerEnvironment = null)
     {
-        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await target.StartAsync(cancellationToken);
-        var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        var target = await SampleTargetHost.StartAsync();
+        var baseUrl = target.BaseUrl;
 
         var folder = Path.Combine(Path.GetTempPath(), "loadops-pipeline-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
         Directory.CreateDirectory(Path.Combine(folder, "repo", "loadtests"));
@@ -123,7 +119,6 @@ internal sealed class PipelineRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _target.StopAsync(CancellationToken.None);
         await _target.DisposeAsync();
         if (Directory.Exists(Folder))
             Directory.Delete(Folder, recursive: true);

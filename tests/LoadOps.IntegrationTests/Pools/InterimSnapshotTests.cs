@@ -5,12 +5,7 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
-using LoadOps.SampleTarget;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using LoadOps.Testing;
 
 namespace LoadOps.IntegrationTests.Pools;
 
@@ -22,7 +17,7 @@ public sealed class InterimSnapshotTests(AzuriteFixture azurite) : IAsyncDisposa
 {
     private static readonly TimeSpan Stop = TimeSpan.FromSeconds(40);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "loadops-interim-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
-    private WebApplication? _target;
+    private SampleTargetHost? _target;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -116,19 +111,14 @@ public sealed class InterimSnapshotTests(AzuriteFixture azurite) : IAsyncDisposa
 
     private async Task<string> StartTargetAsync()
     {
-        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await target.StartAsync(Ct);
-        _target = target;
-        return target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        _target = await SampleTargetHost.StartAsync();
+        return _target.BaseUrl;
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_target is not null)
-        {
-            await _target.StopAsync(CancellationToken.None);
             await _target.DisposeAsync();
-        }
         if (Directory.Exists(_folder))
             Directory.Delete(_folder, recursive: true);
     }

@@ -10,7 +10,7 @@ using LoadOps.Core.Webhooks;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Tests.Metadata;
 using LoadOps.IntegrationTests.Pipeline;
-using LoadOps.SampleTarget;
+using LoadOps.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,9 +57,8 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         IReadOnlyList<string>? locations = null, TimeSpan? startDelay = null, LiveSettings? live = null)
     {
         Environment.SetEnvironmentVariable("LOADOPS_SECRET_" + SecretName, SecretValue);
-        var (target, _) = SampleTargetApp.Build("http://127.0.0.1:0", new FaultSettings());
-        await target.StartAsync(cancellationToken);
-        var baseUrl = target.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        var target = await SampleTargetHost.StartAsync();
+        var baseUrl = target.BaseUrl;
 
         var github = await GitHubStub.StartAsync();
         var runners = locations is null ? "  - { location: local, count: 2 }" : string.Join("\n", locations.Select(l => $"  - {{ location: {l}, count: 1 }}"));

@@ -9,7 +9,7 @@ namespace LoadOps.IntegrationTests.Pipeline.Verdicts;
 /// <summary>
 /// Stands in for the runners where a test needs a chosen latency level run after run (a real target cannot be made
 /// exactly 50% slower on a shared machine): each shard uploads a result whose latencies sit at <see cref="LevelMs"/>,
-/// moved by ±1% per run (from the run id, so runs differ like real ones), and reports it on the real collect queue. The
+/// moved by ±1% per run (seeded by the run id, so runs differ like real ones and every suite run alike), and reports it on the real collect queue. The
 /// runs are a minute apart on <see cref="Clock"/> (intervals must sit on 5-second marks), which the test hands to
 /// whatever else dates things, so the order of runs and acceptances is the order of the test.
 /// </summary>
@@ -40,7 +40,8 @@ internal sealed class LevelShardLauncher(ResultStore results, StageSender sender
 
     private ResultFile ResultOf(ShardSpec spec)
     {
-        var random = new Random(StringComparer.Ordinal.GetHashCode(spec.RunId));
+        // A stable seed: string hash codes differ from process to process, which made these verdicts differ between runs of the suite.
+        var random = new Random(BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(spec.RunId))));
         var level = LevelMs * 1_000 * (0.99 + (0.02 * random.NextDouble()));
         var start = Epoch.AddMinutes(Launched);
         var intervals = Enumerable.Range(0, 10).Select(i =>
