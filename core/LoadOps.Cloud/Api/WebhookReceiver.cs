@@ -78,18 +78,9 @@ public sealed class WebhookReceiver(
             case WebhookDecision.Start start when RunRequestRules.Problem(start.Request) is { } problem:
                 return ApiResponse.Text(400, problem) with { LogNote = $"Delivery {delivery.DeliveryId} rejected: {problem}" };
             case WebhookDecision.Start start:
-                if (!await deliveries.TryRecordAsync(start.Request.RequestId, cancellationToken))
+                // Not sent: the id is forgotten, so GitHub's redelivery (or the next approval of this commit) still starts it.
+                if (!(await OncePerDeliveryAsync(start.Request.RequestId, async () => { await sink.SendAsync(start.Request, cancellationToken); return true; }, cancellationToken)).Fresh)
                     return ApiResponse.Text(200, "duplicate delivery: its run was already started");
-                try
-                {
-                    await sink.SendAsync(start.Request, cancellationToken);
-                }
-                catch
-                {
-                    // Not sent: forget the id so GitHub's redelivery (or the next approval of this commit) still starts it.
-                    await deliveries.ForgetAsync(start.Request.RequestId, CancellationToken.None);
-                    throw;
-                }
                 return ApiResponse.Text(202, "accepted") with
                 {
                     LogNote = $"Delivery {start.Request.RequestId} accepted: {start.Request.Repository} at {start.Request.Commit}",
@@ -105,18 +96,9 @@ public sealed class WebhookReceiver(
     /// </summary>
     private async Task<ApiResponse> AcceptAsync(BaselineAcceptance request, IBaselineAcceptor acceptor, CancellationToken cancellationToken)
     {
-        if (!await deliveries.TryRecordAsync(request.DeliveryId, cancellationToken))
+        var (fresh, outcome) = await OncePerDeliveryAsync(request.DeliveryId, () => acceptor.AcceptAsync(request, cancellationToken), cancellationToken);
+        if (!fresh || outcome is not { } accepted)
             return ApiResponse.Text(200, "duplicate delivery: it was already answered");
-        BaselineAcceptanceOutcome accepted;
-        try
-        {
-            accepted = await acceptor.AcceptAsync(request, cancellationToken);
-        }
-        catch
-        {
-            await deliveries.ForgetAsync(request.DeliveryId, CancellationToken.None);
-            throw;
-        }
         var unanswered = commands is null
             ? "no GitHub access is configured"
             : await commands.AnswerAsync(request.Repository, request.PullRequest, AcceptanceAnswer.Markdown(request, accepted), cancellationToken);
@@ -125,6 +107,25 @@ public sealed class WebhookReceiver(
             LogNote = $"Delivery {request.DeliveryId}: {request.Source} on {request.Repository}#{request.PullRequest}: {accepted.Message}" +
                 (unanswered is null ? "; answered on the pull request" : $"; the answer could not be posted: {unanswered}"),
         };
+    }
+
+    /// <summary>
+    /// Does <paramref name="work"/> for the first delivery of <paramref name="id"/> only (Fresh false, nothing done, for
+    /// a duplicate). Work that fails forgets the id again, so a redelivery can still do it.
+    /// </summary>
+    private async Task<(bool Fresh, T? Value)> OncePerDeliveryAsync<T>(string id, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (!await deliveries.TryRecordAsync(id, cancellationToken))
+            return (false, default);
+        try
+        {
+            return (true, await work());
+        }
+        catch
+        {
+            await deliveries.ForgetAsync(id, CancellationToken.None);
+            throw;
+        }
     }
 
     private static ApiResponse NoSecret() => ApiResponse.Text(401, "webhook secret not configured") with

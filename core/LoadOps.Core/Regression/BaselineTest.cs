@@ -11,8 +11,8 @@ namespace LoadOps.Core.Regression;
 /// are not treated as independent samples (they are correlated); they only give a floor for the noise (the
 /// standard error of the run's value by batch means), so a baseline that happens to agree too well cannot
 /// make a noisy candidate look significant. Nor can a baseline whose few runs happen to agree: the noise is at least their
-/// spread pooled with a prior belief of the run-to-run noise (<see cref="RegressionOptions.PriorNoise"/>). Baseline runs far from the others' level (a stalled run) are left out first,
-/// judged by a robust spread (<see cref="BaselineOutliers"/>), so one of them can neither widen the noise nor move the mean.
+/// spread pooled with a prior belief of the run-to-run noise (<see cref="RegressionOptions.PriorNoise"/>). Baseline runs
+/// far from the others' level (a stalled run) are left out first, judged by a robust spread (<see cref="BaselineOutliers"/>), so one of them can neither widen the noise nor move the mean.
 /// </summary>
 public static class BaselineTest
 {

@@ -21,22 +21,7 @@ internal static class JMeterShardResult
         Shards = [new ShardInfo(spec.ShardId, spec.ShardIndex, spec.Location, status)],
     };
 
-    public static ResultFile Empty(ShardSpec spec, DateTimeOffset now, ResultStatus status) => new()
-    {
-        RunId = spec.RunId,
-        ShardId = spec.ShardId,
-        Definition = spec.Definition.Name,
-        DefinitionHash = spec.DefinitionHash,
-        Commit = spec.Commit,
-        Branch = spec.Branch,
-        Location = spec.Location,
-        Start = now,
-        End = now,
-        Interval = spec.Interval,
-        Status = status,
-        Steps = [],
-        Shards = [new ShardInfo(spec.ShardId, spec.ShardIndex, spec.Location, status)],
-    };
+    public static ResultFile Empty(ShardSpec spec, DateTimeOffset now, ResultStatus status) => ShardResultFile.Header(spec, now, now, status);
 
     public static async Task<ShardRunResult> WriteAsync(ShardSpec spec, string outputDirectory, ResultFile result, RunnerConsole console)
     {

@@ -88,23 +88,11 @@ internal sealed class ResultBuilder
             $"summary: {_ok + _failed} requests in {seconds:0.0} s ({(_ok + _failed) / seconds:0.0}/s), {_failed} failed; latency p50 {Ms(50)}, p90 {Ms(90)}, p99 {Ms(99)}, max {Ms(100)}{lag}");
     }
 
-    public ResultFile Build(DateTimeOffset end, ResultStatus status) => new()
+    public ResultFile Build(DateTimeOffset end, ResultStatus status) => ShardResultFile.Header(_spec, Start, end, status) with
     {
-        RunId = _spec.RunId,
-        ShardId = _spec.ShardId,
-        Definition = _spec.Definition.Name,
-        DefinitionHash = _spec.DefinitionHash,
-        Commit = _spec.Commit,
-        Branch = _spec.Branch,
-        Location = _spec.Location,
-        Start = Start,
-        End = end,
-        Interval = _spec.Interval,
-        Status = status,
         TrustIssues = [.. _notes, .. TrustRules.Evaluate(_health, _lag, _spec.ShardId)],
         Steps = _steps.Select((s, i) => new StepResult(s.Scenario, s.Step, _intervals[i].ToList()) { Location = _spec.Location }).ToList(),
         Health = _health.ToList(),
-        Shards = [new ShardInfo(_spec.ShardId, _spec.ShardIndex, _spec.Location, status)],
         Settings = Settings is { IsPlain: false } settings ? settings : null,
     };
 

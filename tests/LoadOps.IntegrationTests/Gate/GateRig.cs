@@ -58,17 +58,7 @@ internal sealed class GateRig : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(tests, "undecided.loadtest.yaml"), Definition("gate-undecided", baseUrl, "baseline: { branch: main, runs: 5 }"), cancellationToken);
 
         if (live)
-            await File.WriteAllTextAsync(Path.Combine(tests, "live.loadtest.yaml"), $$"""
-                version: 1
-                name: {{LiveTest}}
-                target: { baseUrl: {{baseUrl}} }
-                load: { model: open, stages: [ { duration: 8s, rate: 10 } ] }
-                scenarios:
-                  - name: browse
-                    steps:
-                      - { name: list, request: GET /api/products?page=1, expect: { status: 200 } }
-                runners: [ { location: local, count: 2 } ]
-                """, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(tests, "live.loadtest.yaml"), SmokeDefinition.Yaml(LiveTest, baseUrl, seconds: 8, runners: 2), cancellationToken);
 
         var clients = await azurite.NewClientsAsync(cancellationToken);
         var url = $"http://127.0.0.1:{FreePort()}";

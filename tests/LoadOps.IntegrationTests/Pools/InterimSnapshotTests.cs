@@ -84,22 +84,13 @@ public sealed class InterimSnapshotTests(AzuriteFixture azurite) : IAsyncDisposa
     private async Task<Core.Planning.ShardSpec> SpecAsync(string runId, TimeSpan duration)
     {
         var baseUrl = await StartTargetAsync();
-        var spec = PoolFixtures.Spec(runId, 0, "pool/live") with
+        return PoolFixtures.Browsing(PoolFixtures.Spec(runId, 0, "pool/live") with
         {
             ShardCount = 1,
             StartAt = DateTimeOffset.UtcNow.AddSeconds(2),
             Interval = TimeSpan.FromSeconds(1),
             SnapshotUploadInterval = TimeSpan.FromSeconds(1),
-        };
-        return spec with
-        {
-            Definition = spec.Definition with
-            {
-                Target = new TargetSpec { BaseUrl = baseUrl },
-                Load = spec.Definition.Load with { Stages = [new StageSpec(duration, 10)] },
-                Scenarios = [new ScenarioSpec("browse", 1, [new StepSpec { Name = "list", Method = "GET", Path = "/api/products?page=1" }])],
-            },
-        };
+        }, baseUrl, duration);
     }
 
     private static async Task SendAsync(StorageClients clients, string pool, Core.Pipeline.PoolWorkItem item)

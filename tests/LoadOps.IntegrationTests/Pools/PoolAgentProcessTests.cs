@@ -75,16 +75,9 @@ public sealed class PoolAgentProcessTests(AzuriteFixture azurite) : IAsyncDispos
         var baseUrl = await StartTargetAsync();
         var clients = await azurite.NewClientsAsync(Ct);
         using var http = new HttpClient();
-        var spec = PoolFixtures.Spec("run-drain-1", 0, "pool/drain") with { ShardCount = 1, StartAt = DateTimeOffset.UtcNow.AddSeconds(1), Interval = TimeSpan.FromSeconds(1) };
-        spec = spec with
-        {
-            Definition = spec.Definition with
-            {
-                Target = new Core.Definitions.TargetSpec { BaseUrl = baseUrl },
-                Load = spec.Definition.Load with { Stages = [new Core.Definitions.StageSpec(TimeSpan.FromSeconds(60), 10)] },
-                Scenarios = [new Core.Definitions.ScenarioSpec("browse", 1, [new Core.Definitions.StepSpec { Name = "list", Method = "GET", Path = "/api/products?page=1" }])],
-            },
-        };
+        var spec = PoolFixtures.Browsing(
+            PoolFixtures.Spec("run-drain-1", 0, "pool/drain") with { ShardCount = 1, StartAt = DateTimeOffset.UtcNow.AddSeconds(1), Interval = TimeSpan.FromSeconds(1) },
+            baseUrl, TimeSpan.FromSeconds(60));
         var launcher = PoolFixtures.Launcher(clients, http);
         Assert.True((await launcher.LaunchAsync(spec, Ct)).Started);
         Assert.True((await launcher.LaunchAsync(spec with { ShardId = RunPlanner.ShardId("run-drain-1", 1), ShardIndex = 1 }, Ct)).Started);

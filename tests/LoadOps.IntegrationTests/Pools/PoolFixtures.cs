@@ -42,4 +42,15 @@ internal static class PoolFixtures
             Runners = [new RunnerSpec(location, 3)],
         },
     };
+
+    /// <summary><paramref name="spec"/> browsing the sample target's product list at 10 arrivals a second for <paramref name="duration"/>.</summary>
+    public static ShardSpec Browsing(ShardSpec spec, string baseUrl, TimeSpan duration) => spec with
+    {
+        Definition = spec.Definition with
+        {
+            Target = new TargetSpec { BaseUrl = baseUrl },
+            Load = spec.Definition.Load with { Stages = [new StageSpec(duration, 10)] },
+            Scenarios = [new ScenarioSpec("browse", 1, [new StepSpec { Name = "list", Method = "GET", Path = "/api/products?page=1" }])],
+        },
+    };
 }
