@@ -48,11 +48,13 @@ public sealed class OutboundHttpTests
 
         var call = http.GetAsync(stub.Address, Token);
         await WaitUntilAsync(() => stub.Requests.Count == 1);
-        clock.Advance(TimeSpan.FromSeconds(19));
-        await Task.Delay(200, Token);
+        // The fake clock moves a second at a time: the server saw the request before the client got the 429 and set its
+        // delay, and one jump of 19 s taken before that timer existed left the call waiting for ever (it hung CI runs).
+        await AdvanceAsync(clock, TimeSpan.FromSeconds(19));
         var beforeRetryAfter = stub.Requests.Count;
-        clock.Advance(TimeSpan.FromSeconds(2));
-        using var response = await call;
+        for (var i = 0; i < 60 && !call.IsCompleted; i++)
+            await AdvanceAsync(clock, TimeSpan.FromSeconds(1));
+        using var response = await call.WaitAsync(TimeSpan.FromSeconds(30), Token);
 
         Assert.Equal(1, beforeRetryAfter);
         Assert.Equal(200, (int)response.StatusCode);
@@ -106,6 +108,16 @@ public sealed class OutboundHttpTests
 
         Assert.Equal([OutboundHttp.Arm, OutboundHttp.Ecs, OutboundHttp.GitHub, OutboundHttp.Slack, OutboundHttp.Sts], OutboundHttp.Policies.Keys.Order(StringComparer.Ordinal));
         Assert.All(OutboundHttp.Policies.Keys, name => Assert.NotNull(factory.CreateClient(name)));
+    }
+
+    /// <summary>Moves the fake clock on a second at a time, giving the timers it fires a moment of real time each.</summary>
+    private static async Task AdvanceAsync(FakeTimeProvider clock, TimeSpan by)
+    {
+        for (var moved = TimeSpan.Zero; moved < by; moved += TimeSpan.FromSeconds(1))
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20, Token);
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
