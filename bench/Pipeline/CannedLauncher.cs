@@ -4,6 +4,8 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Bench.Pipeline;
 

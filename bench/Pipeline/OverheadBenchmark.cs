@@ -4,6 +4,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Bench.Pipeline;
 
@@ -60,7 +62,7 @@ internal static class OverheadBenchmark
         var reported = false;
         var sender = new StageSender(clients);
         var launcher = new CannedLauncher(new ResultStore(clients, TimeProvider.System), sender);
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(repository), launcher, TimeProvider.System, new PlanOptions { StartDelay = TimeSpan.Zero });
+        var stages = new PipelineStages(AzurePipelineStores.Create(clients, TimeProvider.System), new LocalDefinitionSource(repository), launcher, TimeProvider.System, new PlanOptions { StartDelay = TimeSpan.Zero });
         var pump = new QueuePump(stages, clients, line =>
         {
             var stage = line[..Math.Max(0, line.IndexOf(':', StringComparison.Ordinal))];

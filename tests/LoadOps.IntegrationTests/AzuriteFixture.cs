@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Security.Cryptography;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 
 [assembly: AssemblyFixture(typeof(LoadOps.IntegrationTests.AzuriteFixture))]
 

@@ -1,6 +1,8 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Gate;
 
@@ -110,7 +112,7 @@ internal sealed class GateWaiter(GateClient client, GateOptions options, TextWri
 
     public static string StatusText(RunView run) => run.Status switch
     {
-        Cloud.Storage.RunStatus.TimedOut => "timed out",
+        RunStatus.TimedOut => "timed out",
         var status => status.ToString().ToLowerInvariant(),
     };
 

@@ -1,5 +1,7 @@
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Serve;
 
@@ -12,7 +14,7 @@ namespace LoadOps.Cli.Serve;
 /// </summary>
 internal sealed class LocalLaunchRecovery(PipelineStages stages, PipelineBlobs blobs, LocalRunnerLauncher launcher, TimeSpan grace, TimeProvider clock, Action<string> log)
 {
-    private const string Unrecorded = RunnerTeardown.LaunchingPrefix + "local";
+    private const string Unrecorded = ShardLaunch.LaunchingPrefix + "local";
 
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {

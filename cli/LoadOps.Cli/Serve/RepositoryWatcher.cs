@@ -2,6 +2,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Policy;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Serve;
 
@@ -14,7 +16,7 @@ namespace LoadOps.Cli.Serve;
 /// first commits are new). Each commit is claimed in storage before its request is sent, so two serves on the same
 /// storage start its run once.
 /// </summary>
-internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore store, StageSender sender, string repository, Action<string> log)
+internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore store, IStageBus sender, string repository, Action<string> log)
 {
     /// <summary>How many new commits one poll looks at (the newest ones); older ones in a larger jump are skipped.</summary>
     public const int MaxCommitsPerPoll = 50;
@@ -23,7 +25,7 @@ internal sealed class RepositoryWatcher(GitHistory history, WatchedCommitStore s
 
     /// <summary>A watcher of the repository <paramref name="git"/> is open on, its storage table created; runs are recorded under <paramref name="repository"/>.</summary>
     public static async Task<RepositoryWatcher> CreateAsync(
-        GitClient git, StorageClients clients, StageSender sender, string repository, TimeProvider clock, Action<string> log, CancellationToken cancellationToken)
+        GitClient git, StorageClients clients, IStageBus sender, string repository, TimeProvider clock, Action<string> log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(git);
         var store = new WatchedCommitStore(clients, clock);

@@ -1,10 +1,12 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.Cli.Serve;

@@ -2,6 +2,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -41,7 +43,7 @@ internal sealed class ServeHost(ServeOptions options, TextWriter output, TimePro
         var clients = app.Services.GetRequiredService<StorageClients>();
         var repositoryWatcher = git is null ? null : await RepositoryWatcher.CreateAsync(git, clients, stages.Sender, LocalRepository, clock, log, cancellationToken);
         using var runners = new LocalRunners(stages, clock, log);
-        var local = new LocalRunnerLauncher(options.OutDirectory, new PoolGrants(clients, stages.Results, clock), runners, clock);
+        var local = new LocalRunnerLauncher(options.OutDirectory, new PoolGrants(clients, clock), runners, clock);
         await using var launcher = ServeLauncher.Create(clients, app.Services.GetRequiredService<IConfiguration>(), local, clock);
         app.Services.GetRequiredService<LauncherSlot>().Inner = launcher;
         var recovery = new LocalLaunchRecovery(stages, new PipelineBlobs(clients), local, options.Lease, clock, log);

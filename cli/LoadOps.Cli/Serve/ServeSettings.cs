@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Serve;
 

@@ -1,6 +1,7 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Serve;
 

@@ -1,5 +1,6 @@
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Api;
 

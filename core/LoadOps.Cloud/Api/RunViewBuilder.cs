@@ -2,6 +2,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Evaluation;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Api;
 

@@ -1,6 +1,8 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline.Cost;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Cost;
 
@@ -10,14 +12,13 @@ namespace LoadOps.Cloud.Cost;
 /// read, so two admissions at the same instant cannot both spend the last of a budget (the loser reads again), and
 /// charging a run twice (a redelivered dispatch) is impossible.
 /// </summary>
-public sealed class SpendStore(StorageClients clients)
+public sealed class SpendStore(StorageClients clients) : ISpendRepository
 {
     private const string TotalRow = "~month-total";
     private const int MaxClaimAttempts = 50;
     private readonly TableClient _table = clients.Tables.GetTableClient(clients.Names.SpendTable);
     private bool _created;
 
-    public static string Month(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The sum of every run's charge in the month, leaving out <paramref name="exceptRunId"/>.</summary>
     public async Task<decimal> MonthToDateAsync(string repository, string month, string? exceptRunId, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Configuration;
 
 namespace LoadOps.Cloud.Hosting;
@@ -64,7 +66,7 @@ internal sealed class CloudLaunchers : IDisposable, IAsyncDisposable
         if (problems.Count > 0)
             throw new InvalidOperationException("Launcher configuration is incomplete: " + string.Join(" ", problems));
 
-        var grants = new PoolGrants(clients, new ResultStore(clients, clock), clock);
+        var grants = new PoolGrants(clients, clock);
         Set = new LauncherSet
         {
             Aci = Aci,

@@ -6,11 +6,15 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Planning;
+using LoadOps.Pipeline.Cost;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cloud.Hosting;
@@ -81,8 +85,10 @@ public static partial class PipelineServices
             : new UnavailableShardLauncher());
         services.TryAddSingleton(provider => CreatePublisher(provider, configuration));
         var cost = configuration.GetSection(CostOptions.SectionName) is { } section && section.Exists() ? section.Get<CostOptions>() ?? new CostOptions() : null;
+        // The stores are one service so a host or a test can put others in their place before this runs.
+        services.TryAddSingleton(provider => AzurePipelineStores.Create(provider.GetRequiredService<StorageClients>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new PipelineStages(
-            provider.GetRequiredService<StorageClients>(),
+            provider.GetRequiredService<PipelineStores>(),
             provider.GetRequiredService<IDefinitionSource>(),
             provider.GetRequiredService<IShardLauncher>(),
             provider.GetRequiredService<TimeProvider>(),

@@ -1,4 +1,6 @@
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cloud.Hosting;

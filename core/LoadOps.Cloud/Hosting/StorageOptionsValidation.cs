@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cloud.Hosting;

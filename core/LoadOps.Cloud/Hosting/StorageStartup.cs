@@ -1,5 +1,6 @@
 using Azure;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

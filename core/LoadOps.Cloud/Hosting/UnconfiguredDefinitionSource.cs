@@ -1,4 +1,6 @@
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Hosting;
 

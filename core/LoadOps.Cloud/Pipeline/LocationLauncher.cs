@@ -3,6 +3,8 @@ using LoadOps.Cloud.Ecs;
 using LoadOps.Cloud.Pools;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
 
@@ -28,11 +30,24 @@ public sealed class LocationLauncher(LauncherSet set) : IShardLauncher
         await Task.WhenAll(specs.Select((spec, index) => (spec, index)).GroupBy(p => p.spec.Location, StringComparer.Ordinal).Select(async group =>
         {
             var items = group.ToList();
-            var answers = await LaunchGroupAsync(group.Key, items.Select(i => i.spec).ToList(), cancellationToken);
+            var answers = await LaunchGroupGuardedAsync(group.Key, items.Select(i => i.spec).ToList(), cancellationToken);
             for (var i = 0; i < items.Count; i++)
                 launches[items[i].index] = answers[i];
         }));
         return launches;
+    }
+
+    private async Task<IReadOnlyList<ShardLaunch>> LaunchGroupGuardedAsync(string location, IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LaunchGroupAsync(location, specs, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            // A pool or shard queue failed to take the work; the SDK's text may quote a URL with its grant, so only the status is kept.
+            return Refuse(specs, $"storage answered {e.Status} ({e.ErrorCode}) while handing the shards to '{location}'");
+        }
     }
 
     private async Task<IReadOnlyList<ShardLaunch>> LaunchGroupAsync(string location, IReadOnlyList<ShardSpec> specs, CancellationToken cancellationToken)

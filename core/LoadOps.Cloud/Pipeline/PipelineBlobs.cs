@@ -1,10 +1,12 @@
 using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
 
@@ -12,19 +14,17 @@ namespace LoadOps.Cloud.Pipeline;
 /// The blobs stages hand to each other beside the results: <c>runs/{runId}/plan.json</c> (written once: the first
 /// plan wins, so a retried plan message cannot move the start time) and <c>runs/{runId}/evaluation.json</c>.
 /// </summary>
-public sealed class PipelineBlobs(StorageClients clients)
+public sealed class PipelineBlobs(StorageClients clients) : IStageDocuments
 {
     private readonly BlobContainerClient _results = clients.Blobs.GetBlobContainerClient(clients.Names.ResultsContainer);
 
-    public static string PlanBlobName(string runId) => $"runs/{runId}/plan.json";
 
-    public static string EvaluationBlobName(string runId) => $"runs/{runId}/evaluation.json";
 
     /// <summary>Stores the plan unless one is stored already; returns the stored one either way.</summary>
     public async Task<StoredPlan> WritePlanOnceAsync(StoredPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var blob = _results.GetBlobClient(PlanBlobName(plan.RunId));
+        var blob = _results.GetBlobClient(ArtifactNames.PlanBlobName(plan.RunId));
         try
         {
             var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
@@ -38,17 +38,17 @@ public sealed class PipelineBlobs(StorageClients clients)
     }
 
     public Task<StoredPlan?> ReadPlanAsync(string runId, CancellationToken cancellationToken) =>
-        ReadAsync<StoredPlan>(PlanBlobName(runId), cancellationToken);
+        ReadAsync<StoredPlan>(ArtifactNames.PlanBlobName(runId), cancellationToken);
 
     public async Task WriteEvaluationAsync(string runId, RunEvaluation evaluation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        var blob = _results.GetBlobClient(EvaluationBlobName(runId));
+        var blob = _results.GetBlobClient(ArtifactNames.EvaluationBlobName(runId));
         await blob.UploadAsync(BinaryData.FromString(LoadOpsJson.Serialize(evaluation)), overwrite: true, cancellationToken);
     }
 
     public Task<RunEvaluation?> ReadEvaluationAsync(string runId, CancellationToken cancellationToken) =>
-        ReadAsync<RunEvaluation>(EvaluationBlobName(runId), cancellationToken);
+        ReadAsync<RunEvaluation>(ArtifactNames.EvaluationBlobName(runId), cancellationToken);
 
     private async Task<T?> ReadAsync<T>(string name, CancellationToken cancellationToken)
         where T : class

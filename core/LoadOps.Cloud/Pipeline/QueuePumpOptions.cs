@@ -1,3 +1,6 @@
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
+
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>

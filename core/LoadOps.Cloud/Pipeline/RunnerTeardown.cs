@@ -1,5 +1,7 @@
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Ecs;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
 
@@ -7,11 +9,8 @@ namespace LoadOps.Cloud.Pipeline;
 /// Checks and releases the cloud resources behind a handle from <see cref="LocationLauncher"/>: deletes an ACI
 /// container group, stops an ECS task. Handles of other launchers (local processes, pools) are not ours.
 /// </summary>
-public sealed class RunnerTeardown(AciLauncher? aci, EcsLauncher? ecs)
+public sealed class RunnerTeardown(AciLauncher? aci, EcsLauncher? ecs) : IRunnerTeardown
 {
-    /// <summary>The handle placed by dispatch before the launch: <c>launching:{location}</c>.</summary>
-    public const string LaunchingPrefix = "launching:";
-
     public bool Owns(string? handle) =>
         handle is not null && (handle.StartsWith(LocationLauncher.AciPrefix, StringComparison.Ordinal) || handle.StartsWith(LocationLauncher.EcsPrefix, StringComparison.Ordinal));
 
@@ -24,12 +23,31 @@ public sealed class RunnerTeardown(AciLauncher? aci, EcsLauncher? ecs)
     {
         if (Owns(handle))
             return handle;
-        if (aci is not null && handle is not null && handle.StartsWith(LaunchingPrefix + "azure/", StringComparison.Ordinal))
+        if (aci is not null && handle is not null && handle.StartsWith(ShardLaunch.LaunchingPrefix + "azure/", StringComparison.Ordinal))
             return LocationLauncher.AciPrefix + aci.ResourceId(AciLauncher.GroupName(shardId));
         return null;
     }
 
-    public async Task<RunnerCheck> CheckAsync(string handle, CancellationToken cancellationToken)
+    public Task<RunnerCheck> CheckAsync(string handle, CancellationToken cancellationToken) => ProviderCallAsync(() => CheckWithProviderAsync(handle, cancellationToken));
+
+    /// <summary>Deletes the group or stops the task; a resource that is already gone counts as released.</summary>
+    public Task TearDownAsync(string handle, string reason, CancellationToken cancellationToken) =>
+        ProviderCallAsync(async () => { await TearDownWithProviderAsync(handle, reason, cancellationToken); return true; });
+
+    /// <summary>The provider's own failures become the sweep's one retryable kind.</summary>
+    private static async Task<T> ProviderCallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is AciException or EcsException or HttpRequestException or Azure.Identity.AuthenticationFailedException)
+        {
+            throw new RunnerTeardownException(e.Message, e);
+        }
+    }
+
+    private async Task<RunnerCheck> CheckWithProviderAsync(string handle, CancellationToken cancellationToken)
     {
         if (AciId(handle) is { } id)
         {
@@ -45,8 +63,7 @@ public sealed class RunnerTeardown(AciLauncher? aci, EcsLauncher? ecs)
             $"task {task.LastStatus}" + (task.ExitCode is { } exit ? $", exit code {exit}" : "") + (task.StoppedReason is null ? "" : $" ({task.StoppedReason})"));
     }
 
-    /// <summary>Deletes the group or stops the task; a resource that is already gone counts as released.</summary>
-    public async Task TearDownAsync(string handle, string reason, CancellationToken cancellationToken)
+    private async Task TearDownWithProviderAsync(string handle, string reason, CancellationToken cancellationToken)
     {
         if (AciId(handle) is { } id)
         {

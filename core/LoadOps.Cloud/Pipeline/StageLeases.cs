@@ -1,5 +1,7 @@
 using Azure;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
 

@@ -1,22 +1,17 @@
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
 
 /// <summary>Sends a stage's next messages, each onto the queue of the stage that handles it.</summary>
-public sealed class StageSender(StorageClients clients)
+public sealed class StageSender(StorageClients clients) : IStageBus
 {
     private readonly Dictionary<string, StageQueue> _queues = StageQueueNames.Stages
         .ToDictionary(name => name, name => new StageQueue(clients, clients.Names.Queue(name)));
 
     public IStageQueue QueueFor(string stageQueueName) => _queues[stageQueueName];
-
-    public async Task SendAsync(StageOutcome outcome, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        foreach (var message in outcome.Next)
-            await SendAsync(message, cancellationToken);
-    }
 
     public Task SendAsync(object message, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Azure.Storage.Queues;
 using Azure.Storage.Sas;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pools;
 
@@ -14,8 +15,10 @@ namespace LoadOps.Cloud.Pools;
 /// account key is needed anywhere. The same grants go to every runner that is not on the host: pool agents, ACI
 /// container groups (a secure environment value) and ECS tasks (the item on their location's shard queue).
 /// </summary>
-public sealed class PoolGrants(StorageClients clients, ResultStore results, TimeProvider clock)
+public sealed class PoolGrants(StorageClients clients, TimeProvider clock)
 {
+    private readonly ResultStore _results = new(clients, clock);
+
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>Used when a spec carries no deadline (the planner always sets one).</summary>
@@ -35,10 +38,10 @@ public sealed class PoolGrants(StorageClients clients, ResultStore results, Time
         ArgumentNullException.ThrowIfNull(spec);
         var validFor = expiresOn - clock.GetUtcNow();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validFor, TimeSpan.Zero, nameof(expiresOn));
-        var upload = await results.CreateShardUploadUriAsync(spec.RunId, spec.ShardId, validFor, cancellationToken);
-        var interim = await results.CreateInterimUploadUriAsync(spec.RunId, spec.ShardId, validFor, cancellationToken);
+        var upload = await _results.CreateShardUploadUriAsync(spec.RunId, spec.ShardId, validFor, cancellationToken);
+        var interim = await _results.CreateInterimUploadUriAsync(spec.RunId, spec.ShardId, validFor, cancellationToken);
         var done = await CreateCollectAddUriAsync(expiresOn, cancellationToken);
-        return new PoolWorkItem(spec, upload, ResultStore.ShardBlobName(spec.RunId, spec.ShardId), done, expiresOn, interim);
+        return new PoolWorkItem(spec, upload, ArtifactNames.ShardBlobName(spec.RunId, spec.ShardId), done, expiresOn, interim);
     }
 
     /// <summary>A URL that can add messages to the collect queue and do nothing else (no read, no delete, no other queue).</summary>

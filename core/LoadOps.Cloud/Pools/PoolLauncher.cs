@@ -7,6 +7,8 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pools;
 
@@ -33,7 +35,7 @@ public sealed class PoolLauncher(PoolQueues queues, PoolGrants grants, TimeProvi
     /// </summary>
     public static PoolLauncher Create(
         StorageClients clients, IReadOnlyDictionary<string, PoolOptions>? pools, TimeProvider clock, Azure.Core.TokenCredential? identity = null) =>
-        new(new PoolQueues(clients, pools, identity), new PoolGrants(clients, new ResultStore(clients, clock), clock), clock);
+        new(new PoolQueues(clients, pools, identity), new PoolGrants(clients, clock), clock);
 
     /// <summary>As above; <paramref name="http"/> is not used any more (Service Bus speaks AMQP through its SDK), kept for existing callers.</summary>
     public static PoolLauncher Create(

@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.Identity;
 using LoadOps.Cloud.ServiceBus;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pools;
 

@@ -4,6 +4,9 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+using LoadOps.Pipeline;
 using Octokit;
 
 namespace LoadOps.Cloud.Publish;

@@ -1,3 +1,6 @@
+using LoadOps.Pipeline;
+using LoadOps.Pipeline.Publish;
+
 namespace LoadOps.Cloud.Publish;
 
 /// <summary>What LoadOps posts besides check runs and the PR comment (section <c>LoadOps:Publish</c>).</summary>
@@ -15,5 +18,5 @@ public sealed class PublishOptions
     /// How often a run's <c>loadops/&lt;test&gt;</c> check run is updated with its live figures while it is under way
     /// (at most once per interval per run); longer after GitHub refuses with 403 or 429.
     /// </summary>
-    public TimeSpan CheckRunUpdateInterval { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CheckRunUpdateInterval { get; init; } = LiveProgressStage.DefaultInterval;
 }

@@ -1,4 +1,5 @@
 using LoadOps.Cloud.GitHub;
+using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Publish;
 

@@ -1,5 +1,6 @@
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Slack;
+using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Publish;
 

@@ -1,3 +1,5 @@
+using LoadOps.Pipeline.Publish;
+
 namespace LoadOps.Cloud.Publish;
 
 /// <summary>

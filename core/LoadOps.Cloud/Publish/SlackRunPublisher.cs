@@ -3,6 +3,8 @@ using LoadOps.Cloud.Slack;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
+using LoadOps.Pipeline.Publish;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Publish;
 

@@ -1,6 +1,7 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using LoadOps.Core.Policy;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 
@@ -10,7 +11,7 @@ namespace LoadOps.Cloud.Storage;
 /// reads the partition (<see cref="Pipeline.RepositoryAdmission"/>), so no stage has to remember to do it. One more row
 /// per partition, <see cref="ClaimRow"/>, is rewritten with its ETag by every admission (<see cref="ClaimAsync"/>).
 /// </summary>
-public sealed class ActiveRunStore
+public sealed class ActiveRunStore : IActiveRunRepository
 {
     private const string ClaimRow = "~claim";
     private const string Claims = "Claims";

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 
@@ -11,7 +12,7 @@ namespace LoadOps.Cloud.Storage;
 /// newest request that waits for a maintainer's approval, so an approval starts those very runs. Writes replace the row
 /// (the newest head commit wins); a stage that re-reads it after a duplicate message finds the same answer.
 /// </summary>
-public sealed class ApprovalStore
+public sealed class ApprovalStore : IApprovalRepository
 {
     private const string RequestJson = "Request";
     private const string ApprovedBy = "ApprovedBy";

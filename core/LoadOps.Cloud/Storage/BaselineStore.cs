@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 
@@ -9,7 +10,7 @@ namespace LoadOps.Cloud.Storage;
 /// <c>feature/a#1</c> are safe), row key = inverted ticks of the run time + run id, so a plain partition query returns
 /// the newest runs first and reading the last N is one request.
 /// </summary>
-public sealed class BaselineStore
+public sealed class BaselineStore : IBaselineRepository
 {
     private const string MetricsJson = "MetricsJson";
     private readonly TableClient _table;

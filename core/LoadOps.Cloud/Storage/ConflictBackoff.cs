@@ -1,3 +1,5 @@
+using LoadOps.Pipeline;
+
 namespace LoadOps.Cloud.Storage;
 
 /// <summary>

@@ -1,5 +1,6 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

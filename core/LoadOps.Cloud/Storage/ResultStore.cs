@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
+using Azure;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 
@@ -14,7 +15,7 @@ namespace LoadOps.Cloud.Storage;
 /// <c>results/runs/{runId}/result.json</c>; reports: <c>reports/runs/{runId}/{file}</c>. Reads return streams (the
 /// blob is fetched in chunks as the caller reads) and writes serialise straight into the upload stream.
 /// </summary>
-public sealed class ResultStore
+public sealed class ResultStore : IResultArtifacts
 {
     private const string JsonContentType = "application/json";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -33,17 +34,9 @@ public sealed class ResultStore
         _clock = clock;
     }
 
-    public static string ShardBlobName(string runId, string shardId) => $"{RunFolder(runId)}shards/{Segment(shardId, nameof(shardId))}.json";
 
-    /// <summary>
-    /// A shard's interim snapshot, apart from its result blob: collect trusts a ShardDone only once the result blob
-    /// exists, so a snapshot written there would let a report through early, and could overwrite the final result.
-    /// </summary>
-    public static string InterimBlobName(string runId, string shardId) => $"{RunFolder(runId)}interim/{Segment(shardId, nameof(shardId))}.json";
 
-    public static string MergedBlobName(string runId) => $"{RunFolder(runId)}result.json";
 
-    public static string ReportBlobName(string runId, string fileName) => RunFolder(runId) + Segment(fileName, nameof(fileName));
 
     /// <summary>Writes a shard's result (its <see cref="ResultFile.ShardId"/> must be set); returns the blob name.</summary>
     public async Task<string> PutShardResultAsync(ResultFile result, CancellationToken cancellationToken)
@@ -51,7 +44,7 @@ public sealed class ResultStore
         ArgumentNullException.ThrowIfNull(result);
         if (string.IsNullOrEmpty(result.ShardId))
             throw new ArgumentException("A shard result needs its ShardId.", nameof(result));
-        var name = ShardBlobName(result.RunId, result.ShardId);
+        var name = ArtifactNames.ShardBlobName(result.RunId, result.ShardId);
         await WriteJsonAsync(_results.GetBlobClient(name), result, cancellationToken);
         return name;
     }
@@ -60,7 +53,7 @@ public sealed class ResultStore
     public async Task<string> PutMergedResultAsync(ResultFile result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var name = MergedBlobName(result.RunId);
+        var name = ArtifactNames.MergedBlobName(result.RunId);
         await WriteJsonAsync(_results.GetBlobClient(name), result, cancellationToken);
         return name;
     }
@@ -80,7 +73,7 @@ public sealed class ResultStore
     public async Task<IReadOnlyList<string>> ListShardResultsAsync(string runId, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        var prefix = RunFolder(runId) + "shards/";
+        var prefix = ArtifactNames.ShardsFolder(runId);
         await foreach (var item in _results.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
             names.Add(item.Name);
         names.Sort(StringComparer.Ordinal);
@@ -91,7 +84,7 @@ public sealed class ResultStore
     public async Task<IReadOnlyList<string>> ListInterimResultsAsync(string runId, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        await foreach (var item in _results.GetBlobsAsync(new GetBlobsOptions { Prefix = RunFolder(runId) + "interim/" }, cancellationToken))
+        await foreach (var item in _results.GetBlobsAsync(new GetBlobsOptions { Prefix = ArtifactNames.InterimFolder(runId) }, cancellationToken))
             names.Add(item.Name);
         names.Sort(StringComparer.Ordinal);
         return names;
@@ -102,7 +95,7 @@ public sealed class ResultStore
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
-        var name = ReportBlobName(runId, fileName);
+        var name = ArtifactNames.ReportBlobName(runId, fileName);
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
         await _reports.GetBlobClient(name).UploadAsync(content, options, cancellationToken);
         return name;
@@ -120,11 +113,11 @@ public sealed class ResultStore
     /// identity needs Storage Blob Delegator or Data Contributor), so no account key exists anywhere.
     /// </summary>
     public Task<Uri> CreateShardUploadUriAsync(string runId, string shardId, TimeSpan validFor, CancellationToken cancellationToken) =>
-        CreateUploadUriAsync(ShardBlobName(runId, shardId), validFor, cancellationToken);
+        CreateUploadUriAsync(ArtifactNames.ShardBlobName(runId, shardId), validFor, cancellationToken);
 
     /// <summary>The same kind of grant as <see cref="CreateShardUploadUriAsync"/>, for the shard's interim snapshot blob only.</summary>
     public Task<Uri> CreateInterimUploadUriAsync(string runId, string shardId, TimeSpan validFor, CancellationToken cancellationToken) =>
-        CreateUploadUriAsync(InterimBlobName(runId, shardId), validFor, cancellationToken);
+        CreateUploadUriAsync(ArtifactNames.InterimBlobName(runId, shardId), validFor, cancellationToken);
 
     private async Task<Uri> CreateUploadUriAsync(string blobName, TimeSpan validFor, CancellationToken cancellationToken)
     {
@@ -167,17 +160,5 @@ public sealed class ResultStore
         {
             return null;
         }
-    }
-
-    private static string RunFolder(string runId) => $"runs/{Segment(runId, nameof(runId))}/";
-
-    /// <summary>Ids become path segments, so a slash or a dot-dot would let one run write into another's folder.</summary>
-    private static string Segment(string value, string paramName)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(value, paramName);
-        if (value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) || value is "." or ".." ||
-            value.Any(char.IsControl))
-            throw new ArgumentException($"'{value}' cannot be used in a blob name (no slashes, control characters or dot segments).", paramName);
-        return value;
     }
 }

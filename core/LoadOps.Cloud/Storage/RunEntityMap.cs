@@ -1,6 +1,7 @@
-using LoadOps.Core.Pipeline;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

@@ -1,6 +1,8 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
+using Azure;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 
@@ -10,7 +11,7 @@ namespace LoadOps.Cloud.Storage;
 /// a claim succeeds for exactly one timer per (schedule, due time) even when two timers overlap, and the newest claim
 /// is the first row of the partition, which makes <see cref="GetLastFiredAsync"/> one small query.
 /// </summary>
-public sealed class ScheduleStore
+public sealed class ScheduleStore : IScheduleRepository
 {
     private const string RegistrationPartition = "schedule";
     private const string ClaimPartitionPrefix = "claim|";

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

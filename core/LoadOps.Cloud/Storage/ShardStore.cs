@@ -1,3 +1,5 @@
+using LoadOps.Pipeline;
+
 namespace LoadOps.Cloud.Storage;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace LoadOps.Cloud.Storage;
 /// a final state adds one to the run's <see cref="RunRecord.ShardsReported"/> hint; the exact totals are recounted
 /// from the partition (see <see cref="RecountAsync"/>) only when that hint says the run may be complete.
 /// </summary>
-public sealed class ShardStore
+public sealed class ShardStore : IShardRepository
 {
     private readonly ShardTable _rows;
     private readonly RunStore _runs;

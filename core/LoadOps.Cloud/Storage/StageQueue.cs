@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Azure.Storage.Queues;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

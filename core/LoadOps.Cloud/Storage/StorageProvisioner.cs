@@ -1,3 +1,5 @@
+using LoadOps.Pipeline;
+
 namespace LoadOps.Cloud.Storage;
 
 /// <summary>Creates every table, blob container and stage queue that is missing. Safe to run at every start.</summary>

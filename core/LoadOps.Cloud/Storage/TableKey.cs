@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

@@ -2,6 +2,7 @@ using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
 using LoadOps.Functions.Stages;
+using LoadOps.Pipeline;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,9 +1,11 @@
-using Azure;
 using Azure.Storage.Queues.Models;
+using Azure;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
 using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

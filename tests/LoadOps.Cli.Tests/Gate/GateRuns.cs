@@ -2,6 +2,7 @@ using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Tests.Gate;
 

@@ -3,6 +3,7 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Regression;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Tests.Api;
 

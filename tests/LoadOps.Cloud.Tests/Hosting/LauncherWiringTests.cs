@@ -1,8 +1,10 @@
+using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
-using LoadOps.Cloud.Hosting;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

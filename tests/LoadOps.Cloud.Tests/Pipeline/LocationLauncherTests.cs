@@ -8,6 +8,8 @@ using LoadOps.Cloud.Tests.Http;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Tests.Pipeline;
 
@@ -82,7 +84,7 @@ public sealed class LocationLauncherTests
         var specs = AciTestSpecs.Plan(new RunnerSpec("azure/northeurope", 2)).Select(s => s with { Deadline = DateTimeOffset.UtcNow.AddHours(1) }).ToList();
         // Development storage signs its SAS locally with the well-known key: no storage service is called.
         var clients = StorageClients.FromConnectionString("UseDevelopmentStorage=true", new StorageNames());
-        var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
+        var grants = new PoolGrants(clients, TimeProvider.System);
 
         var launches = await new LocationLauncher(new LauncherSet { Aci = aci, Grants = grants }).LaunchAllAsync(specs, Ct);
 

@@ -1,9 +1,12 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Pipeline.Memory;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Memory;
+using LoadOps.Pipeline.Publish;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoadOps.Cloud.Tests.Pipeline;

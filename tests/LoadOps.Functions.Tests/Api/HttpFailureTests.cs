@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Functions.Tests.Api;
 

@@ -4,6 +4,7 @@ using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Stages;
+using LoadOps.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
 namespace LoadOps.Functions.Tests.Metadata;

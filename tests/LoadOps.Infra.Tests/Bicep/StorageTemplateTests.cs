@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 
 namespace LoadOps.Infra.Tests.Bicep;
 

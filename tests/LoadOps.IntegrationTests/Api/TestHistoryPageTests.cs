@@ -6,6 +6,8 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.IntegrationTests.Storage;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Api;
 

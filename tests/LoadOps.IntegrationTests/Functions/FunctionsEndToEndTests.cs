@@ -1,13 +1,15 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using LoadOps.Cli.Gate;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Webhooks;
 using LoadOps.IntegrationTests.Pools;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using LoadOps.Testing;
 
 namespace LoadOps.IntegrationTests.Functions;

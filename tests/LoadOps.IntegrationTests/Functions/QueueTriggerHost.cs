@@ -1,7 +1,8 @@
-using Azure;
 using Azure.Storage.Queues.Models;
+using Azure;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Tests.Metadata;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Functions;

@@ -3,6 +3,7 @@ using System.Text;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Webhooks;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Functions;
 

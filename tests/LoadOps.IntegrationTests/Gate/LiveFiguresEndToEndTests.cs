@@ -4,6 +4,8 @@ using System.Text.Json;
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Gate;
 

@@ -2,6 +2,8 @@ using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.IntegrationTests.Storage;
+using LoadOps.Pipeline.Cost;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Launchers;
 
@@ -34,14 +36,14 @@ public sealed class BudgetTests(AzuriteFixture azurite)
         Assert.Equal("USD", run.CostCurrency);
         Assert.StartsWith("est. 8.0 runner-minutes, 3.00 USD (aws/us-east-1 1.00, azure/westeurope 2.00)", run.CostEstimate, StringComparison.Ordinal);
         var spend = new SpendStore(rig.Clients);
-        Assert.Equal(3m, await spend.MonthToDateAsync("octo/shop", SpendStore.Month(DateTimeOffset.UtcNow), null, Ct));
+        Assert.Equal(3m, await spend.MonthToDateAsync("octo/shop", RunCostGate.Month(DateTimeOffset.UtcNow), null, Ct));
     }
 
     [Fact]
     public async Task A_run_that_would_exceed_the_monthly_budget_is_refused_naming_budget_spend_and_estimate()
     {
         await using var rig = await LauncherRig.StartAsync(azurite, Ct, Cost(budget: 10));
-        var month = SpendStore.Month(DateTimeOffset.UtcNow);
+        var month = RunCostGate.Month(DateTimeOffset.UtcNow);
         await new SpendStore(rig.Clients).ChargeAsync("octo/shop", month, "earlier-run", 9m, Ct);
         var runId = TestRuns.NewRunId();
         await rig.PlanRunAsync(runId, Ct, null, new RunnerSpec("azure/westeurope", 2));

@@ -1,8 +1,10 @@
-using LoadOps.Cloud.Tests.Aci;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Cloud.Tests.Aci;
 using LoadOps.Core.Definitions;
 using LoadOps.IntegrationTests.Storage;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Launchers;
 

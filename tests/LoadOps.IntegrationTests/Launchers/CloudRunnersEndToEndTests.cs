@@ -9,6 +9,8 @@ using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.IntegrationTests.Pools;
 using LoadOps.IntegrationTests.Publish;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Launchers;
 
@@ -59,7 +61,7 @@ public sealed class CloudRunnersEndToEndTests(AzuriteFixture azurite)
 
         var evaluation = await new PipelineBlobs(rig.Clients).ReadEvaluationAsync(runId, Ct);
         Assert.NotNull(evaluation);
-        await using var stored = await rig.Stages.Results.OpenReportAsync(ResultStore.ReportBlobName(runId, "report.md"), Ct);
+        await using var stored = await rig.Stages.Results.OpenReportAsync(ArtifactNames.ReportBlobName(runId, "report.md"), Ct);
         var markdown = await new StreamReader(stored!).ReadToEndAsync(Ct);
         var check = Assert.Single(rig.GitHub.CheckRuns.Values, c => c["name"]!.GetValue<string>() == "loadops/" + GitHubPipelineRig.TestName);
         var expected = evaluation.Verdict switch
@@ -87,7 +89,7 @@ public sealed class CloudRunnersEndToEndTests(AzuriteFixture azurite)
         var credentials = new EnvironmentCredentialSource(name => name switch { "AWS_ACCESS_KEY_ID" => "AKIDTEST", "AWS_SECRET_ACCESS_KEY" => "secret", _ => null });
         var ecsOptions = new EcsOptions { Region = "us-east-1", Cluster = "loadops", TaskDefinition = "runner:1", Subnets = ["subnet-a"] };
         var ecs = new EcsLauncher(new EcsJsonClient(http, cloud.Server.Address, "us-east-1", credentials, TimeProvider.System), ecsOptions);
-        var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
+        var grants = new PoolGrants(clients, TimeProvider.System);
         var pools = new Dictionary<string, IShardLauncher>(StringComparer.Ordinal) { ["lab"] = PoolFixtures.Launcher(clients, http) };
         var set = new LauncherSet
         {

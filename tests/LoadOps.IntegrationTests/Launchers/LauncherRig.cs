@@ -9,6 +9,9 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.IntegrationTests.Storage;
+using LoadOps.Pipeline.Cost;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Launchers;
 
@@ -31,7 +34,7 @@ internal sealed class LauncherRig : IAsyncDisposable
         var credentials = new EnvironmentCredentialSource(name => name switch { "AWS_ACCESS_KEY_ID" => "AKIDTEST", "AWS_SECRET_ACCESS_KEY" => "secret", _ => null });
         var ecsOptions = new EcsOptions { Region = "us-east-1", Cluster = "loadops", TaskDefinition = "runner:1", Subnets = ["subnet-a"] };
         Ecs = new EcsLauncher(new EcsJsonClient(_http, cloud.Server.Address, "us-east-1", credentials, TimeProvider.System), ecsOptions);
-        var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
+        var grants = new PoolGrants(clients, TimeProvider.System);
         Queue = new ShardQueueWriter(clients, grants, TimeProvider.System);
         Launcher = new LocationLauncher(new LauncherSet { Aci = Aci, Grants = grants, Ecs = Ecs, EcsRegion = "us-east-1", ShardQueue = Queue });
         var gate = cost is null ? null : new RunCostGate(new SpendStore(clients), cost, TimeProvider.System);

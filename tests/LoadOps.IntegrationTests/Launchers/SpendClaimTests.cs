@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Cost;
+using LoadOps.Pipeline.Cost;
 
 namespace LoadOps.IntegrationTests.Launchers;
 
@@ -11,7 +12,7 @@ public sealed class SpendClaimTests(AzuriteFixture azurite)
     public async Task Regression_concurrent_admissions_cannot_both_spend_the_last_of_a_budget()
     {
         var clients = await azurite.NewClientsAsync(Ct);
-        var month = SpendStore.Month(DateTimeOffset.UtcNow);
+        var month = RunCostGate.Month(DateTimeOffset.UtcNow);
         await new SpendStore(clients).ChargeAsync("octo/shop", month, "earlier", 7m, Ct);
 
         // Eight runs of 2.00 each against 3.00 left: exactly one may pass. Each admission has its own store, as hosts do.
@@ -26,7 +27,7 @@ public sealed class SpendClaimTests(AzuriteFixture azurite)
     public async Task A_run_claimed_twice_is_charged_once_and_stays_admitted()
     {
         var clients = await azurite.NewClientsAsync(Ct);
-        var month = SpendStore.Month(DateTimeOffset.UtcNow);
+        var month = RunCostGate.Month(DateTimeOffset.UtcNow);
         var store = new SpendStore(clients);
 
         var first = await store.ClaimAsync("octo/shop", month, "run-a", 6m, 10m, Ct);

@@ -1,6 +1,8 @@
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline;
 

@@ -8,6 +8,9 @@ using LoadOps.Core.Serialization;
 using LoadOps.Core.Validation;
 using LoadOps.IntegrationTests.Pools;
 using LoadOps.IntegrationTests.Storage;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoadOps.IntegrationTests.Pipeline;
@@ -37,7 +40,7 @@ public sealed class LiveProgressStageTests(AzuriteFixture azurite)
         await blobs.WritePlanOnceAsync(new StoredPlan(run.RunId, clock.GetUtcNow(), clock.GetUtcNow().AddMinutes(5), [spec]), Ct);
         var publisher = new RecordingPublisher();
         var stage = new LiveProgressStage(runs, new LiveRunReader(results, blobs, clock), publisher, clock, Interval);
-        var snapshot = clients.Blobs.GetBlobContainerClient(clients.Names.ResultsContainer).GetBlobClient(ResultStore.InterimBlobName(run.RunId, spec.ShardId));
+        var snapshot = clients.Blobs.GetBlobContainerClient(clients.Names.ResultsContainer).GetBlobClient(ArtifactNames.InterimBlobName(run.RunId, spec.ShardId));
 
         Assert.Empty(await stage.TickAsync(Ct)); // No snapshot yet: nothing to show.
         await WriteSnapshotAsync(snapshot, run.RunId, spec.ShardId, seconds: 5);

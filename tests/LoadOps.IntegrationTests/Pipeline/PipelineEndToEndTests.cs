@@ -2,6 +2,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Reports;
 using LoadOps.Core.Results;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline;
 
@@ -22,7 +24,7 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(2, run.ShardCount);
         Assert.Equal(2, run.ShardsDone);
         Assert.Equal(ReportFiles.All.Count, run.ReportBlobNames.Count);
-        await using var markdown = await rig.Stages.Results.OpenReportAsync(ResultStore.ReportBlobName(run.RunId, "report.md"), Ct);
+        await using var markdown = await rig.Stages.Results.OpenReportAsync(ArtifactNames.ReportBlobName(run.RunId, "report.md"), Ct);
         Assert.NotNull(markdown);
         var text = await new StreamReader(markdown).ReadToEndAsync(Ct);
         Assert.Contains(PipelineRig.TestName, text, StringComparison.Ordinal);

@@ -4,6 +4,8 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Reports;
 using LoadOps.Core.Results;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline;
 
@@ -53,7 +55,7 @@ public sealed class PipelineJMeterTests(AzuriteFixture azurite)
         var summary = ResultSummarizer.Summarize(merged);
         Assert.True(summary.Overall.Totals.Ok > 0);
         Assert.Contains(merged.Steps, s => s is { Scenario: "shopper", Step: "product", Location: null });
-        await using var markdown = await rig.Stages.Results.OpenReportAsync(ResultStore.ReportBlobName(run.RunId, "report.md"), Ct);
+        await using var markdown = await rig.Stages.Results.OpenReportAsync(ArtifactNames.ReportBlobName(run.RunId, "report.md"), Ct);
         Assert.Contains("product", await new StreamReader(markdown!).ReadToEndAsync(Ct), StringComparison.Ordinal);
     }
 }

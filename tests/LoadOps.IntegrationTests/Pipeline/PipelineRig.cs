@@ -3,6 +3,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using LoadOps.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +67,7 @@ internal sealed class PipelineRig : IAsyncDisposable
             Environment = runnerEnvironment,
         };
         var plan = new PlanOptions { StartDelay = TimeSpan.FromSeconds(2), ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(Path.Combine(folder, "repo")), launcher, TimeProvider.System, plan);
+        var stages = new PipelineStages(AzurePipelineStores.Create(clients, TimeProvider.System), new LocalDefinitionSource(Path.Combine(folder, "repo")), launcher, TimeProvider.System, plan);
         var pump = new QueuePump(stages, clients, line => { lock (log) log.Add(line); }, pumpOptions ?? new QueuePumpOptions { VisibilityTimeout = TimeSpan.FromSeconds(20) });
         return new PipelineRig(target, folder, clients, stages, launcher, pump, log);
     }

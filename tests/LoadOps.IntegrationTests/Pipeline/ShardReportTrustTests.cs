@@ -3,6 +3,8 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.IntegrationTests.Storage;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline;
 
@@ -23,7 +25,7 @@ public sealed class ShardReportTrustTests(AzuriteFixture azurite)
     public async Task Regression_a_false_shard_done_for_another_shard_is_ignored()
     {
         var clients = await azurite.NewClientsAsync(Ct);
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(Path.GetTempPath()), new NoLauncher(), TimeProvider.System);
+        var stages = new PipelineStages(AzurePipelineStores.Create(clients, TimeProvider.System), new LocalDefinitionSource(Path.GetTempPath()), new NoLauncher(), TimeProvider.System);
         var run = TestRuns.NewRun();
         await stages.Runs.CreateAsync(run, Ct);
         var shards = TestRuns.Shards(run.RunId, 2);
@@ -33,7 +35,7 @@ public sealed class ShardReportTrustTests(AzuriteFixture azurite)
 
         // The VM of shard A reports B done: with A's blob, and with B's (not uploaded yet).
         var withOthersBlob = await stages.Collect.HandleAsync(new ShardDone(run.RunId, b, blobOfA), Ct);
-        var beforeUpload = await stages.Collect.HandleAsync(new ShardDone(run.RunId, b, ResultStore.ShardBlobName(run.RunId, b)), Ct);
+        var beforeUpload = await stages.Collect.HandleAsync(new ShardDone(run.RunId, b, ArtifactNames.ShardBlobName(run.RunId, b)), Ct);
         var genuine = await stages.Collect.HandleAsync(new ShardDone(run.RunId, a, blobOfA), Ct);
 
         Assert.Contains("not its own", withOthersBlob.Note, StringComparison.Ordinal);

@@ -3,6 +3,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Webhooks;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline;
 
@@ -43,7 +45,7 @@ internal sealed class ValidateRig : IDisposable
             await File.WriteAllTextAsync(Path.Combine(folder, ".loadops", "policy.yaml"), policy, cancellationToken);
         }
         var clients = await azurite.NewClientsAsync(cancellationToken);
-        return new ValidateRig(folder, new PipelineStages(clients, new LocalDefinitionSource(folder), new InProcessLauncherStandIn(), TimeProvider.System));
+        return new ValidateRig(folder, new PipelineStages(AzurePipelineStores.Create(clients, TimeProvider.System), new LocalDefinitionSource(folder), new InProcessLauncherStandIn(), TimeProvider.System));
     }
 
     public static RunRequest ForkRequest(string deliveryId, string commit) => new()

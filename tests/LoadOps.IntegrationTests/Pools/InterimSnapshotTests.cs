@@ -5,6 +5,7 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline;
 using LoadOps.Testing;
 
 namespace LoadOps.IntegrationTests.Pools;
@@ -26,14 +27,14 @@ public sealed class InterimSnapshotTests(AzuriteFixture azurite) : IAsyncDisposa
     {
         var clients = await azurite.NewClientsAsync(Ct);
         var spec = await SpecAsync("run-interim-1", TimeSpan.FromSeconds(6));
-        var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
+        var grants = new PoolGrants(clients, TimeProvider.System);
         var item = await grants.CreateAsync(spec, spec.Deadline!.Value, Ct);
         Assert.Contains("sp=cw", item.InterimUploadUrl!.Query, StringComparison.Ordinal);
         await SendAsync(clients, "live", item);
         using var agent = AgentProcess.Start("live", await PoolFixtures.AgentQueueUrlAsync(clients, "live", Ct), Path.Combine(_folder, "agent"));
 
         var results = new ResultStore(clients, TimeProvider.System);
-        var interim = clients.Blobs.GetBlobContainerClient(clients.Names.ResultsContainer).GetBlobClient(ResultStore.InterimBlobName(spec.RunId, spec.ShardId));
+        var interim = clients.Blobs.GetBlobContainerClient(clients.Names.ResultsContainer).GetBlobClient(ArtifactNames.InterimBlobName(spec.RunId, spec.ShardId));
         var versions = new HashSet<string>(StringComparer.Ordinal);
         var seenWhileRunning = new List<ResultFile>();
         for (var until = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < until && !agent.Output.Contains("ShardDone sent", StringComparison.Ordinal);)
@@ -52,7 +53,7 @@ public sealed class InterimSnapshotTests(AzuriteFixture azurite) : IAsyncDisposa
         // A 6 s shard closing 1 s intervals, uploaded every second: several distinct snapshots, each a result file of this shard.
         Assert.True(seenWhileRunning.Count >= 2, $"{seenWhileRunning.Count} snapshots\n{context}");
         Assert.All(seenWhileRunning, s => Assert.Equal(spec.ShardId, s.ShardId));
-        var final = await results.ReadResultAsync(ResultStore.ShardBlobName(spec.RunId, spec.ShardId), Ct);
+        var final = await results.ReadResultAsync(ArtifactNames.ShardBlobName(spec.RunId, spec.ShardId), Ct);
         Assert.Equal(ResultStatus.Complete, final!.Status);
         var finalOk = final.Steps.Sum(s => s.Intervals.Sum(i => i.Ok));
         var snapshotOk = seenWhileRunning.Select(s => s.Steps.Sum(st => st.Intervals.Sum(i => i.Ok))).ToList();
@@ -66,7 +67,7 @@ public sealed class InterimSnapshotTests(AzuriteFixture azurite) : IAsyncDisposa
     {
         var clients = await azurite.NewClientsAsync(Ct);
         var spec = await SpecAsync("run-interim-2", TimeSpan.FromSeconds(3));
-        var grants = new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System);
+        var grants = new PoolGrants(clients, TimeProvider.System);
         // Nothing listens on port 9: every interim upload fails to connect.
         var item = (await grants.CreateAsync(spec, spec.Deadline!.Value, Ct)) with { InterimUploadUrl = new Uri("http://127.0.0.1:9/acct/results/x.json?sp=cw&sig=interim-secret") };
         await SendAsync(clients, "dead", item);
@@ -77,7 +78,7 @@ public sealed class InterimSnapshotTests(AzuriteFixture azurite) : IAsyncDisposa
 
         Assert.Contains("the interim snapshot was not uploaded", agent.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("interim-secret", agent.Output, StringComparison.Ordinal);
-        var final = await new ResultStore(clients, TimeProvider.System).ReadResultAsync(ResultStore.ShardBlobName(spec.RunId, spec.ShardId), Ct);
+        var final = await new ResultStore(clients, TimeProvider.System).ReadResultAsync(ArtifactNames.ShardBlobName(spec.RunId, spec.ShardId), Ct);
         Assert.Equal(ResultStatus.Complete, final!.Status);
     }
 

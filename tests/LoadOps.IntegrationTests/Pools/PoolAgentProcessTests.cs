@@ -8,6 +8,8 @@ using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
 using LoadOps.IntegrationTests.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using LoadOps.Testing;
 
 namespace LoadOps.IntegrationTests.Pools;
@@ -41,7 +43,7 @@ public sealed class PoolAgentProcessTests(AzuriteFixture azurite) : IAsyncDispos
         var clients = await azurite.NewClientsAsync(Ct);
         using var http = new HttpClient();
         var plan = new PlanOptions { StartDelay = TimeSpan.FromSeconds(3), ReportGrace = TimeSpan.FromSeconds(60), Interval = TimeSpan.FromSeconds(1) };
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(repo), PoolFixtures.Launcher(clients, http), TimeProvider.System, plan);
+        var stages = new PipelineStages(AzurePipelineStores.Create(clients, TimeProvider.System), new LocalDefinitionSource(repo), PoolFixtures.Launcher(clients, http), TimeProvider.System, plan);
         var log = new List<string>();
         var pump = new QueuePump(stages, clients, line => { lock (log) log.Add(line); });
         var url = await PoolFixtures.AgentQueueUrlAsync(clients, "lab", Ct);
@@ -91,7 +93,7 @@ public sealed class PoolAgentProcessTests(AzuriteFixture azurite) : IAsyncDispos
         var collect = new QueueClient(azurite.ConnectionString, clients.Names.Queue(StageQueueNames.Collect), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var done = (await collect.ReceiveMessagesAsync(10, cancellationToken: Ct)).Value.Select(m => JsonSerializer.Deserialize<ShardDone>(m.Body.ToString(), LoadOpsJson.Compact)!).ToList();
         var report = Assert.Single(done);
-        Assert.Equal(ResultStore.ShardBlobName("run-drain-1", report.ShardId), report.ResultBlobName);
+        Assert.Equal(ArtifactNames.ShardBlobName("run-drain-1", report.ShardId), report.ResultBlobName);
         var result = await new ResultStore(clients, TimeProvider.System).ReadResultAsync(report.ResultBlobName, Ct);
         Assert.Equal(ResultStatus.Partial, result?.Status);
         Assert.True(result!.Steps.Sum(st => st.Intervals.Sum(i => i.Ok)) > 0, agent.Output);

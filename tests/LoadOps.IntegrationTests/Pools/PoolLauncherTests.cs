@@ -1,13 +1,14 @@
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Azure;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pools;
 
@@ -33,7 +34,7 @@ public sealed class PoolLauncherTests(AzuriteFixture azurite)
         Assert.Equal(spec, item.Spec with { Definition = spec.Definition, Data = spec.Data });
         Assert.Equal(spec.Data.Count, item.Spec.Data.Count);
         Assert.Equal(spec.Deadline, item.ExpiresOn);
-        Assert.Equal(ResultStore.ShardBlobName("run-pool-1", spec.ShardId), item.ResultBlobName);
+        Assert.Equal(ArtifactNames.ShardBlobName("run-pool-1", spec.ShardId), item.ResultBlobName);
         Assert.Contains("sp=cw", item.ResultUploadUrl.Query, StringComparison.Ordinal);
         Assert.Contains("sp=a", item.DoneQueueUrl.Query, StringComparison.Ordinal);
         Assert.DoesNotContain("AccountKey", raw.Body.ToString(), StringComparison.OrdinalIgnoreCase);

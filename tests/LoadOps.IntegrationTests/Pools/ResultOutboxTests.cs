@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using System.Xml.Linq;
 using Azure.Storage.Queues;
 using LoadOps.Cloud.Pools;
@@ -9,6 +9,7 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
+using LoadOps.Pipeline;
 using LoadOps.Runner.Agent;
 using LoadOps.Runner.Execution;
 using LoadOps.Runner.Recording;
@@ -59,7 +60,7 @@ public sealed class ResultOutboxTests(AzuriteFixture azurite) : IDisposable
     {
         var clients = await azurite.NewClientsAsync(Ct);
         var spec = PoolFixtures.Spec("run-outbox-1", 0, "pool/lab");
-        var item = await new PoolGrants(clients, new ResultStore(clients, TimeProvider.System), TimeProvider.System).CreateAsync(spec, spec.Deadline!.Value, Ct);
+        var item = await new PoolGrants(clients, TimeProvider.System).CreateAsync(spec, spec.Deadline!.Value, Ct);
         await InterruptedShardAsync(item);
         var queue = new StorageWorkQueue(PoolFixtures.PoolQueue(clients, "lab"), TimeSpan.FromSeconds(30));
         await queue.SendAsync(JsonSerializer.Serialize(item, LoadOpsJson.Compact), spec.ShardId, TimeSpan.FromMinutes(5), Ct);   // redelivered

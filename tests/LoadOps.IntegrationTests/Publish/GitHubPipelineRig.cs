@@ -10,11 +10,14 @@ using LoadOps.Core.Webhooks;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Tests.Metadata;
 using LoadOps.IntegrationTests.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+using LoadOps.Pipeline;
 using LoadOps.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -87,7 +90,7 @@ internal sealed class GitHubPipelineRig : IAsyncDisposable
         var plan = new Core.Planning.PlanOptions { StartDelay = startDelay ?? TimeSpan.FromSeconds(2), ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
         if (live is not null)
             plan = plan with { SnapshotUploadInterval = live.SnapshotUpload };
-        var stages = new PipelineStages(clients, new GitHubDefinitionSource(connections), launcher, TimeProvider.System, plan, teardown: teardown, publisher: publisher,
+        var stages = new PipelineStages(AzurePipelineStores.Create(clients, TimeProvider.System), new GitHubDefinitionSource(connections), launcher, TimeProvider.System, plan, teardown: teardown, publisher: publisher,
             liveInterval: live?.CheckRunUpdate);
         var log = new List<string>();
         var pump = new QueuePump(stages, clients, line => { lock (log) log.Add(line); }, new QueuePumpOptions { VisibilityTimeout = TimeSpan.FromSeconds(20) });

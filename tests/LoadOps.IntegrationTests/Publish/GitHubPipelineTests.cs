@@ -1,11 +1,13 @@
 using System.Net;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Reports;
 using LoadOps.Core.Serialization;
-using LoadOps.Cloud.Tests.Stubs;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Publish;
 
@@ -39,7 +41,7 @@ public sealed class GitHubPipelineTests(AzuriteFixture azurite)
 
         var evaluation = await new PipelineBlobs(rig.Clients).ReadEvaluationAsync(run.RunId, Ct);
         Assert.NotNull(evaluation);
-        await using var stored = await rig.Stages.Results.OpenReportAsync(ResultStore.ReportBlobName(run.RunId, "report.md"), Ct);
+        await using var stored = await rig.Stages.Results.OpenReportAsync(ArtifactNames.ReportBlobName(run.RunId, "report.md"), Ct);
         var markdown = await new StreamReader(stored!).ReadToEndAsync(Ct);
 
         var check = Assert.Single(rig.GitHub.CheckRuns.Values, c => c["name"]!.GetValue<string>() == "loadops/" + GitHubPipelineRig.TestName);

@@ -1,7 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Serve;
 

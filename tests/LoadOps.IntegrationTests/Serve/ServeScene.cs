@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 using LoadOps.Testing;
 
 namespace LoadOps.IntegrationTests.Serve;

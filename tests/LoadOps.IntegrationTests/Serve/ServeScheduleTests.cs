@@ -4,6 +4,8 @@ using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Scheduling;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoadOps.IntegrationTests.Serve;

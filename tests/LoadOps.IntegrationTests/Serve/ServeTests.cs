@@ -2,6 +2,8 @@ using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.IntegrationTests.Pipeline;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Serve;
 

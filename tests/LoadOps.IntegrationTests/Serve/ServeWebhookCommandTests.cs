@@ -3,6 +3,7 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Functions.Tests;
 using LoadOps.IntegrationTests.Hosting;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Serve;
 

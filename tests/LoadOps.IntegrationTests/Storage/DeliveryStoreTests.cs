@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoadOps.IntegrationTests.Storage;

@@ -1,5 +1,7 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Pipeline.Memory;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Memory;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;
 

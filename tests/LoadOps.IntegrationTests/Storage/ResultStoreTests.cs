@@ -1,6 +1,7 @@
-using Azure;
 using Azure.Storage.Blobs;
+using Azure;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoadOps.IntegrationTests.Storage;
@@ -45,7 +46,7 @@ public sealed class ResultStoreTests(AzuriteFixture azurite)
         using var copy = new MemoryStream();
         await stream!.CopyToAsync(copy, Ct);
         Assert.Equal(markdown, copy.ToArray());
-        Assert.Throws<ArgumentException>(() => ResultStore.ReportBlobName(runId, "../escape.md"));
+        Assert.Throws<ArgumentException>(() => ArtifactNames.ReportBlobName(runId, "../escape.md"));
     }
 
     [Fact]

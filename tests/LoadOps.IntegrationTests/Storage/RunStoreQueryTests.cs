@@ -1,5 +1,6 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;
 

@@ -1,4 +1,5 @@
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Storage.Queues;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;
 

@@ -1,7 +1,8 @@
-using LoadOps.Core.Pipeline;
 using System.Security.Cryptography;
 using LoadOps.Cloud.Storage;
+using LoadOps.Core.Pipeline;
 using LoadOps.Core.Results;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;
 

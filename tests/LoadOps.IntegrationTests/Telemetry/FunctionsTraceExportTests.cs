@@ -2,6 +2,7 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
 using LoadOps.IntegrationTests.Functions;
 using LoadOps.IntegrationTests.Pipeline;
+using LoadOps.Pipeline;
 using LoadOps.Runner.Tests.Telemetry;
 
 namespace LoadOps.IntegrationTests.Telemetry;

@@ -3,6 +3,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline.Scale;
 
@@ -57,7 +59,7 @@ internal sealed class ScaleRig : IAsyncDisposable
         var sender = new StageSender(clients);
         var canned = launcher(new ResultStore(clients, TimeProvider.System), sender);
         var publisher = new CountingPublisher();
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(folder), canned, TimeProvider.System,
+        var stages = new PipelineStages(AzurePipelineStores.Create(clients, TimeProvider.System), new LocalDefinitionSource(folder), canned, TimeProvider.System,
             new PlanOptions { StartDelay = TimeSpan.Zero, Quotas = quotas ?? [] }, publisher: publisher);
         var log = new ConcurrentQueue<string>();
         var options = new QueuePumpOptions { BatchSize = 32, VisibilityTimeout = TimeSpan.FromMinutes(2) };

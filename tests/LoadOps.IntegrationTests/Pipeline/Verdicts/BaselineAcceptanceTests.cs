@@ -1,10 +1,11 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Webhooks;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline.Verdicts;
 
@@ -99,7 +100,7 @@ public sealed class BaselineAcceptanceTests(AzuriteFixture azurite)
         Assert.Contains($"run {RunIdOf("pr-1")} (commit {SlowCommit[..12]}) accepted", answer.Body, StringComparison.Ordinal);
     }
 
-    private static string RunIdOf(string requestId) => LoadOps.Cloud.Pipeline.RunIds.For(requestId, VerdictRig.TestName);
+    private static string RunIdOf(string requestId) => RunIds.For(requestId, VerdictRig.TestName);
 
     private static Task<ApiResponse> CommentAsync(VerdictRig rig, RepositoryPermission permission, string body, string deliveryId) =>
         CommentAsync(rig, new Access(permission), body, deliveryId);

@@ -1,5 +1,7 @@
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Evaluation;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline.Verdicts;
 
@@ -60,6 +62,6 @@ public sealed class PipelineRepeatTests(AzuriteFixture azurite)
         Assert.Null(await rig.Stages.Runs.GetAsync(RepeatChain.RunIdOf("pr-slow", 2, VerdictRig.TestName), Ct));
     }
 
-    private static Task<(LoadOps.Cloud.Storage.RunRecord Run, RunEvaluation Evaluation)> WaitForAsync(VerdictRig rig, string runId) =>
+    private static Task<(RunRecord Run, RunEvaluation Evaluation)> WaitForAsync(VerdictRig rig, string runId) =>
         rig.WaitAsync(runId, Ct);
 }

@@ -4,6 +4,8 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pipeline.Verdicts;
 
@@ -60,7 +62,7 @@ internal sealed class VerdictRig : IDisposable
         var clients = await azurite.NewClientsAsync(cancellationToken);
         var launcher = new LevelShardLauncher(new ResultStore(clients, TimeProvider.System), new StageSender(clients));
         var plan = new PlanOptions { StartDelay = TimeSpan.Zero, ReportGrace = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(1) };
-        var stages = new PipelineStages(clients, new LocalDefinitionSource(folder), launcher, TimeProvider.System, plan);
+        var stages = new PipelineStages(AzurePipelineStores.Create(clients, TimeProvider.System), new LocalDefinitionSource(folder), launcher, TimeProvider.System, plan);
         return new VerdictRig(folder, clients, stages, launcher);
     }
 
@@ -102,7 +104,7 @@ internal sealed class VerdictRig : IDisposable
 
     public async Task<string> ReportAsync(string runId, CancellationToken cancellationToken)
     {
-        await using var markdown = await Stages.Results.OpenReportAsync(ResultStore.ReportBlobName(runId, "report.md"), cancellationToken);
+        await using var markdown = await Stages.Results.OpenReportAsync(ArtifactNames.ReportBlobName(runId, "report.md"), cancellationToken);
         Assert.NotNull(markdown);
         return await new StreamReader(markdown).ReadToEndAsync(cancellationToken);
     }

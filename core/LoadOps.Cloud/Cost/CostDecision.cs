@@ -1,6 +1,0 @@
-using LoadOps.Core.Cost;
-
-namespace LoadOps.Cloud.Cost;
-
-/// <summary>The budget check of a run before dispatch: allowed (with its estimate) or refused, saying why.</summary>
-public sealed record CostDecision(bool Allowed, CostEstimate Estimate, string Message);

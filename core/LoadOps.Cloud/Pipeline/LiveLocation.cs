@@ -1,4 +1,0 @@
-namespace LoadOps.Cloud.Pipeline;
-
-/// <summary>One runner location's share of <see cref="LiveFigures"/>, read from that location's merged histograms.</summary>
-public sealed record LiveLocation(string Location, long Requests, double? Rps, double? P50Ms, double? P95Ms, double? P99Ms, long Failed);

@@ -1,4 +1,0 @@
-namespace LoadOps.Cloud.Pipeline;
-
-/// <summary>One closed interval of the run so far: its start, rps, p95 (ms) and failed requests.</summary>
-public sealed record LivePoint(DateTimeOffset Start, double? Rps, double? P95Ms, long Failed);

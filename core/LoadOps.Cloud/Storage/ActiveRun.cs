@@ -1,6 +1,0 @@
-using LoadOps.Core.Policy;
-
-namespace LoadOps.Cloud.Storage;
-
-/// <summary>A run admitted under its repository's concurrent caps, with what it takes at its peak.</summary>
-public sealed record ActiveRun(string Repository, string RunId, RunDemand Demand);

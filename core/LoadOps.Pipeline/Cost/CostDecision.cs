@@ -1,0 +1,9 @@
+using LoadOps.Core.Cost;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+using LoadOps.Pipeline;
+
+namespace LoadOps.Pipeline.Cost;
+
+/// <summary>The budget check of a run before dispatch: allowed (with its estimate) or refused, saying why.</summary>
+public sealed record CostDecision(bool Allowed, CostEstimate Estimate, string Message);

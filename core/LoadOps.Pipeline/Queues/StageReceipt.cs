@@ -1,0 +1,8 @@
+using LoadOps.Pipeline.Cost;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+
+namespace LoadOps.Pipeline;
+
+/// <summary>What it takes to delete, abandon or extend a received message. Changes when the message is extended.</summary>
+public sealed record StageReceipt(string QueueName, string MessageId, string PopReceipt);

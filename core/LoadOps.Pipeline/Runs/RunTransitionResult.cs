@@ -1,0 +1,11 @@
+using LoadOps.Pipeline.Cost;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+
+namespace LoadOps.Pipeline;
+
+/// <summary>The outcome of <see cref="IRunRepository.TransitionAsync"/> and the run as stored afterwards (null when not found).</summary>
+public sealed record RunTransitionResult(TransitionOutcome Outcome, RunRecord? Run, string Message)
+{
+    public bool Moved => Outcome == TransitionOutcome.Moved;
+}

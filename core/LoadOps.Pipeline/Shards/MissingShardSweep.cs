@@ -1,0 +1,8 @@
+using LoadOps.Pipeline.Cost;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+
+namespace LoadOps.Pipeline;
+
+/// <summary>The shards <see cref="IShardRepository.MarkMissingAfterDeadlineAsync"/> gave up on, and the run recounted.</summary>
+public sealed record MissingShardSweep(IReadOnlyList<string> MissingShardIds, RunRecord? Run);

@@ -1,0 +1,75 @@
+using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline.Cost;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+
+namespace LoadOps.Pipeline;
+
+/// <summary>
+/// Releases cloud runners so none outlives its purpose, whatever happened to the pipeline: for every shard whose
+/// runner still holds resources, the group is deleted or the task stopped once the shard is final (done, missing,
+/// failed) or its run has ended (failed, timed out, reported) or vanished. A runner of a live shard is checked: one
+/// that finished is released, and if it failed its shard is failed with the provider's reason. A teardown that fails
+/// stays pending and is tried again on the next sweep.
+/// </summary>
+public sealed class RunnerSweep(IRunRepository runs, IShardRepository shards, IRunnerTeardown teardown)
+{
+    public async Task<StageOutcome> SweepAsync(CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var runCache = new Dictionary<string, RunRecord?>(StringComparer.Ordinal);
+        foreach (var shard in await shards.ListTeardownPendingAsync(cancellationToken))
+        {
+            var handle = teardown.Resolve(shard.ShardId, shard.LauncherHandle);
+            var launching = shard.LauncherHandle?.StartsWith(ShardLaunch.LaunchingPrefix, StringComparison.Ordinal) == true;
+            if (handle is null && !launching)
+            {
+                await shards.MarkTornDownAsync(shard.RunId, shard.ShardId, cancellationToken);
+                continue;
+            }
+            if (!runCache.TryGetValue(shard.RunId, out var run))
+                runCache[shard.RunId] = run = await runs.GetAsync(shard.RunId, cancellationToken);
+            try
+            {
+                notes.Add(await SweepShardAsync(shard, handle, launching, run, cancellationToken));
+            }
+            catch (Exception e) when (e is RunnerTeardownException or InvalidOperationException)
+            {
+                notes.Add($"{shard.ShardId}: teardown failed, will retry: {e.Message}");
+            }
+        }
+        return StageOutcome.Done(notes.Count == 0 ? "No cloud runner to release." : string.Join(" ", notes));
+    }
+
+    private async Task<string> SweepShardAsync(ShardRecord shard, string? handle, bool launching, RunRecord? run, CancellationToken cancellationToken)
+    {
+        string? why = run is null ? "its run no longer exists"
+            : run.IsTerminal ? $"its run is {run.Status}"
+            : shard.IsFinal ? $"the shard is {shard.Status}"
+            : null;
+        if (launching && (why is null || handle is null))
+        {
+            // Dispatch is between marking and recording (or died there): wait for the run to end, then release what
+            // the name says; a launch that leaves nothing findable is only forgotten once the run has ended.
+            if (why is null)
+                return $"{shard.ShardId}: launching.";
+            await shards.MarkTornDownAsync(shard.RunId, shard.ShardId, cancellationToken);
+            return $"{shard.ShardId}: nothing recorded to release ({why}).";
+        }
+        if (handle is null)
+            throw new InvalidOperationException("A shard without a cloud handle reached the teardown.");
+        if (why is null)
+        {
+            var check = await teardown.CheckAsync(handle, cancellationToken);
+            if (!check.Finished)
+                return $"{shard.ShardId}: running ({check.Detail}).";
+            if (check.Failed)
+                await shards.MarkFailedAsync(shard.RunId, shard.ShardId, "the runner failed: " + check.Detail, cancellationToken);
+            why = "the runner finished: " + check.Detail;
+        }
+
+        await teardown.TearDownAsync(handle, why, cancellationToken);
+        await shards.MarkTornDownAsync(shard.RunId, shard.ShardId, cancellationToken);
+        return $"{shard.ShardId}: released ({why}).";
+    }
+}
