@@ -5,7 +5,7 @@ namespace LoadOps.Pipeline;
 /// <summary>
 /// Result and report files of runs, named by <see cref="ArtifactNames"/>: shard results, interim snapshots, the merged
 /// result and reports. Reads stream; a missing file is null, not an exception. Implemented on Azure Blobs
-/// (<c>LoadOps.Cloud.Storage.IResultArtifacts</c>) and in memory (<see cref="Memory.InMemoryArtifacts"/>).
+/// (<c>LoadOps.Cloud.Storage.ResultStore</c>) and in memory (<see cref="Memory.InMemoryArtifacts"/>).
 /// </summary>
 public interface IResultArtifacts
 {

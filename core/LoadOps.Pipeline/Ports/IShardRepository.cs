@@ -3,7 +3,7 @@ namespace LoadOps.Pipeline;
 /// <summary>
 /// A run's shard rows, as the stages need them. Every write is idempotent and changes one row under optimistic
 /// concurrency, because at-least-once queues redeliver: a repeated or late call returns what happened instead of
-/// throwing. Implemented on Azure Tables (<c>LoadOps.Cloud.Storage.IShardRepository</c>) and in memory
+/// throwing. Implemented on Azure Tables (<c>LoadOps.Cloud.Storage.ShardStore</c>) and in memory
 /// (<see cref="Memory.InMemoryShardRepository"/>); one contract test suite runs against both.
 /// </summary>
 public interface IShardRepository

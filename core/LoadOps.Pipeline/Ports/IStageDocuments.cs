@@ -5,7 +5,7 @@ namespace LoadOps.Pipeline;
 /// <summary>
 /// What stages hand to each other beside the results: a run's plan (written once: the first plan wins, so a retried
 /// plan message cannot move the start time) and its evaluation. Implemented on Azure Blobs
-/// (<c>LoadOps.Cloud.Pipeline.IStageDocuments</c>) and in memory (<see cref="Memory.InMemoryArtifacts"/>).
+/// (<c>LoadOps.Cloud.Pipeline.PipelineBlobs</c>) and in memory (<see cref="Memory.InMemoryArtifacts"/>).
 /// </summary>
 public interface IStageDocuments
 {

@@ -4,7 +4,7 @@ namespace LoadOps.Pipeline;
 
 /// <summary>
 /// Sends stage messages, each onto the queue of the stage that handles it (<see cref="PipelineQueues.QueueOf"/>).
-/// Implemented on Azure Storage Queues (<c>LoadOps.Cloud.Pipeline.IStageBus</c>) and in memory
+/// Implemented on Azure Storage Queues (<c>LoadOps.Cloud.Pipeline.StageSender</c>) and in memory
 /// (<see cref="Memory.InMemoryStageBus"/>).
 /// </summary>
 public interface IStageBus
