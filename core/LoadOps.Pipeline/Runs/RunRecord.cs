@@ -76,9 +76,9 @@ public sealed record RunRecord
 
     public bool IsTerminal => RunStatusRules.IsTerminal(Status);
 
-    /// <summary>True once every shard is done, missing or failed, so the run can be merged.</summary>
     /// <summary>True when the recount is worth making: the hint says every shard may have finished.</summary>
     public bool MayBeComplete => ShardCount > 0 && ShardsReported >= ShardCount;
 
+    /// <summary>True once every shard is done, missing or failed, so the run can be merged.</summary>
     public bool AllShardsAccountedFor => ShardCount > 0 && ShardsDone + ShardsMissing + ShardsFailed >= ShardCount;
 }
