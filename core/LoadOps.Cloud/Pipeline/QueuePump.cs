@@ -20,6 +20,7 @@ public sealed class QueuePump
     private readonly Action<string> _log;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, StageQueue> _queues;
+    private readonly RoutePump _pumpRoute;
 
     public QueuePump(PipelineStages stages, StorageClients clients, Action<string> log, QueuePumpOptions? options = null, TimeProvider? clock = null)
     {
@@ -30,21 +31,18 @@ public sealed class QueuePump
         _options = options ?? new QueuePumpOptions();
         _clock = clock ?? TimeProvider.System;
         _queues = StageQueueNames.Stages.ToDictionary(n => n, n => new StageQueue(clients, clients.Names.Queue(n), _options.MaxDequeueCount));
+        _pumpRoute = new RoutePump(this);
     }
 
     /// <summary>Called after a run's report stage handled a message (e.g. to copy the reports to files).</summary>
     public Func<string, CancellationToken, Task>? AfterReport { get; init; }
 
-    /// <summary>One round over every stage queue; returns how many messages were handled or poisoned.</summary>
+    /// <summary>One round over every stage queue, in pipeline order; returns how many messages were handled or poisoned.</summary>
     public async Task<int> PumpOnceAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        count += await PumpAsync<RunRequest>(StageQueueNames.Validate, _stages.Validate.HandleAsync, cancellationToken);
-        count += await PumpAsync<PlanRun>(StageQueueNames.Plan, _stages.Plan.HandleAsync, cancellationToken);
-        count += await PumpAsync<DispatchRun>(StageQueueNames.Dispatch, _stages.Dispatch.HandleAsync, cancellationToken);
-        count += await PumpAsync<ShardDone>(StageQueueNames.Collect, _stages.Collect.HandleAsync, cancellationToken);
-        count += await PumpAsync<EvaluateRun>(StageQueueNames.Evaluate, _stages.Evaluate.HandleAsync, cancellationToken);
-        count += await PumpAsync<ReportRun>(StageQueueNames.Report, ReportAsync, cancellationToken);
+        foreach (var route in _stages.Routes)
+            count += await route.AcceptAsync(_pumpRoute, cancellationToken);
         return count;
     }
 
@@ -57,17 +55,11 @@ public sealed class QueuePump
             _log("sweep: " + outcome.Note);
     }
 
-    private async Task<StageOutcome> ReportAsync(ReportRun message, CancellationToken cancellationToken)
-    {
-        var outcome = await _stages.Report.HandleAsync(message, cancellationToken);
-        if (AfterReport is { } after)
-            await after(message.RunId, cancellationToken);
-        return outcome;
-    }
-
-    private async Task<int> PumpAsync<T>(string stage, Func<T, CancellationToken, Task<StageOutcome>> handle, CancellationToken cancellationToken)
+    /// <summary>Receives one batch of a route's queue, decoded as its message type, and settles each message.</summary>
+    private async Task<int> PumpAsync<T>(StageRoute<T> route, CancellationToken cancellationToken)
         where T : class
     {
+        var stage = route.Queue;
         var queue = _queues[stage];
         var batch = await queue.ReceiveAsync<T>(_options.BatchSize, _options.VisibilityTimeout, cancellationToken);
         foreach (var poisoned in batch.Poisoned)
@@ -81,8 +73,10 @@ public sealed class QueuePump
             using var activity = PipelineTracing.StartStage(stage, message.Body);
             try
             {
-                outcome = await handle(message.Body, cancellationToken);
+                outcome = await route.Handle(message.Body, cancellationToken);
                 await _stages.Sender.SendAsync(outcome, cancellationToken);
+                if (stage == StageQueueNames.Report && AfterReport is { } after)
+                    await after(PipelineQueues.RunIdOf(message.Body)!, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -132,5 +126,12 @@ public sealed class QueuePump
         var delay = _options.RetryDelayAfter(message.DequeueCount);
         _log($"{stage}: attempt {message.DequeueCount} of {_options.MaxDequeueCount} failed, retrying in {delay.TotalSeconds:0.#} s: {error}");
         await queue.ExtendAsync(message.Receipt, delay, cancellationToken);
+    }
+
+    /// <summary>Lets <see cref="StageRoute.AcceptAsync{TResult}"/> hand each route back with its message type.</summary>
+    private sealed class RoutePump(QueuePump pump) : IStageRouteVisitor<int>
+    {
+        public Task<int> VisitAsync<T>(StageRoute<T> route, CancellationToken cancellationToken)
+            where T : class => pump.PumpAsync(route, cancellationToken);
     }
 }

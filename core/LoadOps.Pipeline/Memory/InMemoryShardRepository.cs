@@ -105,7 +105,7 @@ public sealed class InMemoryShardRepository(IRunRepository runs, TimeProvider cl
         {
             foreach (var shard in _rows.Values.Where(s => s.RunId == run.RunId && !s.IsFinal).OrderBy(s => s.Index).ToList())
             {
-                _rows[(shard.RunId, shard.ShardId)] = shard with { Status = ShardStatus.Missing, StatusReason = reason, FinishedAt = now, CountedOnRun = true };
+                _rows[(shard.RunId, shard.ShardId)] = shard with { Status = ShardStatus.Missing, StatusReason = reason, FinishedAt = now };
                 missing.Add(shard.ShardId);
             }
         }
@@ -127,7 +127,8 @@ public sealed class InMemoryShardRepository(IRunRepository runs, TimeProvider cl
             ShardsDone = Math.Max(r.ShardsDone, done),
             ShardsMissing = Math.Max(r.ShardsMissing, missing),
             ShardsFailed = Math.Max(r.ShardsFailed, failed),
-            ShardsReported = Math.Max(r.ShardsReported, done + missing + failed),
+            // Like the table store: once every shard is final the hint is the exact total, else it only grows.
+            ShardsReported = r.ShardCount > 0 && done + missing + failed >= r.ShardCount ? done + missing + failed : Math.Max(r.ShardsReported, done + missing + failed),
         }, cancellationToken);
     }
 

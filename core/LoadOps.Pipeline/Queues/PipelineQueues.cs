@@ -1,32 +1,32 @@
 using LoadOps.Core.Pipeline;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Pipeline;
 
-/// <summary>Which stage queue carries which message, and which run a message is about.</summary>
+/// <summary>
+/// Which stage queue carries which message type: the one table the senders (<see cref="IStageBus"/>), the queue pump
+/// and the routes of <see cref="PipelineStages"/> all read, so a message can never be sent where no stage listens.
+/// </summary>
 public static class PipelineQueues
 {
-    public static string QueueOf(object message) => message switch
+    private static readonly Dictionary<Type, string> QueueOfType = new()
     {
-        RunRequest => StageQueueNames.Validate,
-        PlanRun => StageQueueNames.Plan,
-        DispatchRun => StageQueueNames.Dispatch,
-        ShardDone => StageQueueNames.Collect,
-        EvaluateRun => StageQueueNames.Evaluate,
-        ReportRun => StageQueueNames.Report,
-        _ => throw new ArgumentException($"{message?.GetType().Name ?? "null"} is not a stage message.", nameof(message)),
+        [typeof(RunRequest)] = StageQueueNames.Validate,
+        [typeof(PlanRun)] = StageQueueNames.Plan,
+        [typeof(DispatchRun)] = StageQueueNames.Dispatch,
+        [typeof(ShardDone)] = StageQueueNames.Collect,
+        [typeof(EvaluateRun)] = StageQueueNames.Evaluate,
+        [typeof(ReportRun)] = StageQueueNames.Report,
     };
 
+    public static string QueueOf(object message) =>
+        message is not null && QueueOfType.TryGetValue(message.GetType(), out var queue)
+            ? queue
+            : throw new ArgumentException($"{message?.GetType().Name ?? "null"} is not a stage message.", nameof(message));
+
+    /// <summary>The queue of message type <typeparamref name="T"/>.</summary>
+    public static string QueueOf<T>() =>
+        QueueOfType.TryGetValue(typeof(T), out var queue) ? queue : throw new ArgumentException($"{typeof(T).Name} is not a stage message.");
+
     /// <summary>The run a message is about; null for a run request, which comes before any run exists.</summary>
-    public static string? RunIdOf(object? message) => message switch
-    {
-        PlanRun m => m.RunId,
-        DispatchRun m => m.RunId,
-        ShardDone m => m.RunId,
-        EvaluateRun m => m.RunId,
-        ReportRun m => m.RunId,
-        _ => null,
-    };
+    public static string? RunIdOf(object? message) => (message as IRunMessage)?.RunId;
 }

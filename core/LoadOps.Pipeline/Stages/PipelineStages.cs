@@ -1,3 +1,4 @@
+using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline.Live;
@@ -35,7 +36,24 @@ public sealed class PipelineStages
         Schedule = new ScheduleStage(stores.Schedules);
         Schedules = new ScheduleRegistrar(definitions, stores.Schedules);
         Live = new LiveProgressStage(Runs, new LiveRunReader(Results, stores.Documents, clock), Publisher, clock, liveInterval ?? LiveProgressStage.DefaultInterval);
+        Routes =
+        [
+            new StageRoute<RunRequest>(Validate.HandleAsync),
+            new StageRoute<PlanRun>(Plan.HandleAsync),
+            new StageRoute<DispatchRun>(Dispatch.HandleAsync),
+            new StageRoute<ShardDone>(Collect.HandleAsync),
+            new StageRoute<EvaluateRun>(Evaluate.HandleAsync),
+            new StageRoute<ReportRun>(Report.HandleAsync),
+        ];
     }
+
+    /// <summary>Every queue-driven stage in pipeline order: what a host pumps, and the only list a new stage is added to.</summary>
+    public IReadOnlyList<StageRoute> Routes { get; }
+
+    /// <summary>The route of the stage that takes <typeparamref name="T"/>.</summary>
+    public StageRoute<T> Route<T>()
+        where T : class =>
+        Routes.OfType<StageRoute<T>>().SingleOrDefault() ?? throw new ArgumentException($"No stage takes {typeof(T).Name}.");
 
     public PipelineStores Stores { get; }
 

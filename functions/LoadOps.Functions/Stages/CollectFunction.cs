@@ -16,5 +16,5 @@ public sealed class CollectFunction(PipelineStages stages, StageInvocation invoc
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Collect, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync<ShardDone>(StageQueueNames.Collect, message, stages.Collect.HandleAsync, cancellationToken);
+        invocation.RunAsync(stages.Route<ShardDone>(), message, cancellationToken);
 }

@@ -16,5 +16,5 @@ public sealed class DispatchFunction(PipelineStages stages, StageInvocation invo
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Dispatch, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync<DispatchRun>(StageQueueNames.Dispatch, message, stages.Dispatch.HandleAsync, cancellationToken);
+        invocation.RunAsync(stages.Route<DispatchRun>(), message, cancellationToken);
 }

@@ -16,5 +16,5 @@ public sealed class EvaluateFunction(PipelineStages stages, StageInvocation invo
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Evaluate, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync<EvaluateRun>(StageQueueNames.Evaluate, message, stages.Evaluate.HandleAsync, cancellationToken);
+        invocation.RunAsync(stages.Route<EvaluateRun>(), message, cancellationToken);
 }

@@ -16,5 +16,5 @@ public sealed class PlanFunction(PipelineStages stages, StageInvocation invocati
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Plan, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync<PlanRun>(StageQueueNames.Plan, message, stages.Plan.HandleAsync, cancellationToken);
+        invocation.RunAsync(stages.Route<PlanRun>(), message, cancellationToken);
 }

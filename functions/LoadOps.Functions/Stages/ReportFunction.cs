@@ -16,5 +16,5 @@ public sealed class ReportFunction(PipelineStages stages, StageInvocation invoca
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Report, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync<ReportRun>(StageQueueNames.Report, message, stages.Report.HandleAsync, cancellationToken);
+        invocation.RunAsync(stages.Route<ReportRun>(), message, cancellationToken);
 }

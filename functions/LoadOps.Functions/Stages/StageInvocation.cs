@@ -22,11 +22,12 @@ namespace LoadOps.Functions.Stages;
 /// </summary>
 public sealed partial class StageInvocation(PipelineStages stages, StorageClients clients, IOptions<QueuePumpOptions> retry, ILogger<StageInvocation> logger)
 {
-    public async Task RunAsync<T>(string stageQueueName, QueueMessage message, Func<T, CancellationToken, Task<StageOutcome>> handle, CancellationToken cancellationToken)
+    public async Task RunAsync<T>(StageRoute<T> route, QueueMessage message, CancellationToken cancellationToken)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(handle);
+        var stageQueueName = route.Queue;
         var text = message.Body?.ToString();
         var (body, problem) = StageDelivery.Read<T>(text);
         if (body is null)
@@ -40,7 +41,7 @@ public sealed partial class StageInvocation(PipelineStages stages, StorageClient
         using var activity = PipelineTracing.StartStage(stageQueueName, body);
         try
         {
-            outcome = await handle(body, cancellationToken);
+            outcome = await route.Handle(body, cancellationToken);
             await stages.Sender.SendAsync(outcome, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

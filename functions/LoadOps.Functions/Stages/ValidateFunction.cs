@@ -16,5 +16,5 @@ public sealed class ValidateFunction(PipelineStages stages, StageInvocation invo
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Validate, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync<RunRequest>(StageQueueNames.Validate, message, stages.Validate.HandleAsync, cancellationToken);
+        invocation.RunAsync(stages.Route<RunRequest>(), message, cancellationToken);
 }

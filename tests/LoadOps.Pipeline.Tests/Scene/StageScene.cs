@@ -130,14 +130,7 @@ internal sealed class StageScene
         }
     }
 
-    private Task<StageOutcome> HandleAsync(object message, CancellationToken cancellationToken) => message switch
-    {
-        RunRequest m => Stages.Validate.HandleAsync(m, cancellationToken),
-        PlanRun m => Stages.Plan.HandleAsync(m, cancellationToken),
-        DispatchRun m => Stages.Dispatch.HandleAsync(m, cancellationToken),
-        ShardDone m => Stages.Collect.HandleAsync(m, cancellationToken),
-        EvaluateRun m => Stages.Evaluate.HandleAsync(m, cancellationToken),
-        ReportRun m => Stages.Report.HandleAsync(m, cancellationToken),
-        _ => throw new InvalidOperationException($"No stage handles {message.GetType().Name}."),
-    };
+    private Task<StageOutcome> HandleAsync(object message, CancellationToken cancellationToken) =>
+        (Stages.Routes.FirstOrDefault(r => r.MessageType == message.GetType())
+            ?? throw new InvalidOperationException($"No stage handles {message.GetType().Name}.")).HandleAsync(message, cancellationToken);
 }

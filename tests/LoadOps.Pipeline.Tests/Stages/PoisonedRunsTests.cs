@@ -1,6 +1,3 @@
-using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Publish;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
 using LoadOps.Pipeline.Live;
@@ -9,7 +6,7 @@ using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LoadOps.Cloud.Tests.Pipeline;
+namespace LoadOps.Pipeline.Tests.Stages;
 
 /// <summary>The poisoned-message path in memory (no Azurite): which run fails, with which reason, and who is told.</summary>
 public sealed class PoisonedRunsTests
