@@ -18,8 +18,6 @@ public sealed class PipelineBlobs(StorageClients clients) : IStageDocuments
 {
     private readonly BlobContainerClient _results = clients.Blobs.GetBlobContainerClient(clients.Names.ResultsContainer);
 
-
-
     /// <summary>Stores the plan unless one is stored already; returns the stored one either way.</summary>
     public async Task<StoredPlan> WritePlanOnceAsync(StoredPlan plan, CancellationToken cancellationToken)
     {
@@ -28,7 +26,7 @@ public sealed class PipelineBlobs(StorageClients clients) : IStageDocuments
         try
         {
             var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
-            await blob.UploadAsync(BinaryData.FromString(LoadOpsJson.Serialize(plan)), options, cancellationToken);
+            await blob.UploadAsync(BinaryData.FromBytes(PlanDocument.Serialize(plan)), options, cancellationToken);
             return plan;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -37,8 +35,8 @@ public sealed class PipelineBlobs(StorageClients clients) : IStageDocuments
         }
     }
 
-    public Task<StoredPlan?> ReadPlanAsync(string runId, CancellationToken cancellationToken) =>
-        ReadAsync<StoredPlan>(ArtifactNames.PlanBlobName(runId), cancellationToken);
+    public async Task<StoredPlan?> ReadPlanAsync(string runId, CancellationToken cancellationToken) =>
+        await DownloadAsync(ArtifactNames.PlanBlobName(runId), cancellationToken) is { } json ? PlanDocument.Deserialize(json.ToMemory().Span) : null;
 
     public async Task WriteEvaluationAsync(string runId, RunEvaluation evaluation, CancellationToken cancellationToken)
     {
@@ -51,12 +49,14 @@ public sealed class PipelineBlobs(StorageClients clients) : IStageDocuments
         ReadAsync<RunEvaluation>(ArtifactNames.EvaluationBlobName(runId), cancellationToken);
 
     private async Task<T?> ReadAsync<T>(string name, CancellationToken cancellationToken)
-        where T : class
+        where T : class =>
+        await DownloadAsync(name, cancellationToken) is { } json ? JsonSerializer.Deserialize<T>(json.ToMemory().Span, LoadOpsJson.Options) : null;
+
+    private async Task<BinaryData?> DownloadAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await _results.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return JsonSerializer.Deserialize<T>(content.Value.Content.ToString(), LoadOpsJson.Options);
+            return (await _results.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

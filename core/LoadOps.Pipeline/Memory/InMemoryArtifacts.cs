@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Results;
@@ -81,17 +80,20 @@ public sealed class InMemoryArtifacts(TimeProvider clock) : IResultArtifacts, IS
     {
         ArgumentNullException.ThrowIfNull(plan);
         var name = ArtifactNames.PlanBlobName(plan.RunId);
-        var json = Encoding.UTF8.GetBytes(LoadOpsJson.Serialize(plan));
+        var json = PlanDocument.Serialize(plan);
         lock (_lock)
         {
             if (!_results.TryAdd(name, json))
-                return Task.FromResult(Deserialize<StoredPlan>(_results[name]));
+                return Task.FromResult(PlanDocument.Deserialize(_results[name]));
         }
         return Task.FromResult(plan);
     }
 
-    public Task<StoredPlan?> ReadPlanAsync(string runId, CancellationToken cancellationToken) =>
-        Task.FromResult(Read<StoredPlan>(ArtifactNames.PlanBlobName(runId)));
+    public Task<StoredPlan?> ReadPlanAsync(string runId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+            return Task.FromResult(_results.TryGetValue(ArtifactNames.PlanBlobName(runId), out var json) ? PlanDocument.Deserialize(json) : null);
+    }
 
     public Task WriteEvaluationAsync(string runId, RunEvaluation evaluation, CancellationToken cancellationToken)
     {
