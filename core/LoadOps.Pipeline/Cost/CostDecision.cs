@@ -1,7 +1,4 @@
 using LoadOps.Core.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Cost;
 

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LoadOps.Core.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Cost;
 

@@ -1,8 +1,5 @@
 using LoadOps.Core.Cost;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Cost;
 

@@ -3,9 +3,6 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.Engines;
 using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Pipeline;
 

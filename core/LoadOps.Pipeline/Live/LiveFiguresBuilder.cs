@@ -1,8 +1,5 @@
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Results;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Live;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Live;
 

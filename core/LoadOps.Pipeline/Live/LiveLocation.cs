@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
-
 namespace LoadOps.Pipeline.Live;
 
 /// <summary>One runner location's share of <see cref="LiveFigures"/>, read from that location's merged histograms.</summary>

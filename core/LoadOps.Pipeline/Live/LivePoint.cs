@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
-
 namespace LoadOps.Pipeline.Live;
 
 /// <summary>One closed interval of the run so far: its start, rps, p95 (ms) and failed requests.</summary>

@@ -1,7 +1,4 @@
 using LoadOps.Core.Results;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Live;
 

@@ -1,5 +1,3 @@
-using LoadOps.Pipeline.Cost;
-
 namespace LoadOps.Pipeline.Memory;
 
 /// <summary>Every pipeline store in memory, over one clock: the stage tests' storage, with no emulator.</summary>

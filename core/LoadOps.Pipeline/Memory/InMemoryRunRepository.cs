@@ -1,9 +1,3 @@
-
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
-
 namespace LoadOps.Pipeline.Memory;
 
 /// <summary>

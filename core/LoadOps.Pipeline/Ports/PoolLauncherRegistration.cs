@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-
 namespace LoadOps.Pipeline;
 
 /// <summary>The launcher of one runner pool (<c>pool/&lt;name&gt;</c>), registered by the host that serves the pool.</summary>

@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline;
-
 namespace LoadOps.Pipeline.Publish;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline;
-
 namespace LoadOps.Pipeline.Publish;
 
 /// <summary>What publishing did (<see cref="Done"/>) and what failed (<see cref="Problems"/>, in words, secret-free).</summary>

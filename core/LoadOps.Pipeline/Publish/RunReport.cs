@@ -1,8 +1,5 @@
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Evaluation;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Publish;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using LoadOps.Core.Serialization;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Pipeline;
 

@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-
 namespace LoadOps.Pipeline;
 
 /// <summary>A received message: its body, its receipt, and how many times it has been received (this time included).</summary>

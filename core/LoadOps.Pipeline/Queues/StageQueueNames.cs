@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Pipeline;
 

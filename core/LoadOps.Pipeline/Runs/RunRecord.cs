@@ -1,7 +1,5 @@
 using LoadOps.Core.Pipeline;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
+
 namespace LoadOps.Pipeline;
 
 /// <summary>One run of one test: who started it, where it is, and how many of its shards have reported.</summary>

@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-
 namespace LoadOps.Pipeline;
 
 /// <summary>Where a run is in the pipeline; see <see cref="RunStatusRules"/> for the allowed moves.</summary>

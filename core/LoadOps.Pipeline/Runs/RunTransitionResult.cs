@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-
 namespace LoadOps.Pipeline;
 
 /// <summary>The outcome of <see cref="IRunRepository.TransitionAsync"/> and the run as stored afterwards (null when not found).</summary>

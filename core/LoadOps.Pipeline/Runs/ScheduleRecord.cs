@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-
 namespace LoadOps.Pipeline;
 
 /// <summary>A registered cron schedule of one test: the timer runs the definition at <see cref="DefinitionPath"/> on <see cref="Branch"/>.</summary>

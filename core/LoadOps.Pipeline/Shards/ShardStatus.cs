@@ -1,7 +1,3 @@
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
-
 namespace LoadOps.Pipeline;
 
 /// <summary>Where one shard is: pending → launched → running → done, or missing (deadline passed) or failed.</summary>

@@ -1,8 +1,5 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Pipeline;
 

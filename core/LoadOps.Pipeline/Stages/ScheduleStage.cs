@@ -2,9 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Scheduling;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Pipeline;
 

@@ -1,7 +1,4 @@
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Pipeline;
 
