@@ -1,8 +1,8 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Live;
 
 namespace LoadOps.Cli.Gate;
 

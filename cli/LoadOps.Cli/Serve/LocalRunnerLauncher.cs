@@ -6,7 +6,6 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Serialization;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using LoadOps.Runner.Cli;
 

@@ -1,7 +1,6 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -3,7 +3,6 @@ using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.Configuration;
 

@@ -2,8 +2,8 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Evaluation;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Live;
 
 namespace LoadOps.Cloud.Api;
 

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Azure;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Cost;
 
 namespace LoadOps.Cloud.Cost;
 

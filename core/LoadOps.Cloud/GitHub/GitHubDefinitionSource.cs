@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.GitHub;

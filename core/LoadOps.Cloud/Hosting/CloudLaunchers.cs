@@ -7,7 +7,6 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.Configuration;
 

@@ -1,7 +1,6 @@
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Publish;
-using LoadOps.Pipeline.Publish;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cloud.Hosting;

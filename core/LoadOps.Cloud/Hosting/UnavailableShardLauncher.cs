@@ -1,6 +1,5 @@
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Hosting;

@@ -1,7 +1,6 @@
 using Azure;
 using LoadOps.Cloud.Ecs;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;

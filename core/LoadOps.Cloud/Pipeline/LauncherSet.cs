@@ -1,7 +1,6 @@
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Ecs;
 using LoadOps.Cloud.Pools;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;

@@ -3,7 +3,6 @@ using LoadOps.Cloud.Ecs;
 using LoadOps.Cloud.Pools;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;

@@ -2,7 +2,6 @@ using Azure;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
 using LoadOps.Core.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;

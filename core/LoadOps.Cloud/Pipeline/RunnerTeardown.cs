@@ -1,6 +1,5 @@
 using LoadOps.Cloud.Aci;
 using LoadOps.Cloud.Ecs;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;

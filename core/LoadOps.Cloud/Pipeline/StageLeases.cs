@@ -1,6 +1,5 @@
 using Azure;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;

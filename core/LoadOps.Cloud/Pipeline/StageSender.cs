@@ -1,6 +1,5 @@
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;

@@ -4,10 +4,10 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline;
 using Octokit;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Publish;
 

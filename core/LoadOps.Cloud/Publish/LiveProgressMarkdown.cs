@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
+using LoadOps.Pipeline;
 using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Publish;
 

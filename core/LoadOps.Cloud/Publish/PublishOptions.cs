@@ -1,5 +1,4 @@
 using LoadOps.Pipeline;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Publish;
 

@@ -1,5 +1,3 @@
-using LoadOps.Pipeline.Publish;
-
 namespace LoadOps.Cloud.Publish;
 
 /// <summary>

@@ -3,8 +3,8 @@ using LoadOps.Cloud.Slack;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Publish;
 

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure;
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;

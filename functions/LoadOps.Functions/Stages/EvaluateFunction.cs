@@ -3,7 +3,6 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Functions.Hosting;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 

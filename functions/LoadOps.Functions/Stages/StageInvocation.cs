@@ -4,7 +4,6 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
 using LoadOps.Core.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Tests.Serve;

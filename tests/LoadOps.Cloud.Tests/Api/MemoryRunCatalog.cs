@@ -3,8 +3,8 @@ using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Live;
 
 namespace LoadOps.Cloud.Tests.Api;
 

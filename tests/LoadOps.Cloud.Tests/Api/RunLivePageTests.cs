@@ -2,8 +2,8 @@ using System.Text.Json;
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Live;
 
 namespace LoadOps.Cloud.Tests.Api;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Tests.Stubs;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Tests.GitHub;

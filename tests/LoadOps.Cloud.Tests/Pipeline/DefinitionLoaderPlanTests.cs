@@ -2,7 +2,6 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Tests.Pipeline;

@@ -8,7 +8,6 @@ using LoadOps.Cloud.Tests.Http;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Tests.Pipeline;

@@ -4,7 +4,6 @@ using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Publish;
 using static LoadOps.Cloud.Tests.Publish.PublishFixture;
 
 namespace LoadOps.Cloud.Tests.Publish;

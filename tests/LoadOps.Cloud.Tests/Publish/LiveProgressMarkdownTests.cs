@@ -3,9 +3,9 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
+using LoadOps.Pipeline;
 using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Tests.Publish;
 

@@ -3,7 +3,6 @@ using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Slack;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Evaluation;
-using LoadOps.Pipeline.Publish;
 using static LoadOps.Cloud.Tests.Publish.PublishFixture;
 
 namespace LoadOps.Cloud.Tests.Publish;

@@ -6,8 +6,8 @@ using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Tests.Publish;
 

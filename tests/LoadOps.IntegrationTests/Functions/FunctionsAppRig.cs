@@ -4,7 +4,6 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Tests.Metadata;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

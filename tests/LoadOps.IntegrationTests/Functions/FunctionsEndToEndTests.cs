@@ -8,7 +8,6 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Webhooks;
 using LoadOps.IntegrationTests.Pools;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using LoadOps.Testing;
 

@@ -2,8 +2,8 @@ using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.IntegrationTests.Storage;
-using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Cost;
 
 namespace LoadOps.IntegrationTests.Launchers;
 

@@ -3,7 +3,6 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Aci;
 using LoadOps.Core.Definitions;
 using LoadOps.IntegrationTests.Storage;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Launchers;

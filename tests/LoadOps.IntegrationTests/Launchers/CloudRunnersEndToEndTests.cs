@@ -9,7 +9,6 @@ using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.IntegrationTests.Pools;
 using LoadOps.IntegrationTests.Publish;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Launchers;

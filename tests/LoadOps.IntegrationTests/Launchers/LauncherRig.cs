@@ -9,9 +9,9 @@ using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.IntegrationTests.Storage;
+using LoadOps.Pipeline;
 using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Launchers;
 

@@ -8,10 +8,10 @@ using LoadOps.Core.Serialization;
 using LoadOps.Core.Validation;
 using LoadOps.IntegrationTests.Pools;
 using LoadOps.IntegrationTests.Storage;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.IntegrationTests.Pipeline;
 

@@ -8,7 +8,6 @@ using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
 using LoadOps.IntegrationTests.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using LoadOps.Testing;
 

@@ -10,8 +10,6 @@ using LoadOps.Core.Webhooks;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Tests.Metadata;
 using LoadOps.IntegrationTests.Pipeline;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline;
 using LoadOps.Testing;
 using Microsoft.AspNetCore.Builder;

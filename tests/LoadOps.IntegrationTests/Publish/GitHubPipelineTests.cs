@@ -6,7 +6,6 @@ using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Reports;
 using LoadOps.Core.Serialization;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Publish;

@@ -6,7 +6,6 @@ using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.IntegrationTests.Pools;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Publish;

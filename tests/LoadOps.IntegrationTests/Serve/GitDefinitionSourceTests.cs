@@ -1,6 +1,5 @@
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Serve;

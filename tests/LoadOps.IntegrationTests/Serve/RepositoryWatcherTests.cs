@@ -2,7 +2,6 @@ using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 

@@ -5,7 +5,6 @@ using Azure.Data.Tables;
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using LoadOps.Testing;
 

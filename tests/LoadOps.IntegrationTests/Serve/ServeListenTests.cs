@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using System.Net;
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Serve;

@@ -1,7 +1,6 @@
 using LoadOps.Cli.Serve;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using LoadOps.Testing;
 

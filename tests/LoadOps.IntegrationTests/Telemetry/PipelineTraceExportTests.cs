@@ -3,7 +3,6 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
 using LoadOps.Core.Pipeline;
 using LoadOps.IntegrationTests.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline;
 using LoadOps.Runner.Tests.Telemetry;
 

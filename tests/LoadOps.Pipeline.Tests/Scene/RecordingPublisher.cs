@@ -1,8 +1,8 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
+using LoadOps.Pipeline;
 using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Tests.Scene;
 

@@ -1,8 +1,8 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline.Memory;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
+using LoadOps.Pipeline.Memory;
 
 namespace LoadOps.Pipeline.Tests.Scene;
 

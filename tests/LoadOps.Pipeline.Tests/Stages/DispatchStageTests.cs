@@ -1,6 +1,6 @@
 using LoadOps.Core.Pipeline;
-using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline.Tests.Scene;
+using LoadOps.Pipeline.Cost;
 
 namespace LoadOps.Pipeline.Tests.Stages;
 

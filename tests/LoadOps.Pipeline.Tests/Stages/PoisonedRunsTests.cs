@@ -1,10 +1,10 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Memory;
-using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
+using LoadOps.Pipeline.Live;
+using LoadOps.Pipeline.Publish;
+using LoadOps.Pipeline.Memory;
 
 namespace LoadOps.Pipeline.Tests.Stages;
 

@@ -2,8 +2,8 @@ using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.IntegrationTests.Pipeline.Scale;
 
