@@ -1,6 +1,6 @@
 using LoadOps.Core.Results;
-using LoadOps.Pipeline.Memory;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Memory;
 
 namespace LoadOps.IntegrationTests.Storage;
 

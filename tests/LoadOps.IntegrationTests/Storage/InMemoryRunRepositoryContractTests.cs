@@ -1,7 +1,7 @@
 using LoadOps.Cloud.Pipeline;
+using LoadOps.Pipeline;
 using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Memory;
-using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;
 

@@ -1,5 +1,5 @@
-using LoadOps.Pipeline.Memory;
 using LoadOps.Pipeline;
+using LoadOps.Pipeline.Memory;
 
 namespace LoadOps.IntegrationTests.Storage;
 
