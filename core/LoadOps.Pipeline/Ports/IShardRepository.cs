@@ -22,7 +22,10 @@ public interface IShardRepository
     /// <summary>pending → launched with a provisional handle; false if the shard was not pending (only one caller launches it).</summary>
     Task<bool> MarkLaunchedAsync(string runId, string shardId, string launcherHandle, CancellationToken cancellationToken);
 
-    /// <summary>Records a started runner's handle (any status but pending) and whether the runner sweep must release it.</summary>
+    /// <summary>
+    /// Records a started runner's handle, whatever the shard's status (a fast runner may have reported already), and
+    /// whether the runner sweep must release it; false only when the shard does not exist.
+    /// </summary>
     Task<bool> RecordHandleAsync(string runId, string shardId, string launcherHandle, bool needsTeardown, CancellationToken cancellationToken);
 
     /// <summary>Shards of any run whose runner resources are still to be released.</summary>

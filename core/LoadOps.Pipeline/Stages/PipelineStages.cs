@@ -27,8 +27,8 @@ public sealed class PipelineStages
         Validate = new ValidateStage(definitions, Runs, new ForkGate(stores.Approvals), new RepositoryAdmission(stores.ActiveRuns, Runs), Publisher);
         Plan = new PlanStage(definitions, Runs, Shards, stores.Documents, clock, planOptions);
         var costGate = cost is null ? null : new RunCostGate(stores.Spend, cost, clock);
-        Runners = new RunnerSweep(Runs, Shards, teardown ?? NoRunnerTeardown.Instance);
         Collect = new CollectStage(Runs, Shards, Results, failedRuns, clock);
+        Runners = new RunnerSweep(Runs, Shards, teardown ?? NoRunnerTeardown.Instance, Collect);
         Dispatch = new DispatchStage(Runs, Shards, stores.Documents, launcher, costGate, Publisher, Collect);
         Evaluate = new EvaluateStage(Runs, Results, stores.Documents, stores.Baselines, failedRuns);
         Report = new ReportStage(Runs, Results, stores.Documents, stores.Baselines, Publisher);

@@ -6,14 +6,17 @@ namespace LoadOps.Pipeline;
 /// Releases cloud runners so none outlives its purpose, whatever happened to the pipeline: for every shard whose
 /// runner still holds resources, the group is deleted or the task stopped once the shard is final (done, missing,
 /// failed) or its run has ended (failed, timed out, reported) or vanished. A runner of a live shard is checked: one
-/// that finished is released, and if it failed its shard is failed with the provider's reason. A teardown that fails
-/// stays pending and is tried again on the next sweep.
+/// that finished is released, and if it failed its shard is failed with the provider's reason; when that was the
+/// run's last outstanding shard, <paramref name="collect"/> merges the run now instead of at its deadline. A teardown
+/// that fails stays pending and is tried again on the next sweep.
 /// </summary>
-public sealed class RunnerSweep(IRunRepository runs, IShardRepository shards, IRunnerTeardown teardown)
+public sealed class RunnerSweep(IRunRepository runs, IShardRepository shards, IRunnerTeardown teardown, CollectStage? collect = null)
 {
+    /// <summary>Releases what it can; the outcome's messages are the merges that failed runners completed.</summary>
     public async Task<StageOutcome> SweepAsync(CancellationToken cancellationToken)
     {
         var notes = new List<string>();
+        var next = new List<object>();
         var runCache = new Dictionary<string, RunRecord?>(StringComparer.Ordinal);
         foreach (var shard in await shards.ListTeardownPendingAsync(cancellationToken))
         {
@@ -28,17 +31,18 @@ public sealed class RunnerSweep(IRunRepository runs, IShardRepository shards, IR
                 runCache[shard.RunId] = run = await runs.GetAsync(shard.RunId, cancellationToken);
             try
             {
-                notes.Add(await SweepShardAsync(shard, handle, launching, run, cancellationToken));
+                notes.Add(await SweepShardAsync(shard, handle, launching, run, next, cancellationToken));
             }
             catch (Exception e) when (e is RunnerTeardownException or InvalidOperationException)
             {
                 notes.Add($"{shard.ShardId}: teardown failed, will retry: {e.Message}");
             }
         }
-        return StageOutcome.Done(notes.Count == 0 ? "No cloud runner to release." : string.Join(" ", notes));
+        return new StageOutcome(next, notes.Count == 0 ? "No cloud runner to release." : string.Join(" ", notes));
     }
 
-    private async Task<string> SweepShardAsync(ShardRecord shard, string? handle, bool launching, RunRecord? run, CancellationToken cancellationToken)
+    private async Task<string> SweepShardAsync(
+        ShardRecord shard, string? handle, bool launching, RunRecord? run, List<object> next, CancellationToken cancellationToken)
     {
         string? why = run is null ? "its run no longer exists"
             : run.IsTerminal ? $"its run is {run.Status}"
@@ -60,9 +64,17 @@ public sealed class RunnerSweep(IRunRepository runs, IShardRepository shards, IR
             var check = await teardown.CheckAsync(handle, cancellationToken);
             if (!check.Finished)
                 return $"{shard.ShardId}: running ({check.Detail}).";
-            if (check.Failed)
-                await shards.MarkFailedAsync(shard.RunId, shard.ShardId, "the runner failed: " + check.Detail, cancellationToken);
             why = "the runner finished: " + check.Detail;
+            if (check.Failed)
+            {
+                var after = await shards.MarkFailedAsync(shard.RunId, shard.ShardId, "the runner failed: " + check.Detail, cancellationToken);
+                if (collect is not null && after is { AllShardsAccountedFor: true })
+                {
+                    var merged = await collect.MergeIfCompleteAsync(after, cancellationToken);
+                    next.AddRange(merged.Next);
+                    why += "; " + merged.Note;
+                }
+            }
         }
 
         await teardown.TearDownAsync(handle, why, cancellationToken);

@@ -7,7 +7,8 @@ namespace LoadOps.Functions.Stages;
 
 /// <summary>
 /// Timer trigger (every minute): the deadline sweep (overdue runs: unreported shards missing, merge what there is),
-/// then the runner sweep (delete container groups and stop tasks whose shard or run has ended).
+/// then the runner sweep (delete container groups and stop tasks whose shard or run has ended; a run whose last
+/// outstanding runner failed is merged then).
 /// </summary>
 public sealed partial class SweepFunction(PipelineStages stages, TimeProvider clock, ILogger<SweepFunction> logger)
 {
@@ -20,6 +21,7 @@ public sealed partial class SweepFunction(PipelineStages stages, TimeProvider cl
         var deadlines = await stages.Collect.SweepAsync(clock.GetUtcNow(), cancellationToken);
         await stages.Sender.SendAsync(deadlines, cancellationToken);
         var runners = await stages.Runners.SweepAsync(cancellationToken);
+        await stages.Sender.SendAsync(runners, cancellationToken);
         LogSweep(logger, deadlines.Note, runners.Note);
     }
 

@@ -131,7 +131,7 @@ public sealed class RunnerSweepTests
     }
 
     [Fact]
-    public async Task A_run_whose_last_outstanding_runner_failed_waits_for_its_deadline_and_is_merged_without_that_shard()
+    public async Task A_run_whose_last_outstanding_runner_failed_is_merged_by_the_sweep_without_waiting_for_its_deadline()
     {
         var (scene, teardown, run) = await DispatchedAsync("sweep-5b");
         var specs = scene.Launcher.Launched;
@@ -140,19 +140,14 @@ public sealed class RunnerSweepTests
 
         var swept = await scene.Stages.Runners.SweepAsync(Ct);
 
-        // Every shard is accounted for, but the sweep sends nothing: the run merges at its deadline, not now.
-        Assert.Empty(swept.Next);
-        var waiting = await scene.Stores.Runs.GetAsync(run.RunId, Ct);
-        Assert.Equal(RunStatus.Running, waiting!.Status);
-        Assert.True(waiting.AllShardsAccountedFor);
-
-        scene.Clock.Advance(waiting.Deadline!.Value - scene.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        await scene.Stores.Bus.SendAsync(await scene.Stages.Collect.SweepAsync(scene.Clock.GetUtcNow(), Ct), Ct);
+        Assert.IsType<EvaluateRun>(Assert.Single(swept.Next));
+        await scene.Stores.Bus.SendAsync(swept, Ct);
         await scene.DriveAsync(Ct);
-
         var merged = await scene.Stores.Runs.GetAsync(run.RunId, Ct);
         Assert.Equal(RunStatus.Reported, merged!.Status);
+        Assert.True(scene.Clock.GetUtcNow() < merged.Deadline);
         Assert.Equal((1, 1, 0), (merged.ShardsDone, merged.ShardsFailed, merged.ShardsMissing));
+        Assert.Contains("image pull failed", (await ShardAsync(scene, run.RunId, 1)).StatusReason, StringComparison.Ordinal);
     }
 
     [Fact]
