@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Net;
 using System.Security.Cryptography;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 
 [assembly: AssemblyFixture(typeof(LoadOps.IntegrationTests.AzuriteFixture))]
 

@@ -1,6 +1,5 @@
 using LoadOps.Cli.Files;
 using System.CommandLine;
-using LoadOps.Cli.Merge;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Regression;
 using LoadOps.Core.Results;

@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Api;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Pipeline;
 using LoadOps.Pipeline;
 using LoadOps.Pipeline.Live;

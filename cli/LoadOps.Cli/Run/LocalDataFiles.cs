@@ -1,7 +1,6 @@
 using LoadOps.Cli.Files;
 using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
-using LoadOps.Core.Validation;
 
 namespace LoadOps.Cli.Run;
 

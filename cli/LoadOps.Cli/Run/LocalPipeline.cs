@@ -2,7 +2,6 @@ using LoadOps.Cli.Files;
 using LoadOps.Cli.History;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Evaluation;
-using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
 

@@ -1,4 +1,3 @@
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Pipeline;
 

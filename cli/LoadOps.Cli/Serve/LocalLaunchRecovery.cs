@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Storage;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Serve;

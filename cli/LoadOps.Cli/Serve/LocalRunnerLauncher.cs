@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LoadOps.Cli.Run;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Pools;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;

@@ -1,5 +1,4 @@
 using LoadOps.Cli.Files;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Results;

@@ -1,6 +1,5 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Hosting;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server.Features;

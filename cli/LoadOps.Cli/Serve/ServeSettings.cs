@@ -2,7 +2,6 @@ using System.Collections;
 using System.Globalization;
 using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Serve;
 

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 using LoadOps.Pipeline.Cost;
 
 namespace LoadOps.Cloud.Cost;

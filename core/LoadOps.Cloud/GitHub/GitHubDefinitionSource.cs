@@ -1,4 +1,3 @@
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.GitHub;

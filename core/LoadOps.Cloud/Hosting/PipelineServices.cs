@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Api;
-using LoadOps.Cloud.Cost;
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Http;
 using LoadOps.Cloud.Pipeline;
@@ -14,7 +13,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Hosting;

@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cloud.Hosting;

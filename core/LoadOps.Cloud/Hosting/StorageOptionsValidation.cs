@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Cloud.Hosting;

@@ -1,6 +1,5 @@
 using Azure;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

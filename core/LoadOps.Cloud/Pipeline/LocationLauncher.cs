@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Aci;
-using LoadOps.Cloud.Ecs;
 using LoadOps.Cloud.Pools;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;

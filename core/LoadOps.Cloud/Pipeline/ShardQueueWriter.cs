@@ -4,7 +4,6 @@ using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Serialization;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pipeline;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;

@@ -3,7 +3,6 @@ using Azure.Core;
 using Azure.Identity;
 using LoadOps.Cloud.ServiceBus;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Pools;
 

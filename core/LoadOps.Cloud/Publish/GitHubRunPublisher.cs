@@ -1,5 +1,4 @@
 using LoadOps.Cloud.GitHub;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Pipeline;
 using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Publish;
 

@@ -1,6 +1,5 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Slack;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
 using LoadOps.Pipeline;

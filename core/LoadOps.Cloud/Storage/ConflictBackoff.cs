@@ -1,5 +1,3 @@
-using LoadOps.Pipeline;
-
 namespace LoadOps.Cloud.Storage;
 
 /// <summary>

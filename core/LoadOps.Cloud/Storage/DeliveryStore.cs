@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

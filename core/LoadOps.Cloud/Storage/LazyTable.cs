@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;

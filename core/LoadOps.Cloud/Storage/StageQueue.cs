@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Storage.Queues.Models;
 using Azure.Storage.Queues;
 using LoadOps.Core.Serialization;
 using LoadOps.Pipeline;

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

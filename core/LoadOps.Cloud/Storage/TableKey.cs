@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Storage;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using LoadOps.Core.Definitions;
-using LoadOps.Core.Results;
 
 namespace LoadOps.Core.Regression;
 

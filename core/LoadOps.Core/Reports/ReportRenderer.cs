@@ -1,5 +1,4 @@
 using LoadOps.Core.Reports.Charts;
-using Scriban;
 using Scriban.Runtime;
 
 namespace LoadOps.Core.Reports;

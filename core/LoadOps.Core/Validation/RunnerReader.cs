@@ -1,5 +1,4 @@
 using LoadOps.Core.Definitions;
-using LoadOps.Core.Parsing;
 
 namespace LoadOps.Core.Validation;
 

@@ -1,8 +1,6 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Publish;
 

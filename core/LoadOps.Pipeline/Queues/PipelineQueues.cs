@@ -18,6 +18,9 @@ public static class PipelineQueues
         [typeof(ReportRun)] = StageQueueNames.Report,
     };
 
+    /// <summary>Every stage message type, each with its queue.</summary>
+    public static IReadOnlyDictionary<Type, string> Queues => QueueOfType;
+
     public static string QueueOf(object message) =>
         message is not null && QueueOfType.TryGetValue(message.GetType(), out var queue)
             ? queue

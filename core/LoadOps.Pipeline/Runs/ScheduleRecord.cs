@@ -3,7 +3,7 @@ namespace LoadOps.Pipeline;
 /// <summary>A registered cron schedule of one test: the timer runs the definition at <see cref="DefinitionPath"/> on <see cref="Branch"/>.</summary>
 public sealed record ScheduleRecord
 {
-    /// <summary>Unique name of the schedule, e.g. <c>octo/shop|checkout|0</c> (repo, test, index in the definition).</summary>
+    /// <summary>Unique name of the schedule: repository, branch, test, cron and time zone (<c>octo/shop|main|checkout|0 3 * * *|UTC</c>), so a new cron is a new schedule.</summary>
     public required string Key { get; init; }
     public required string Repo { get; init; }
     public required string TestName { get; init; }

@@ -1,6 +1,5 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Pipeline;

@@ -1,7 +1,5 @@
-using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
-
 
 namespace LoadOps.Pipeline;
 

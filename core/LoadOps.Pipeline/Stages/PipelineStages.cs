@@ -34,7 +34,7 @@ public sealed class PipelineStages
         Report = new ReportStage(Runs, Results, stores.Documents, stores.Baselines, Publisher);
         Poisoned = new PoisonedRuns(Runs, failedRuns);
         Schedule = new ScheduleStage(stores.Schedules);
-        Schedules = new ScheduleRegistrar(definitions, stores.Schedules);
+        Schedules = new ScheduleRegistrar(definitions, stores.Schedules, clock);
         Live = new LiveProgressStage(Runs, new LiveRunReader(Results, stores.Documents, clock), Publisher, clock, liveInterval ?? LiveProgressStage.DefaultInterval);
         Routes =
         [
@@ -47,7 +47,7 @@ public sealed class PipelineStages
         ];
     }
 
-    /// <summary>Every queue-driven stage in pipeline order: what a host pumps, and the only list a new stage is added to.</summary>
+    /// <summary>Every queue-driven stage in pipeline order: what the hosts pump (docs/pipeline.md, "Adding a stage").</summary>
     public IReadOnlyList<StageRoute> Routes { get; }
 
     /// <summary>The route of the stage that takes <typeparamref name="T"/>.</summary>

@@ -8,7 +8,8 @@ namespace LoadOps.Pipeline;
 /// The stored form of a <see cref="StoredPlan"/>: the definition once at the top, every shard without it. A plan of a
 /// thousand shards would otherwise hold a thousand copies of the same definition. Reading gives every shard its
 /// definition back, and also reads plans written before, whose shards each carry their own. A shard whose definition
-/// differs from the first one's (only hand-made plans have that) keeps its own.
+/// differs from the first one's (only hand-made plans have that) keeps its own. A host older than this reads only plans
+/// with a definition in every shard, so all hosts of one storage account move to this version together.
 /// </summary>
 public static class PlanDocument
 {
@@ -30,7 +31,7 @@ public static class PlanDocument
         }
         if (definition is not null)
             document[DefinitionProperty] = definition.DeepClone();
-        return JsonSerializer.SerializeToUtf8Bytes(document, LoadOpsJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(document, LoadOpsJson.Compact);
     }
 
     public static StoredPlan Deserialize(ReadOnlySpan<byte> json)

@@ -4,7 +4,6 @@ using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Reports;
 using LoadOps.Core.Results;
-using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
 

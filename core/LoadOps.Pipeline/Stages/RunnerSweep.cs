@@ -59,6 +59,7 @@ public sealed class RunnerSweep(IRunRepository runs, IShardRepository shards, IR
         }
         if (handle is null)
             throw new InvalidOperationException("A shard without a cloud handle reached the teardown.");
+        var merge = "";
         if (why is null)
         {
             var check = await teardown.CheckAsync(handle, cancellationToken);
@@ -68,17 +69,32 @@ public sealed class RunnerSweep(IRunRepository runs, IShardRepository shards, IR
             if (check.Failed)
             {
                 var after = await shards.MarkFailedAsync(shard.RunId, shard.ShardId, "the runner failed: " + check.Detail, cancellationToken);
-                if (collect is not null && after is { AllShardsAccountedFor: true })
-                {
-                    var merged = await collect.MergeIfCompleteAsync(after, cancellationToken);
-                    next.AddRange(merged.Next);
-                    why += "; " + merged.Note;
-                }
+                merge = await MergeCompletedAsync(after, next, cancellationToken);
             }
         }
 
         await teardown.TearDownAsync(handle, why, cancellationToken);
         await shards.MarkTornDownAsync(shard.RunId, shard.ShardId, cancellationToken);
-        return $"{shard.ShardId}: released ({why}).";
+        return $"{shard.ShardId}: released ({why}).{merge}";
+    }
+
+    /// <summary>
+    /// Merges a run the failed shard completed. A merge that fails is only noted: the shard is released all the same,
+    /// and the deadline sweep merges the run later.
+    /// </summary>
+    private async Task<string> MergeCompletedAsync(RunRecord? run, List<object> next, CancellationToken cancellationToken)
+    {
+        if (collect is null || run is not { AllShardsAccountedFor: true })
+            return "";
+        try
+        {
+            var merged = await collect.MergeIfCompleteAsync(run, cancellationToken);
+            next.AddRange(merged.Next);
+            return " " + merged.Note;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return $" Run {run.RunId} could not be merged now ({e.GetType().Name}: {e.Message}); its deadline sweep merges it.";
+        }
     }
 }

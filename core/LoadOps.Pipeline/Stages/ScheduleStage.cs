@@ -7,13 +7,15 @@ namespace LoadOps.Pipeline;
 
 /// <summary>
 /// The schedule timer's work: for every registered schedule, the cron occurrences since the time it was checked until
-/// (kept on its registration; else its last claimed tick, or the last minute for one that never fired) are due; each due tick is claimed in the table, and only the claimer sends
+/// (kept on its registration; else its last claimed tick, or the last minute for one that never fired) are due; each
+/// due tick is claimed in the table, and only the claimer sends
 /// a <see cref="RunRequest"/>, so overlapping timers start a scheduled run exactly once. Several missed occurrences
 /// of one schedule fold into one run.
 /// </summary>
 public sealed class ScheduleStage(IScheduleRepository schedules)
 {
-    private static readonly TimeSpan FirstWindow = TimeSpan.FromMinutes(1);
+    /// <summary>How far back a schedule that was never checked looks on its first tick.</summary>
+    public static readonly TimeSpan FirstWindow = TimeSpan.FromMinutes(1);
 
     public async Task<StageOutcome> TickAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using LoadOps.Core.Pipeline;
 using LoadOps.Core.Policy;
 using LoadOps.Core.Validation;
 using LoadOps.Core.Webhooks;
-using LoadOps.Pipeline.Cost;
 using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
 

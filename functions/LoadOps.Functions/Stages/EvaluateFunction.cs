@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Functions.Hosting;

@@ -1,4 +1,3 @@
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;

@@ -4,7 +4,6 @@ using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
 using LoadOps.Runner.Cli;
 using LoadOps.Runner.Execution;
-using Microsoft.Extensions.Logging;
 
 namespace LoadOps.Runner.Agent;
 

@@ -1,6 +1,5 @@
 using LoadOps.Cli.Gate;
 using LoadOps.Cloud.Api;
-using LoadOps.Cloud.Storage;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Cli.Tests.Gate;

@@ -1,5 +1,4 @@
 using LoadOps.Cli.Serve;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Pipeline;
 using Microsoft.Extensions.DependencyInjection;

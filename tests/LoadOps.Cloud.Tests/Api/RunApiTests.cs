@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LoadOps.Cloud.Api;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;

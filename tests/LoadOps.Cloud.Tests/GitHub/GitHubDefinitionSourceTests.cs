@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using LoadOps.Cloud.GitHub;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Pipeline;
 

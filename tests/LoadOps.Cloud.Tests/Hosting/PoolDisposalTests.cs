@@ -1,7 +1,6 @@
 using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using LoadOps.Cloud.Hosting;
 using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

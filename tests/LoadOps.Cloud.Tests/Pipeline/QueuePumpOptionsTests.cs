@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Cloud.Tests.Pipeline;
 

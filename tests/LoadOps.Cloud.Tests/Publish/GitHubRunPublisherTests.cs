@@ -1,5 +1,4 @@
 using LoadOps.Cloud.GitHub;
-using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;

@@ -1,11 +1,8 @@
 using LoadOps.Cloud.GitHub;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Publish;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Pipeline;
 using LoadOps.Pipeline.Live;
-using LoadOps.Pipeline.Publish;
 
 namespace LoadOps.Cloud.Tests.Publish;
 

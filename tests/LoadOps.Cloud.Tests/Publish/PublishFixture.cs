@@ -1,6 +1,5 @@
 using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Publish;
-using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;

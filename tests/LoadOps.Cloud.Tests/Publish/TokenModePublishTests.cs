@@ -1,4 +1,3 @@
-using LoadOps.Cloud.GitHub;
 using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Evaluation;

@@ -1,6 +1,5 @@
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Evaluation;
-using LoadOps.Core.Results;
 
 namespace LoadOps.Core.Tests.Evaluation;
 

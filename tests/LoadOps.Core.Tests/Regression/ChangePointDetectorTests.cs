@@ -1,5 +1,4 @@
 using LoadOps.Core.Regression;
-using LoadOps.Core.Tests.Results;
 
 namespace LoadOps.Core.Tests.Regression;
 

@@ -1,5 +1,4 @@
 using LoadOps.Core.Policy;
-using LoadOps.Core.Validation;
 
 namespace LoadOps.Core.Tests.Validation;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net;
 using LoadOps.Cloud.Api;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Pipeline;
 

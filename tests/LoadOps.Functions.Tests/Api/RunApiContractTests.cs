@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net;
 using System.Text.Json;
 using System.Text;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;

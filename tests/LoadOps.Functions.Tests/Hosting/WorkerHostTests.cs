@@ -3,7 +3,6 @@ using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Stages;
 using LoadOps.Functions.Webhook;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LoadOps.Functions.Tests.Hosting;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LoadOps.Cloud.Storage;
 using LoadOps.Pipeline;
 
 namespace LoadOps.Functions.Tests.Metadata;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Functions.Hosting;
 using LoadOps.Functions.Tests.Metadata;

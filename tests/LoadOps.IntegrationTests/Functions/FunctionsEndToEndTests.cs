@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
 using LoadOps.Cli.Gate;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Webhooks;
 using LoadOps.IntegrationTests.Pools;

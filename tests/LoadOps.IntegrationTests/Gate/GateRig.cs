@@ -5,7 +5,6 @@ using System.Text;
 using LoadOps.Cli.Gate;
 using LoadOps.Cli.Serve;
 using LoadOps.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Gate;

@@ -2,9 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LoadOps.Cloud.Api;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Serialization;
-using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Gate;
 

@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Cost;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.IntegrationTests.Storage;
 using LoadOps.Pipeline;

@@ -6,7 +6,6 @@ using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Aci;
 using LoadOps.Core.Evaluation;
-using LoadOps.Core.Pipeline;
 using LoadOps.IntegrationTests.Pools;
 using LoadOps.IntegrationTests.Publish;
 using LoadOps.Pipeline;

@@ -11,7 +11,6 @@ using LoadOps.Core.Planning;
 using LoadOps.IntegrationTests.Storage;
 using LoadOps.Pipeline;
 using LoadOps.Pipeline.Cost;
-using LoadOps.Pipeline.Live;
 
 namespace LoadOps.IntegrationTests.Launchers;
 

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Publish;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Results;

@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.IntegrationTests.Storage;
 using LoadOps.Pipeline;

@@ -5,7 +5,6 @@ using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Pipeline;
 using LoadOps.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Pipeline;

@@ -1,7 +1,6 @@
 using System.Text;
 using Azure.Storage.Queues;
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.IntegrationTests.Storage;
 using LoadOps.Pipeline;

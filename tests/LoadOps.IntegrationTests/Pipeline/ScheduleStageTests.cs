@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Pipeline;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Webhooks;
 using LoadOps.Pipeline;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
-using LoadOps.Core.Definitions;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
 using LoadOps.Pipeline;

@@ -4,7 +4,6 @@ using LoadOps.Cloud.Pools;
 using LoadOps.Cloud.Storage;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Pools;
 

@@ -3,7 +3,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure;
 using LoadOps.Cloud.Pools;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Data;
 using LoadOps.Core.Definitions;
 using LoadOps.Core.Pipeline;

@@ -13,13 +13,11 @@ using LoadOps.IntegrationTests.Pipeline;
 using LoadOps.Pipeline;
 using LoadOps.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LoadOps.IntegrationTests.Publish;
 

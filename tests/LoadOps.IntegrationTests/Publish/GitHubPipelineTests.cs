@@ -1,10 +1,8 @@
 using System.Net;
 using LoadOps.Cloud.Pipeline;
-using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Tests.Stubs;
 using LoadOps.Core.Evaluation;
 using LoadOps.Core.Pipeline;
-using LoadOps.Core.Reports;
 using LoadOps.Core.Serialization;
 using LoadOps.Pipeline;
 

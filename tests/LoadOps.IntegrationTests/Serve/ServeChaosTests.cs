@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using LoadOps.Cli.Serve;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Pipeline;
 using LoadOps.Testing;

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Net;
 using LoadOps.Cli.Serve;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Serve;

@@ -1,5 +1,4 @@
 using LoadOps.Cli.Serve;
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Pipeline;
 using LoadOps.Testing;

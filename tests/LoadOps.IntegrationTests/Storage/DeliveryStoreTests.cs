@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoadOps.IntegrationTests.Storage;

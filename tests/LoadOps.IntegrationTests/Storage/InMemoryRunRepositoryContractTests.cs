@@ -1,6 +1,4 @@
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Pipeline;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Memory;
 
 namespace LoadOps.IntegrationTests.Storage;

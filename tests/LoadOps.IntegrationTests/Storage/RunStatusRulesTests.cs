@@ -1,4 +1,3 @@
-using LoadOps.Cloud.Storage;
 using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;

@@ -1,6 +1,5 @@
 using LoadOps.Cloud.Api;
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;
 

@@ -1,5 +1,4 @@
 using LoadOps.Cloud.Storage;
-using LoadOps.Pipeline;
 
 namespace LoadOps.IntegrationTests.Storage;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using LoadOps.Cloud.Storage;
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Results;
 using LoadOps.Pipeline;

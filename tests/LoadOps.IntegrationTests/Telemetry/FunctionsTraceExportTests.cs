@@ -1,4 +1,3 @@
-using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
 using LoadOps.IntegrationTests.Functions;
 using LoadOps.IntegrationTests.Pipeline;

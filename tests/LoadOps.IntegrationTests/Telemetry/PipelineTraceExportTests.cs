@@ -1,7 +1,5 @@
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Cloud.Storage;
 using LoadOps.Cloud.Telemetry;
-using LoadOps.Core.Pipeline;
 using LoadOps.IntegrationTests.Pipeline;
 using LoadOps.Pipeline;
 using LoadOps.Runner.Tests.Telemetry;

@@ -1,5 +1,3 @@
-using LoadOps.Pipeline;
-
 namespace LoadOps.Pipeline.Tests.Scene;
 
 /// <summary>A repository's files in a dictionary (path → text), the same at every commit: the definitions stages read.</summary>
@@ -10,6 +8,12 @@ internal sealed class DefinitionFiles : IDefinitionSource
     public DefinitionFiles Put(string path, string text)
     {
         _files[path] = text;
+        return this;
+    }
+
+    public DefinitionFiles Remove(string path)
+    {
+        _files.Remove(path);
         return this;
     }
 

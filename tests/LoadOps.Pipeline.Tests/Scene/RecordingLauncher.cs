@@ -1,5 +1,4 @@
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline;
 
 namespace LoadOps.Pipeline.Tests.Scene;
 

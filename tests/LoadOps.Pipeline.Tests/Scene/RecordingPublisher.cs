@@ -1,6 +1,5 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline;
 using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
 

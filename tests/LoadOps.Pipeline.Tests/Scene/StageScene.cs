@@ -1,6 +1,5 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
-using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 using LoadOps.Pipeline.Memory;
 

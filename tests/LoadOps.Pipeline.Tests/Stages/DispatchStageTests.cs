@@ -70,7 +70,7 @@ public sealed class DispatchStageTests
     }
 
     [Fact]
-    public async Task A_run_none_of_whose_shards_can_be_launched_fails_and_saying_why()
+    public async Task A_run_none_of_whose_shards_can_be_launched_fails_saying_why()
     {
         var launcher = new RecordingLauncher();
         launcher.RefusedLocations.Add("local");

@@ -63,6 +63,24 @@ public sealed class EvaluateStageTests
         Assert.NotNull(evaluation.Regression);
     }
 
+    /// <summary>What docs/definitions.md says each baseline size can show on a steady service (runs within ±1%).</summary>
+    [Theory]
+    [InlineData(3, 1.2, 2.0)]
+    [InlineData(5, 0.15, 0.35)]
+    [InlineData(10, 0.05, 0.15)]
+    public async Task The_smallest_p95_change_a_baseline_can_show_shrinks_with_its_runs(int baselineRuns, double atLeast, double atMost)
+    {
+        var scene = new StageScene(StageScene.Definition().Replace("runs: 3", $"runs: {baselineRuns}", StringComparison.Ordinal));
+        double[] levels = [20, 20.4, 19.8, 20.2, 19.9, 20.3, 20.1, 19.7, 20.2, 20.0];
+        var runs = await RunsAsync(scene, "steady", [.. levels.Take(baselineRuns), 20.1]);
+
+        var evaluation = await EvaluationOfAsync(scene, runs[^1]);
+
+        Assert.Equal(RunVerdict.Pass, evaluation.Verdict);
+        var p95 = evaluation.Regression!.Comparisons.Single(c => c.Step is null && c.Metric == Core.Definitions.Metric.P95);
+        Assert.InRange(p95.DetectableChange, atLeast, atMost);
+    }
+
     [Fact]
     public async Task Runs_of_another_definition_text_are_not_its_baseline()
     {

@@ -1,4 +1,3 @@
-using LoadOps.Core.Pipeline;
 using LoadOps.Core.Planning;
 using LoadOps.Core.Results;
 using LoadOps.Pipeline.Tests.Scene;

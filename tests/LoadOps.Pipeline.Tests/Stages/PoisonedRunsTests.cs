@@ -1,8 +1,6 @@
 using LoadOps.Core.Pipeline;
 using LoadOps.Core.Validation;
-using LoadOps.Pipeline;
 using Microsoft.Extensions.Time.Testing;
-using LoadOps.Pipeline.Live;
 using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline.Memory;
 

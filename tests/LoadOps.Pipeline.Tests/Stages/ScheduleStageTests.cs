@@ -148,11 +148,13 @@ public sealed class ScheduleStageTests
     }
 
     [Fact]
-    public async Task A_new_schedule_looks_back_only_a_minute_on_its_first_tick()
+    public async Task A_new_schedule_looks_back_only_a_minute_before_its_registration()
     {
-        var scene = await RegisteredAsync();
+        var scene = new StageScene(Scheduled());
+        scene.Clock.Advance(TimeSpan.FromMinutes(3));
+        await scene.Stages.Schedules.RegisterAsync(StageScene.Repository, Ct);
 
-        // 12:00 fell due before this schedule's first tick at 12:05: it is not replayed.
+        // 12:00 fell due before this schedule was registered at 12:03: it is not replayed.
         Assert.Empty(await TickAsync(scene, At(12, 5)));
         Assert.Single(await TickAsync(scene, At(12, 15)));
     }
@@ -193,6 +195,49 @@ public sealed class ScheduleStageTests
 
         Assert.Empty(await scene.Stores.Schedules.ListAsync(Ct));
         Assert.Empty(await TickAsync(scene, At(12, 15)));
+    }
+
+    [Fact]
+    public async Task A_schedule_put_back_hours_later_fires_no_catch_up_run_for_the_time_it_was_gone()
+    {
+        var scene = await RegisteredAsync();
+        Assert.Single(await TickAsync(scene, At(12, 0)));
+        scene.Files.Put(StageScene.DefinitionPath, StageScene.Definition());
+        await scene.Stages.Schedules.RegisterAsync(StageScene.Repository, Ct);
+
+        scene.Clock.Advance(At(15, 7) - scene.Clock.GetUtcNow());
+        scene.Files.Put(StageScene.DefinitionPath, Scheduled());
+        Assert.Equal(1, await scene.Stages.Schedules.RegisterAsync(StageScene.Repository, Ct));
+
+        Assert.Empty(await TickAsync(scene, At(15, 7)));
+        Assert.Single(await TickAsync(scene, At(15, 15)));
+    }
+
+    [Fact]
+    public async Task A_definition_broken_for_now_or_a_checkout_with_no_definitions_keeps_its_schedule()
+    {
+        var scene = await RegisteredAsync();
+
+        scene.Files.Put(StageScene.DefinitionPath, Scheduled() + "thresholds: [ \"p95 < fast\" ]\n");
+        Assert.Equal(0, await scene.Stages.Schedules.RegisterAsync(StageScene.Repository, Ct));
+        Assert.Single(await scene.Stores.Schedules.ListAsync(Ct));
+
+        scene.Files.Remove(StageScene.DefinitionPath);
+        Assert.Equal(0, await scene.Stages.Schedules.RegisterAsync(StageScene.Repository, Ct));
+        Assert.Single(await scene.Stores.Schedules.ListAsync(Ct));
+        Assert.Single(await TickAsync(scene, At(12, 0)));
+    }
+
+    [Fact]
+    public async Task A_deleted_definition_file_takes_its_schedule_with_it_while_the_others_stay()
+    {
+        var scene = await RegisteredAsync();
+        scene.Files.Put("loadtests/search.loadtest.yaml", StageScene.Definition().Replace($"name: {StageScene.TestName}", "name: search", StringComparison.Ordinal));
+
+        scene.Files.Remove(StageScene.DefinitionPath);
+        await scene.Stages.Schedules.RegisterAsync(StageScene.Repository, Ct);
+
+        Assert.Empty(await scene.Stores.Schedules.ListAsync(Ct));
     }
 
     [Fact]

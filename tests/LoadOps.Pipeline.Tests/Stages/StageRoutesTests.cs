@@ -9,13 +9,15 @@ public sealed class StageRoutesTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void Every_stage_queue_has_one_route_in_pipeline_order()
+    public void Every_stage_queue_has_one_route_in_pipeline_order_and_every_message_type_a_route()
     {
         var stages = new StageScene().Stages;
 
         Assert.Equal(StageQueueNames.Stages, stages.Routes.Select(r => r.Queue));
-        Assert.Equal(stages.Routes.Count, stages.Routes.Select(r => r.MessageType).Distinct().Count());
-        Assert.All(stages.Routes, r => Assert.Equal(r.Queue, PipelineQueues.QueueOf(Activator.CreateInstance(r.MessageType, FirstArguments(r.MessageType))!)));
+        Assert.Equal(
+            PipelineQueues.Queues.Keys.OrderBy(t => t.Name, StringComparer.Ordinal),
+            stages.Routes.Select(r => r.MessageType).OrderBy(t => t.Name, StringComparer.Ordinal));
+        Assert.Equal(StageQueueNames.Stages.Order(StringComparer.Ordinal), PipelineQueues.Queues.Values.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -29,9 +31,4 @@ public sealed class StageRoutesTests
         Assert.Null(PipelineQueues.RunIdOf(StageScene.Push("req")));
         Assert.Equal("r-9", PipelineQueues.RunIdOf(new ShardDone("r-9", "s", "b")));
     }
-
-    /// <summary>A value for each constructor argument of a positional message record (all strings here but the request).</summary>
-    private static object?[]? FirstArguments(Type messageType) => messageType == typeof(RunRequest)
-        ? null
-        : [.. messageType.GetConstructors().Single().GetParameters().Select(_ => (object?)"x")];
 }

@@ -1,4 +1,3 @@
-using LoadOps.Core.Pipeline;
 using LoadOps.Pipeline.Tests.Scene;
 
 namespace LoadOps.Pipeline.Tests.Stages;

@@ -1,5 +1,4 @@
 using LoadOps.Core.Definitions;
-using LoadOps.Core.Results;
 using LoadOps.Runner.Http;
 using LoadOps.Runner.Tests.Targets;
 

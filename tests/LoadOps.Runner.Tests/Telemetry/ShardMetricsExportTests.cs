@@ -1,6 +1,5 @@
 using LoadOps.Cloud.Telemetry;
 using LoadOps.Core.Definitions;
-using LoadOps.Core.Results;
 using LoadOps.Runner.Execution;
 using LoadOps.Runner.Telemetry;
 using LoadOps.SampleTarget;

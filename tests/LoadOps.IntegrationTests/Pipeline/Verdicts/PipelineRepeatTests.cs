@@ -1,4 +1,3 @@
-using LoadOps.Cloud.Pipeline;
 using LoadOps.Core.Evaluation;
 using LoadOps.Pipeline;
 
