@@ -12,12 +12,13 @@ namespace LoadOps.Cloud.Storage;
 /// <summary>
 /// Result and report blobs. Shard results: <c>results/runs/{runId}/shards/{shardId}.json</c>; a running shard's latest
 /// interim snapshot: <c>results/runs/{runId}/interim/{shardId}.json</c> (overwritten by its runner); merged result:
-/// <c>results/runs/{runId}/result.json</c>; reports: <c>reports/runs/{runId}/{file}</c>. Reads return streams (the
-/// blob is fetched in chunks as the caller reads) and writes serialise straight into the upload stream.
+/// <c>results/runs/{runId}/result.json</c>; reports: <c>reports/runs/{runId}/{file}</c>. Reads return streams (one GET,
+/// its body read as the caller reads) and writes serialise straight into the upload stream.
 /// </summary>
 public sealed class ResultStore : IResultArtifacts
 {
     private const string JsonContentType = "application/json";
+    private const int MaxReadsOfAChangingBlob = 3;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly BlobServiceClient _service;
@@ -62,11 +63,24 @@ public sealed class ResultStore : IResultArtifacts
     public Task<Stream?> OpenResultAsync(string blobName, CancellationToken cancellationToken) =>
         OpenAsync(_results.GetBlobClient(blobName), cancellationToken);
 
-    /// <summary>Reads and parses a result blob, streaming; null if it does not exist.</summary>
+    /// <summary>
+    /// Reads and parses a result blob, streaming; null if it does not exist. A read that resumes after a dropped
+    /// connection asks for the version it began with, so a runner overwriting its interim snapshot meanwhile makes it
+    /// fail with 412; the newer version is read then.
+    /// </summary>
     public async Task<ResultFile?> ReadResultAsync(string blobName, CancellationToken cancellationToken)
     {
-        await using var stream = await OpenResultAsync(blobName, cancellationToken);
-        return stream is null ? null : await JsonSerializer.DeserializeAsync<ResultFile>(stream, LoadOpsJson.Options, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var stream = await OpenResultAsync(blobName, cancellationToken);
+                return stream is null ? null : await JsonSerializer.DeserializeAsync<ResultFile>(stream, LoadOpsJson.Options, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == ConflictBackoff.PreconditionFailed && attempt < MaxReadsOfAChangingBlob)
+            {
+            }
+        }
     }
 
     /// <summary>The blob names of every shard result uploaded for a run, in name order.</summary>
@@ -150,11 +164,16 @@ public sealed class ResultStore : IResultArtifacts
         await JsonSerializer.SerializeAsync(stream, result, LoadOpsJson.Options, cancellationToken);
     }
 
+    /// <summary>
+    /// One GET whose body is read as it arrives: it is one version of the blob even while a runner overwrites its interim
+    /// snapshot. (A chunked read, <c>OpenReadAsync</c>, asks for each chunk of the version it started with and fails with
+    /// 412 once that version is gone.)
+    /// </summary>
     private static async Task<Stream?> OpenAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         try
         {
-            return await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+            return (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == ConflictBackoff.NotFound)
         {

@@ -34,6 +34,22 @@ public sealed class ResultStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_result_opened_before_its_runner_overwrites_it_reads_to_the_end_as_the_version_it_opened()
+    {
+        var store = new ResultStore(await azurite.NewClientsAsync(Ct), TimeProvider.System);
+        var runId = TestRuns.NewRunId();
+        var name = await store.PutShardResultAsync(TestRuns.Result(runId, $"{runId}-s000"), Ct);
+
+        await using var opened = await store.OpenResultAsync(name, Ct);
+        await store.PutShardResultAsync(TestRuns.Result(runId, $"{runId}-s000") with { Definition = "overwritten" }, Ct);
+        var read = await System.Text.Json.JsonSerializer.DeserializeAsync<LoadOps.Core.Results.ResultFile>(opened!, LoadOps.Core.Serialization.LoadOpsJson.Options, Ct);
+
+        // A chunked read of the first version would have failed with 412 here: that version is gone.
+        Assert.NotEqual("overwritten", read!.Definition);
+        Assert.Equal("overwritten", (await store.ReadResultAsync(name, Ct))!.Definition);
+    }
+
+    [Fact]
     public async Task Reports_are_stored_and_streamed_back()
     {
         var store = new ResultStore(await azurite.NewClientsAsync(Ct), TimeProvider.System);

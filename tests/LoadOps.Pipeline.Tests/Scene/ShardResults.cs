@@ -25,21 +25,9 @@ internal static class ShardResults
                 Histogram = HistogramCodec.Encode(histogram),
             };
         }).ToList();
-        return new ResultFile
+        return ShardResultFile.Header(spec, spec.StartAt, spec.StartAt + (spec.Interval * intervals.Count), status) with
         {
-            RunId = spec.RunId,
-            ShardId = spec.ShardId,
-            Definition = spec.Definition.Name,
-            DefinitionHash = spec.DefinitionHash,
-            Commit = spec.Commit,
-            Branch = spec.Branch,
-            Location = spec.Location,
-            Start = spec.StartAt,
-            End = spec.StartAt + (spec.Interval * intervals.Count),
-            Interval = spec.Interval,
-            Status = status,
             Steps = [new StepResult(StageScene.Scenario, StageScene.Step, intervals)],
-            Shards = [new ShardInfo(spec.ShardId, spec.ShardIndex, spec.Location, status)],
         };
     }
 }
