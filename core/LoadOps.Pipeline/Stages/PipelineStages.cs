@@ -50,6 +50,10 @@ public sealed class PipelineStages
     /// <summary>Every queue-driven stage in pipeline order: what the hosts pump (docs/pipeline.md, "Adding a stage").</summary>
     public IReadOnlyList<StageRoute> Routes { get; }
 
+    /// <summary>The route of the stage on <paramref name="queue"/>, one of <see cref="StageQueueNames.Stages"/>.</summary>
+    public StageRoute RouteOf(string queue) =>
+        Routes.FirstOrDefault(r => r.Queue == queue) ?? throw new ArgumentException($"No stage listens on {queue}.", nameof(queue));
+
     /// <summary>The route of the stage that takes <typeparamref name="T"/>.</summary>
     public StageRoute<T> Route<T>()
         where T : class =>

@@ -8,11 +8,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace LoadOps.Functions.Stages;
 
 /// <summary>Queue trigger on <see cref="StageQueueNames.Collect"/>: a shard finished; hands the <see cref="ShardDone"/> to the collect stage.</summary>
-public sealed class CollectFunction(PipelineStages stages, StageInvocation invocation)
+public sealed class CollectFunction(StageInvocation invocation)
 {
     public const string Name = "collect";
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Collect, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync(stages.Route<ShardDone>(), message, cancellationToken);
+        invocation.RunAsync(StageQueueNames.Collect, message, cancellationToken);
 }

@@ -8,11 +8,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace LoadOps.Functions.Stages;
 
 /// <summary>Queue trigger on <see cref="StageQueueNames.Dispatch"/>: a planned run; hands the <see cref="DispatchRun"/> to the dispatch stage.</summary>
-public sealed class DispatchFunction(PipelineStages stages, StageInvocation invocation)
+public sealed class DispatchFunction(StageInvocation invocation)
 {
     public const string Name = "dispatch";
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Dispatch, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync(stages.Route<DispatchRun>(), message, cancellationToken);
+        invocation.RunAsync(StageQueueNames.Dispatch, message, cancellationToken);
 }

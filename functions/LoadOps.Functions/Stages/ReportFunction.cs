@@ -8,11 +8,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace LoadOps.Functions.Stages;
 
 /// <summary>Queue trigger on <see cref="StageQueueNames.Report"/>: an evaluated run; hands the <see cref="ReportRun"/> to the report stage.</summary>
-public sealed class ReportFunction(PipelineStages stages, StageInvocation invocation)
+public sealed class ReportFunction(StageInvocation invocation)
 {
     public const string Name = "report";
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Report, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync(stages.Route<ReportRun>(), message, cancellationToken);
+        invocation.RunAsync(StageQueueNames.Report, message, cancellationToken);
 }

@@ -21,7 +21,14 @@ namespace LoadOps.Functions.Stages;
 /// </summary>
 public sealed partial class StageInvocation(PipelineStages stages, StorageClients clients, IOptions<QueuePumpOptions> retry, ILogger<StageInvocation> logger)
 {
-    public async Task RunAsync<T>(StageRoute<T> route, QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one delivery from <paramref name="stageQueueName"/>, the queue its trigger names: the route listening on
+    /// that queue decodes and handles it, so a function cannot hand its messages to another stage.
+    /// </summary>
+    public Task RunAsync(string stageQueueName, QueueMessage message, CancellationToken cancellationToken) =>
+        stages.RouteOf(stageQueueName).AcceptAsync(new Delivery(this, message), cancellationToken);
+
+    private async Task<bool> RunAsync<T>(StageRoute<T> route, QueueMessage message, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(route);
@@ -52,6 +59,14 @@ public sealed partial class StageInvocation(PipelineStages stages, StorageClient
             throw;
         }
         LogHandled(logger, stageQueueName, outcome.Note);
+        return true;
+    }
+
+    /// <summary>Hands the delivery back to <see cref="RunAsync{T}"/> typed by the route's message.</summary>
+    private sealed class Delivery(StageInvocation invocation, QueueMessage message) : IStageRouteVisitor<bool>
+    {
+        public Task<bool> VisitAsync<T>(StageRoute<T> route, CancellationToken cancellationToken)
+            where T : class => invocation.RunAsync(route, message, cancellationToken);
     }
 
     private async Task GiveUpIfLastAsync<T>(string stageQueueName, QueueMessage message, string? text, T? body, string reason, CancellationToken cancellationToken)

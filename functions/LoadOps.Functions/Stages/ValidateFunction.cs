@@ -8,11 +8,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace LoadOps.Functions.Stages;
 
 /// <summary>Queue trigger on <see cref="StageQueueNames.Validate"/>: a run request (webhook, API, schedule); hands the <see cref="RunRequest"/> to the validate stage.</summary>
-public sealed class ValidateFunction(PipelineStages stages, StageInvocation invocation)
+public sealed class ValidateFunction(StageInvocation invocation)
 {
     public const string Name = "validate";
 
     [Function(Name)]
     public Task RunAsync([QueueTrigger(StageQueueNames.Validate, Connection = FunctionsApp.StorageConnection)] QueueMessage message, CancellationToken cancellationToken) =>
-        invocation.RunAsync(stages.Route<RunRequest>(), message, cancellationToken);
+        invocation.RunAsync(StageQueueNames.Validate, message, cancellationToken);
 }

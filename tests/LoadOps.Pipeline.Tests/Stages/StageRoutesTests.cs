@@ -18,6 +18,8 @@ public sealed class StageRoutesTests
             PipelineQueues.Queues.Keys.OrderBy(t => t.Name, StringComparer.Ordinal),
             stages.Routes.Select(r => r.MessageType).OrderBy(t => t.Name, StringComparer.Ordinal));
         Assert.Equal(StageQueueNames.Stages.Order(StringComparer.Ordinal), PipelineQueues.Queues.Values.Order(StringComparer.Ordinal));
+        Assert.All(StageQueueNames.Stages, q => Assert.Equal(q, stages.RouteOf(q).Queue));
+        Assert.Throws<ArgumentException>(() => stages.RouteOf(StageQueueNames.PoisonOf(StageQueueNames.Plan)));
     }
 
     [Fact]
