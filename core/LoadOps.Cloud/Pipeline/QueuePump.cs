@@ -74,8 +74,8 @@ public sealed class QueuePump
             {
                 outcome = await route.Handle(message.Body, cancellationToken);
                 await _stages.Sender.SendAsync(outcome, cancellationToken);
-                if (stage == StageQueueNames.Report && AfterReport is { } after)
-                    await after(PipelineQueues.RunIdOf(message.Body)!, cancellationToken);
+                if (message.Body is ReportRun reported && AfterReport is { } after)
+                    await after(reported.RunId, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

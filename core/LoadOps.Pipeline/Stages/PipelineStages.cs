@@ -54,11 +54,6 @@ public sealed class PipelineStages
     public StageRoute RouteOf(string queue) =>
         Routes.FirstOrDefault(r => r.Queue == queue) ?? throw new ArgumentException($"No stage listens on {queue}.", nameof(queue));
 
-    /// <summary>The route of the stage that takes <typeparamref name="T"/>.</summary>
-    public StageRoute<T> Route<T>()
-        where T : class =>
-        Routes.OfType<StageRoute<T>>().SingleOrDefault() ?? throw new ArgumentException($"No stage takes {typeof(T).Name}.");
-
     public PipelineStores Stores { get; }
 
     /// <summary>Live figures to check runs while runs are under way (a timer in both hosts).</summary>

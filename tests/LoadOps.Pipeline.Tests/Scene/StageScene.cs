@@ -130,6 +130,5 @@ internal sealed class StageScene
     }
 
     private Task<StageOutcome> HandleAsync(object message, CancellationToken cancellationToken) =>
-        (Stages.Routes.FirstOrDefault(r => r.MessageType == message.GetType())
-            ?? throw new InvalidOperationException($"No stage handles {message.GetType().Name}.")).HandleAsync(message, cancellationToken);
+        Stages.RouteOf(PipelineQueues.QueueOf(message)).HandleAsync(message, cancellationToken);
 }

@@ -1,8 +1,7 @@
 using LoadOps.Core.Pipeline;
-using LoadOps.Core.Validation;
 using Microsoft.Extensions.Time.Testing;
-using LoadOps.Pipeline.Publish;
 using LoadOps.Pipeline.Memory;
+using LoadOps.Pipeline.Tests.Scene;
 
 namespace LoadOps.Pipeline.Tests.Stages;
 
@@ -12,7 +11,7 @@ public sealed class PoisonedRunsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private readonly InMemoryRunRepository _runs = new(new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero)));
-    private readonly FailedRunsSeen _publisher = new();
+    private readonly RecordingPublisher _publisher = new();
 
     private PoisonedRuns Poisoned => new(_runs, new FailedRuns(_runs, _publisher));
 
@@ -32,7 +31,7 @@ public sealed class PoisonedRunsTests
         var run = await _runs.GetAsync("r1", Ct);
         Assert.Equal(RunStatus.Failed, run!.Status);
         Assert.Equal($"The {StageQueueNames.Evaluate} stage gave up on the run: gave up after 5 deliveries; last error: IOException: disk full", run.StatusReason);
-        Assert.Equal(["r1"], _publisher.Failed);
+        Assert.Equal(["failed:r1"], _publisher.Posts);
         Assert.StartsWith("Run r1: ", note, StringComparison.Ordinal);
     }
 
@@ -59,25 +58,6 @@ public sealed class PoisonedRunsTests
 
         Assert.Contains("moved to the poison queue: not JSON", undecodable, StringComparison.Ordinal);
         Assert.Equal("first cause", (await _runs.GetAsync("r2", Ct))!.StatusReason);
-        Assert.Empty(_publisher.Failed);
-    }
-
-    /// <summary>Records which runs were published as failed; the other verdicts do not occur here.</summary>
-    private sealed class FailedRunsSeen : IRunPublisher
-    {
-        public List<string> Failed { get; } = [];
-
-        public Task<PublishResult> FailedAsync(RunRecord run, CancellationToken cancellationToken)
-        {
-            Failed.Add(run.RunId);
-            return Task.FromResult(PublishResult.Nothing);
-        }
-
-        public Task<PublishResult> ValidationFailedAsync(RunRequest request, IReadOnlyList<DefinitionError> problems, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        public Task<PublishResult> DispatchedAsync(RunRecord run, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<PublishResult> ReportedAsync(RunReport report, CancellationToken cancellationToken) => throw new NotSupportedException();
+        Assert.Empty(_publisher.Posts);
     }
 }

@@ -27,7 +27,7 @@ public sealed class StageRoutesTests
     {
         var scene = new StageScene();
 
-        var wrong = await Assert.ThrowsAsync<ArgumentException>(() => scene.Stages.Route<PlanRun>().HandleAsync(new DispatchRun("r"), Ct));
+        var wrong = await Assert.ThrowsAsync<ArgumentException>(() => scene.Stages.RouteOf(StageQueueNames.Plan).HandleAsync(new DispatchRun("r"), Ct));
         Assert.Contains("takes PlanRun, not DispatchRun", wrong.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentException>(() => scene.Stores.Bus.SendAsync("shard s000 is done", Ct));
         Assert.Null(PipelineQueues.RunIdOf(StageScene.Push("req")));
