@@ -43,17 +43,8 @@ internal sealed class CannedLauncher(ResultStore results, StageSender sender) : 
                 histogram.RecordValue(1_000 + (v * 37 % 4_000) + (spec.ShardIndex * 3));
             intervals.Add(new IntervalStats { Start = Start.AddSeconds(5 * i), Ok = 200, Histogram = HistogramCodec.Encode(histogram) });
         }
-        return new ResultFile
+        return ShardResultFile.Header(spec, Start, Start.AddMinutes(1), ResultStatus.Complete) with
         {
-            RunId = spec.RunId,
-            ShardId = spec.ShardId,
-            Definition = spec.Definition.Name,
-            DefinitionHash = spec.DefinitionHash,
-            Commit = spec.Commit,
-            Branch = spec.Branch,
-            Location = spec.Location,
-            Start = Start,
-            End = Start.AddMinutes(1),
             Steps = [new StepResult("browse", "list", intervals)],
         };
     }

@@ -16,16 +16,20 @@ public static class HistogramCodec
 
     public static LongHistogram Create() => new(LowestTrackable, HighestTrackable, SignificantDigits);
 
+    /// <summary>
+    /// The histogram as a shard's result carries it: the library's payload (header and counts), but deflated by
+    /// <see cref="CompressedHistogramWriter"/> rather than the library, which compresses its whole ~190 KB buffer
+    /// (most of it padding) and always Huffman-codes it. Small payloads are stored (<see cref="HistogramPacking.FastToMerge"/>),
+    /// so a merge of thousands of shards decodes them at memory speed. Any HdrHistogram V2 decoder reads it.
+    /// </summary>
     public static string Encode(HistogramBase histogram)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity());
-        var length = histogram.EncodeIntoCompressedByteBuffer(buffer);
-        var bytes = new byte[length];
-        buffer.Position = 0;
-        for (var i = 0; i < length; i++)
-            bytes[i] = buffer.Get();
-        return Convert.ToBase64String(bytes);
+        var slots = new SparseHistogram();
+        // A slot's lowest value, as the library's Add re-shapes: a histogram of another shape lands where Decode would put it.
+        foreach (var slot in histogram.RecordedValues())
+            slots.Add(HistogramShape.IndexOf(histogram.LowestEquivalentValue(slot.ValueIteratedTo)), slot.CountAtValueIteratedTo);
+        return slots.Encode(HistogramPacking.FastToMerge);
     }
 
     /// <summary>Decodes a histogram written by <see cref="Encode"/>; throws <see cref="FormatException"/> on damaged data.</summary>

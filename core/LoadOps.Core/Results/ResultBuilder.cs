@@ -12,23 +12,12 @@ internal sealed class ResultBuilder(
 {
     public ResultFile Build(ResultFile first, DateTimeOffset start, DateTimeOffset end)
     {
-        var results = new List<StepResult>();
-        foreach (var group in steps.GroupBy(s => (s.Key.Scenario, s.Key.Step)).OrderBy(g => g.Key.Scenario, StringComparer.Ordinal).ThenBy(g => g.Key.Step, StringComparer.Ordinal))
-        {
-            var overall = new SortedDictionary<long, IntervalAccumulator>();
-            foreach (var (key, intervals) in group.OrderBy(g => g.Key.Location, StringComparer.Ordinal))
-            {
-                foreach (var (at, sum) in intervals)
-                {
-                    if (!overall.TryGetValue(at, out var total))
-                        overall[at] = total = new IntervalAccumulator();
-                    total.Add(sum);
-                }
-                if (key.Location is not null)
-                    results.Add(new StepResult(key.Scenario, key.Step, ToStats(intervals)) { Location = key.Location });
-            }
-            results.Add(new StepResult(group.Key.Scenario, group.Key.Step, ToStats(overall)));
-        }
+        // Steps are independent (each its own locations and overall sum): encoded on every core, kept in step order.
+        var groups = steps.GroupBy(s => (s.Key.Scenario, s.Key.Step))
+            .OrderBy(g => g.Key.Scenario, StringComparer.Ordinal).ThenBy(g => g.Key.Step, StringComparer.Ordinal).ToList();
+        var perStep = new List<StepResult>[groups.Count];
+        Parallel.For(0, groups.Count, i => perStep[i] = StepResults(groups[i]));
+        var results = perStep.SelectMany(s => s).ToList();
 
         var issues = new List<TrustIssue>(trust);
         var status = Status(issues);
@@ -50,6 +39,26 @@ internal sealed class ResultBuilder(
             Health = health.ToList(),
             Shards = [.. shards.OrderBy(s => s.Index).ThenBy(s => s.ShardId, StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>One step's results: per location (ordered by name), then the overall sum of them.</summary>
+    private static List<StepResult> StepResults(IGrouping<(string Scenario, string Step), KeyValuePair<(string Scenario, string Step, string? Location), SortedDictionary<long, IntervalAccumulator>>> group)
+    {
+        var results = new List<StepResult>();
+        var overall = new SortedDictionary<long, IntervalAccumulator>();
+        foreach (var (key, intervals) in group.OrderBy(g => g.Key.Location, StringComparer.Ordinal))
+        {
+            foreach (var (at, sum) in intervals)
+            {
+                if (!overall.TryGetValue(at, out var total))
+                    overall[at] = total = new IntervalAccumulator();
+                total.Add(sum);
+            }
+            if (key.Location is not null)
+                results.Add(new StepResult(key.Scenario, key.Step, ToStats(intervals)) { Location = key.Location });
+        }
+        results.Add(new StepResult(group.Key.Scenario, group.Key.Step, ToStats(overall)));
+        return results;
     }
 
     private ResultStatus Status(List<TrustIssue> issues)

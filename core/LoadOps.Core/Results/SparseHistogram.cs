@@ -159,7 +159,7 @@ internal sealed class SparseHistogram
     }
 
     /// <summary>The standard encoding (<see cref="HistogramCodec"/>), written from the window without a full histogram.</summary>
-    public string Encode() => CompressedHistogramWriter.Write(_offset, WindowLength, CountAtWindow);
+    public string Encode(HistogramPacking packing = HistogramPacking.Smallest) => CompressedHistogramWriter.Write(_offset, WindowLength, CountAtWindow, packing);
 
     private long CountAtWindow(int i) => _large is not null ? _large[i] : _small[i];
 

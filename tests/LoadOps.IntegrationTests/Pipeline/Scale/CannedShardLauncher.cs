@@ -58,17 +58,8 @@ internal sealed class CannedShardLauncher(ResultStore results, StageSender sende
         var histogram = HistogramCodec.Create();
         for (var v = 0; v < 50; v++)
             histogram.RecordValue(1_000 + (v * 37 % 4_000) + spec.ShardIndex);
-        return new ResultFile
+        return ShardResultFile.Header(spec, Start, Start.AddSeconds(5), ResultStatus.Complete) with
         {
-            RunId = spec.RunId,
-            ShardId = spec.ShardId,
-            Definition = spec.Definition.Name,
-            DefinitionHash = spec.DefinitionHash,
-            Commit = spec.Commit,
-            Branch = spec.Branch,
-            Location = spec.Location,
-            Start = Start,
-            End = Start.AddSeconds(5),
             Steps = [new StepResult("browse", "list", [new IntervalStats { Start = Start, Ok = 50, Histogram = HistogramCodec.Encode(histogram) }])],
         };
     }

@@ -52,17 +52,8 @@ internal sealed class LevelShardLauncher(ResultStore results, StageSender sender
                 histogram.RecordValue((long)(level * (0.9 + (0.2 * random.NextDouble()))));
             return new IntervalStats { Start = start.AddSeconds(5 * i), Ok = 100, Histogram = HistogramCodec.Encode(histogram) };
         }).ToList();
-        return new ResultFile
+        return ShardResultFile.Header(spec, start, start.AddSeconds(50), ResultStatus.Complete) with
         {
-            RunId = spec.RunId,
-            ShardId = spec.ShardId,
-            Definition = spec.Definition.Name,
-            DefinitionHash = spec.DefinitionHash,
-            Commit = spec.Commit,
-            Branch = spec.Branch,
-            Location = spec.Location,
-            Start = start,
-            End = start.AddSeconds(50),
             Steps = [new StepResult("browse", "list", intervals)],
         };
     }
