@@ -158,6 +158,64 @@ internal sealed class SparseHistogram
         ForEach((index, count) => target.RecordValueWithCount(HistogramShape.ValueAt(index), count));
     }
 
+    /// <summary>
+    /// The value at <paramref name="percentile"/> exactly as HdrHistogram's <c>GetValueAtPercentile</c> reads the same
+    /// counts (the highest value of the first slot whose running count reaches the percentile's share), without
+    /// copying them into a full histogram first. 0 when empty.
+    /// </summary>
+    public long ValueAtPercentile(double percentile)
+    {
+        var wanted = Math.Max(1, (long)((Math.Min(percentile, 100.0) / 100.0 * TotalCount) + 0.5));
+        long running = 0;
+        for (var i = 0; i < WindowLength; i++)
+        {
+            running += CountAtWindow(i);
+            if (running >= wanted)
+                return HighestValueOf(_offset + i);
+        }
+        return 0;
+    }
+
+    /// <summary>The highest value the highest non-empty slot holds, as the library's <c>GetMaxValue</c>; 0 when empty.</summary>
+    public long MaxValue
+    {
+        get
+        {
+            for (var i = WindowLength - 1; i >= 0; i--)
+            {
+                if (CountAtWindow(i) != 0)
+                    return HighestValueOf(_offset + i);
+            }
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// The mean as the library's <c>GetMean</c> computes it: each slot counted at its middle value, summed in 64-bit
+    /// integers lowest slot first (wrapping as the library's sum does), divided by the count. 0 when empty.
+    /// </summary>
+    public double Mean
+    {
+        get
+        {
+            if (TotalCount == 0)
+                return 0;
+            long sum = 0;
+            for (var i = 0; i < WindowLength; i++)
+            {
+                var count = CountAtWindow(i);
+                if (count == 0)
+                    continue;
+                var lowest = HistogramShape.ValueAt(_offset + i);
+                var middle = lowest + ((HistogramShape.ValueAt(_offset + i + 1) - lowest) >> 1);
+                sum = unchecked(sum + (count * middle));
+            }
+            return sum * 1.0 / TotalCount;
+        }
+    }
+
+    private static long HighestValueOf(int index) => HistogramShape.ValueAt(index + 1) - 1;
+
     /// <summary>The standard encoding (<see cref="HistogramCodec"/>), written from the window without a full histogram.</summary>
     public string Encode(HistogramPacking packing = HistogramPacking.Smallest) => CompressedHistogramWriter.Write(_offset, WindowLength, CountAtWindow, packing);
 

@@ -122,6 +122,38 @@ public sealed class SparseHistogramTests
         Assert.Equal(0, sparse.TotalCount);
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(2026)]
+    public void Percentiles_max_and_mean_read_from_the_sums_are_the_library_s_to_the_last_bit(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 400; round++)
+        {
+            var histogram = HistogramCodec.Create();
+            var kind = round % 4;
+            for (var n = random.Next(1, 500); n > 0; n--)
+            {
+                var value = kind switch
+                {
+                    0 => random.NextInt64(1, HistogramCodec.HighestTrackable + 1),
+                    1 => random.NextInt64(1, 50),
+                    _ => ResultFiles.SkewedLatency(random),
+                };
+                histogram.RecordValueWithCount(value, round % 7 == 0 ? random.NextInt64(1, 1L << 33) : 1); // huge counts too
+            }
+            var sparse = new SparseHistogram();
+            sparse.AddEncoded(HistogramCodec.Encode(histogram));
+
+            foreach (var percentile in new[] { 0.0, 50, 75, 90, 95, 99, 99.9, 100 })
+                Assert.Equal(histogram.GetValueAtPercentile(percentile), sparse.ValueAtPercentile(percentile));
+            Assert.Equal(histogram.GetMaxValue(), sparse.MaxValue);
+            Assert.Equal(histogram.GetMean(), sparse.Mean);
+        }
+        var empty = new SparseHistogram();
+        Assert.Equal((0L, 0L, 0.0), (empty.ValueAtPercentile(99), empty.MaxValue, empty.Mean));
+    }
+
     [Fact]
     public void A_histogram_of_another_shape_is_re_shaped()
     {
