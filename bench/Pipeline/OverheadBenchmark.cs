@@ -121,6 +121,6 @@ internal static class OverheadBenchmark
             """);
     }
 
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+    internal static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
