@@ -59,7 +59,7 @@ internal static class RunHeadline
         regression.Comparisons
             .Where(c => c.Step is null && c.Metric.Unit() == MetricUnit.Microseconds && double.IsFinite(c.DetectableChange))
             .OrderBy(c => c.Metric == Metric.P95 ? 0 : 1).FirstOrDefault() is { } latency
-            ? $" ({latency.Metric.Name()}: could detect ≥ {MetricJudge.Percent(latency.DetectableChange)})"
+            ? $" ({latency.Metric.Name()}: {MetricJudge.CouldDetect(latency.Test, latency.DetectableChange)})"
             : "";
 
     private static string Change(MetricComparison comparison)

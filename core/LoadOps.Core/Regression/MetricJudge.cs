@@ -32,7 +32,7 @@ internal static class MetricJudge
         var detectable = test.InPoints
             ? CountTest.DetectableChange(test, tolerance, alpha / testCount)
             : Math.Max(tolerance, RelativeDetectable(metric, test, alpha / testCount));
-        var can = $"could detect ≥ {ChangeText(test, detectable)}";
+        var can = CouldDetect(test, detectable);
         var settled = Worst(metric, test, options.SettleConfidence, options) <= tolerance;
         string why = worse > tolerance
             ? $"{change} (worse) but within run-to-run noise (±{Noise(test)}, p = {p} after Holm): no evidence of a regression beyond the {ToleranceText(test, tolerance)} tolerance"
@@ -75,6 +75,18 @@ internal static class MetricJudge
     private static string Change(MetricTest test) => test.InPoints
         ? $"{Percent(test.BaselineValue)} → {Percent(test.CandidateValue)} ({Points(test.RelativeChange, signed: true)})"
         : Percent(test.RelativeChange, signed: true);
+
+    /// <summary>
+    /// A detectable slowdown beyond this is stated as a bound: with few, noisy baseline runs the computed figure runs to
+    /// absurd sizes ("≥ 3381244022913250000000000%"), and what a reader needs to know is that the gate saw nothing.
+    /// </summary>
+    internal const double DetectableStatedUpTo = 10;
+
+    /// <summary>"could detect ≥ 12%", or for a gate that could not have caught even a tenfold change, that and why.</summary>
+    internal static string CouldDetect(MetricTest test, double detectable) =>
+        !test.InPoints && detectable > DetectableStatedUpTo
+            ? $"could detect no change under {Percent(DetectableStatedUpTo)}: the {test.BaselineRuns} baseline runs are too few for their noise, and more runs or steadier ones sharpen the gate"
+            : $"could detect ≥ {ChangeText(test, detectable)}";
 
     private static string ChangeText(MetricTest test, double value) => test.InPoints ? Points(value, signed: false) : Percent(value);
 

@@ -84,9 +84,14 @@ public static class ReportModelBuilder
         Verdict.Regression or Verdict.Improvement => "significant",
         Verdict.Inconclusive => comparison.Reason,
         _ => double.IsFinite(comparison.DetectableChange)
-            ? $"within tolerance; could detect ≥ {(comparison.Test.InPoints ? ValueText.Points(comparison.DetectableChange) : ValueText.Percent(comparison.DetectableChange))}"
+            ? $"within tolerance; {(comparison.Test.InPoints ? $"could detect ≥ {ValueText.Points(comparison.DetectableChange)}" : CouldDetect(comparison))}"
             : "within tolerance",
     };
+
+    /// <summary>As the verdict's own text says it (<see cref="MetricJudge.CouldDetect"/>), in the report's number format.</summary>
+    private static string CouldDetect(MetricComparison comparison) => comparison.DetectableChange > MetricJudge.DetectableStatedUpTo
+        ? MetricJudge.CouldDetect(comparison.Test, comparison.DetectableChange)
+        : $"could detect ≥ {ValueText.Percent(comparison.DetectableChange)}";
 
     private static IntervalPoint Point(IntervalMetrics interval) => new(
         interval.Start,

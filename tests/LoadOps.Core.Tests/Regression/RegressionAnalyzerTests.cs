@@ -51,6 +51,24 @@ public sealed class RegressionAnalyzerTests
     }
 
     [Fact]
+    public void A_pass_that_could_not_have_caught_even_a_tenfold_slowdown_says_so_instead_of_an_absurd_figure()
+    {
+        // Three baseline runs whose p95 ranges from 20 ms to 2 s (a 40-request run on a busy machine): the computed
+        // detectable change is astronomically large.
+        List<ResultSummary> baseline = [Summaries.Run("b0", 20_000), Summaries.Run("b1", 2_000_000), Summaries.Run("b2", 200_000)];
+
+        var p95 = RegressionAnalyzer.Analyze(Summaries.Run("pr", 200_000), baseline, Options).Comparisons.Single(c => c.Metric == Metric.P95);
+
+        Assert.Equal(Verdict.Pass, p95.Verdict);
+        Assert.True(p95.DetectableChange > 10, $"detectable {p95.DetectableChange}");
+        Assert.Contains("could detect no change under 1000%: the 3 baseline runs are too few for their noise", p95.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("≥", p95.Reason, StringComparison.Ordinal);
+        // A steady baseline still states its figure.
+        var steady = RegressionAnalyzer.Analyze(Summaries.Run("pr", 200_000), Summaries.Baseline(10, 0.02, seed: 5), Options).Comparisons.Single(c => c.Metric == Metric.P95);
+        Assert.Matches("could detect ≥ [0-9.]+%", steady.Reason);
+    }
+
+    [Fact]
     public void Too_little_history_is_inconclusive_and_says_how_many_runs_are_missing()
     {
         var report = RegressionAnalyzer.Analyze(Summaries.Run("pr", 400_000), Summaries.Baseline(2, 0.02, seed: 4), Options);
