@@ -32,7 +32,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (!File.Exists(azurite))
             throw new InvalidOperationException($"Azurite is not installed: {azurite} is missing. Run `npm ci` in {root} first.");
 
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
+        int blob = LoopbackPort.Free(), queue = LoopbackPort.Free(), table = LoopbackPort.Free();
         var start = new ProcessStartInfo(azurite) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         string[] storage = dataFolder is null ? ["--inMemoryPersistence"] : ["--location", dataFolder];
         foreach (var argument in storage.Concat(
@@ -116,14 +116,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return string.Join(Environment.NewLine, _output.TakeLast(20));
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static string RepositoryRoot()
     {

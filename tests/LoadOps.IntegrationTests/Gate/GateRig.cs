@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using LoadOps.Cli.Gate;
@@ -60,7 +58,7 @@ internal sealed class GateRig : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(tests, "live.loadtest.yaml"), SmokeDefinition.Yaml(LiveTest, baseUrl, seconds: 8, runners: 2), cancellationToken);
 
         var clients = await azurite.NewClientsAsync(cancellationToken);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var options = new ServeOptions(azurite.ConnectionString, Path.Combine(folder, "repo"), Path.Combine(folder, "out"))
         {
             NamePrefix = clients.Names.Prefix,
@@ -146,13 +144,4 @@ internal sealed class GateRig : IAsyncDisposable
         runners: [ { location: local, count: 1 } ]
         {{judge}}
         """;
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
