@@ -57,7 +57,7 @@ internal static class RunHeadline
     /// <summary>The run's latency line (p95 when compared, else the first latency metric): how large a slowdown this pass could have caught.</summary>
     private static string Detectable(RegressionReport regression) =>
         regression.Comparisons
-            .Where(c => c.Step is null && c.Metric.Unit() == MetricUnit.Microseconds && double.IsFinite(c.DetectableChange))
+            .Where(c => c.Step is null && c.Metric.Unit() == MetricUnit.Microseconds && !double.IsNaN(c.DetectableChange))
             .OrderBy(c => c.Metric == Metric.P95 ? 0 : 1).FirstOrDefault() is { } latency
             ? $" ({latency.Metric.Name()}: {MetricJudge.CouldDetect(latency.Test, latency.DetectableChange)})"
             : "";

@@ -83,7 +83,8 @@ public static class ReportModelBuilder
     {
         Verdict.Regression or Verdict.Improvement => "significant",
         Verdict.Inconclusive => comparison.Reason,
-        _ => double.IsFinite(comparison.DetectableChange)
+        // Infinite (a t-quantile past what a double holds) is "no change under 1000%" too; NaN is no statement.
+        _ => !double.IsNaN(comparison.DetectableChange)
             ? $"within tolerance; {(comparison.Test.InPoints ? $"could detect ≥ {ValueText.Points(comparison.DetectableChange)}" : CouldDetect(comparison))}"
             : "within tolerance",
     };

@@ -64,6 +64,19 @@ public sealed class RunEvaluatorTests
     }
 
     [Fact]
+    public void A_pass_against_three_wildly_different_baseline_runs_says_it_could_see_nothing_rather_than_a_huge_figure()
+    {
+        var (run, summary) = EvaluatedRuns.Run("r", 100, seed: 7);
+        IReadOnlyList<(ResultFile, ResultSummary)> baseline =
+            [EvaluatedRuns.Run("20261120T000000Z-b", 5, seed: 1), EvaluatedRuns.Run("20261121T000001Z-b", 2_000, seed: 2), EvaluatedRuns.Run("20261122T000002Z-b", 100, seed: 3)];
+
+        var evaluation = RunEvaluator.Evaluate(run, summary, EvaluatedRuns.Definition(new BaselineSpec(), "p95 < 10s"), baseline);
+
+        Assert.Equal(RunVerdict.Pass, evaluation.Verdict);
+        Assert.Contains("(p95: could detect no change under 1000%: the 3 baseline runs are too few for their noise", evaluation.Headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_untrustworthy_run_never_passes_cleanly()
     {
         var (run, summary) = EvaluatedRuns.Run("r", 100, seed: 7, issue: new TrustIssue("cpu", "runner CPU above 85% in 9 of 12 intervals", "r-s000"));
