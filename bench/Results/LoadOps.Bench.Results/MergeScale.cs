@@ -132,7 +132,7 @@ internal static class MergeScale
         return process.TotalProcessorTime;
     }
 
-    private static long Latency(Random random)
+    internal static long Latency(Random random)
     {
         var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
         return Math.Max(1, (long)((random.NextDouble() < 0.03 ? 400_000 : 20_000) * Math.Exp(0.5 * normal)));

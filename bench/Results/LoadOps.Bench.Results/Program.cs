@@ -7,6 +7,7 @@ using LoadOps.Bench.Results;
 //   generate --out DIR [--shards N]       write N shard results of 20 steps × 120 intervals
 //   merge --dir DIR [--shards N] [--objects | --parallel]  merge the first N of them from their bytes one by one (or as
 //                                         objects, or on every core); wall time and memory
+//   packing                               what one interval histogram costs a merge, old and new runner encoding
 var command = args.Length > 0 ? args[0] : "";
 string Option(string name, string fallback)
 {
@@ -32,7 +33,10 @@ switch (command)
         return 0;
     case "merge":
         return await MergeScale.MergeAsync(Option("--dir", Path.Combine(Path.GetTempPath(), "loadops-merge-bench")), Count("--shards", 1_000), CancellationToken.None);
+    case "packing":
+        PackingCost.Run();
+        return 0;
     default:
-        Console.Error.WriteLine("usage: accuracy [--trials N] | generate --out DIR [--shards N] | merge --dir DIR [--shards N]");
+        Console.Error.WriteLine("usage: accuracy [--trials N] | generate --out DIR [--shards N] | merge --dir DIR [--shards N] | packing");
         return 2;
 }

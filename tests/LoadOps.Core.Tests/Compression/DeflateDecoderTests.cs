@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using LoadOps.Core.Compression;
 using LoadOps.Core.Results;
-using LoadOps.Core.Tests.Results;
+using LoadOps.Testing;
 
 namespace LoadOps.Core.Tests.Compression;
 

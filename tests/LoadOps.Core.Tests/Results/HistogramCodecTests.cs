@@ -1,4 +1,5 @@
 using LoadOps.Core.Results;
+using LoadOps.Testing;
 
 namespace LoadOps.Core.Tests.Results;
 

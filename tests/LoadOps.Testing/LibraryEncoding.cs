@@ -1,13 +1,14 @@
 using HdrHistogram;
 using HdrHistogram.Utilities;
 
-namespace LoadOps.Core.Tests.Results;
+namespace LoadOps.Testing;
 
 /// <summary>
 /// A histogram encoded by the HdrHistogram library itself, as runners before the stored packing wrote shard results
-/// (and as other tools write them): its whole counts buffer, Huffman-coded in dynamic blocks.
+/// (and as other tools write them): its whole counts buffer, Huffman-coded in dynamic blocks. For tests and benchmarks
+/// that need such inputs; the product writes its own (<c>HistogramCodec.Encode</c>).
 /// </summary>
-internal static class LibraryEncoding
+public static class LibraryEncoding
 {
     public static string Of(HistogramBase histogram)
     {
