@@ -80,7 +80,7 @@ internal static class MetricJudge
     /// A detectable slowdown beyond this is stated as a bound: with few, noisy baseline runs the computed figure runs to
     /// absurd sizes ("≥ 3381244022913250000000000%"), and what a reader needs to know is that the gate saw nothing.
     /// </summary>
-    internal const double DetectableStatedUpTo = 10;
+    private const double DetectableStatedUpTo = 10;
 
     /// <summary>"could detect ≥ 12%", or for a gate that could not have caught even a tenfold change, that and why.</summary>
     internal static string CouldDetect(MetricTest test, double detectable) =>

@@ -85,14 +85,9 @@ public static class ReportModelBuilder
         Verdict.Inconclusive => comparison.Reason,
         // Infinite (a t-quantile past what a double holds) is "no change under 1000%" too; NaN is no statement.
         _ => !double.IsNaN(comparison.DetectableChange)
-            ? $"within tolerance; {(comparison.Test.InPoints ? $"could detect ≥ {ValueText.Points(comparison.DetectableChange)}" : CouldDetect(comparison))}"
+            ? $"within tolerance; {(comparison.Test.InPoints ? $"could detect ≥ {ValueText.Points(comparison.DetectableChange)}" : MetricJudge.CouldDetect(comparison.Test, comparison.DetectableChange))}"
             : "within tolerance",
     };
-
-    /// <summary>As the verdict's own text says it (<see cref="MetricJudge.CouldDetect"/>), in the report's number format.</summary>
-    private static string CouldDetect(MetricComparison comparison) => comparison.DetectableChange > MetricJudge.DetectableStatedUpTo
-        ? MetricJudge.CouldDetect(comparison.Test, comparison.DetectableChange)
-        : $"could detect ≥ {ValueText.Percent(comparison.DetectableChange)}";
 
     private static IntervalPoint Point(IntervalMetrics interval) => new(
         interval.Start,
