@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HdrHistogram;
 using LoadOps.Core.Results;
 using LoadOps.Core.Serialization;
 
@@ -17,13 +18,7 @@ internal static class MergeScale
         Directory.CreateDirectory(folder);
         var random = new Random(1);
         // A pool of realistic interval histograms (~200 skewed latencies each), reused across shards.
-        var pool = Enumerable.Range(0, 64).Select(_ =>
-        {
-            var histogram = HistogramCodec.Create();
-            for (var i = 0; i < 200; i++)
-                histogram.RecordValue(Latency(random));
-            return HistogramCodec.Encode(histogram);
-        }).ToArray();
+        var pool = SkewedHistograms(random, 64, 200).Select(HistogramCodec.Encode).ToArray();
         for (var s = 0; s < shards; s++)
         {
             var steps = Enumerable.Range(0, Steps).Select(step => new StepResult("main", $"step-{step:00}",
@@ -132,7 +127,17 @@ internal static class MergeScale
         return process.TotalProcessorTime;
     }
 
-    internal static long Latency(Random random)
+    /// <summary><paramref name="count"/> interval histograms of <paramref name="latencies"/> skewed latencies each (<see cref="Latency"/>).</summary>
+    internal static List<LongHistogram> SkewedHistograms(Random random, int count, int latencies) =>
+        [.. Enumerable.Range(0, count).Select(_ =>
+        {
+            var histogram = HistogramCodec.Create();
+            for (var i = 0; i < latencies; i++)
+                histogram.RecordValue(Latency(random));
+            return histogram;
+        })];
+
+    private static long Latency(Random random)
     {
         var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
         return Math.Max(1, (long)((random.NextDouble() < 0.03 ? 400_000 : 20_000) * Math.Exp(0.5 * normal)));

@@ -21,13 +21,7 @@ internal static class PackingCost
         foreach (var latencies in new[] { 200, 2_000, 20_000 })
         {
             var random = new Random(latencies);
-            var histograms = Enumerable.Range(0, Pool).Select(_ =>
-            {
-                var histogram = HistogramCodec.Create();
-                for (var i = 0; i < latencies; i++)
-                    histogram.RecordValue(MergeScale.Latency(random));
-                return histogram;
-            }).ToList();
+            var histograms = MergeScale.SkewedHistograms(random, Pool, latencies);
             var library = histograms.Select(h => LoadOps.Testing.LibraryEncoding.Of(h)).ToList();
             var now = histograms.Select(HistogramCodec.Encode).ToList();
             Console.WriteLine($"{latencies,9} | {library.Average(s => s.Length),6:0}, {MicrosecondsToRead(library),5:0.00} | {now.Average(s => s.Length),6:0}, {MicrosecondsToRead(now),5:0.00}");
