@@ -94,6 +94,8 @@ public static class ShardRunner
             : new ClosedModelDriver(shard, iterations, recorder, time, console);
 
         var completed = setupFailure is null && !stop.IsCancellationRequested && await flow.RunAsync(driver, stop.Token, abort.Token);
+        // The last user may have ended on a socket loop's thread (Http/Loop): the rest of the shard runs on the pool.
+        await Task.Yield();
         var status = completed ? ResultStatus.Complete : ResultStatus.Partial;
         if (data.ExhaustedReason is { } exhausted)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LoadOps.Core.Results;
 using LoadOps.Runner.Http;
@@ -21,6 +22,7 @@ internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard
 
     public void Dispose() => _sockets?.Dispose();
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<StepOutcome> ExecuteAsync(PreparedStep step, VirtualUser user, CancellationToken abort)
     {
         user.MissingVariable = null;
@@ -37,12 +39,11 @@ internal sealed class StepExecutor(IHttpTransport transport, PreparedShard shard
         if (user.MissingVariable is { } missing)
             return Fail(step, Outcome.Other, ErrorKinds.Other, $"variable '{missing}' has no value yet (no earlier step extracted it); the request was not sent", 0);
 
-        var token = user.StartTimeout(step.Timeout);
         try
         {
             if (step.Send is not null)
-                return await ExchangeAsync(step, uri, body!, user, token);
-            var response = await transport.SendAsync(step, uri, body, user, token);
+                return await ExchangeAsync(step, uri, body!, user, user.StartTimeout(step.Timeout));
+            var response = await transport.SendAsync(step, uri, body, user, abort);
             if (!step.Checks.StatusAccepted(response.Status))
                 return Fail(step, Outcome.Status, ErrorKinds.Status, string.Create(CultureInfo.InvariantCulture, $"status {response.Status}"), response.BytesSent, response.BytesReceived, response.Status);
             return step.Checks.Apply(user.Buffer.AsMemory(0, response.BodyLength), response.Header, user) is { } failed

@@ -8,8 +8,9 @@ internal sealed class HttpClientTransport(HttpClient client) : IHttpTransport
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
 
-    public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken cancellationToken)
+    public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken abort)
     {
+        var cancellationToken = user.StartTimeout(step.Timeout);
         using var request = new HttpRequestMessage(step.Method, uri) { Version = client.DefaultRequestVersion, VersionPolicy = client.DefaultVersionPolicy };
         long sent = step.HeaderBytesEstimate;
         foreach (var (name, value) in user.Headers)

@@ -3,14 +3,14 @@ using LoadOps.Runner.Execution;
 namespace LoadOps.Runner.Http;
 
 /// <summary>
-/// Moves one rendered request to the target and reads the response into the virtual user's buffer. Failures
-/// surface as <see cref="OperationCanceledException"/> (timeout or abort), <see cref="HttpRequestException"/>
+/// Moves one rendered request to the target and reads the response into the virtual user's buffer, within the step's
+/// timeout (each transport keeps it its own way). Failures surface as <see cref="OperationCanceledException"/> (timeout or abort), <see cref="HttpRequestException"/>
 /// with <see cref="HttpRequestError.ConnectionError"/> (cannot connect) or <see cref="IOException"/> (anything else).
 /// </summary>
 internal interface IHttpTransport : IDisposable
 {
-    /// <summary>Sends <paramref name="step"/> to <paramref name="uri"/> with the headers in <see cref="VirtualUser.Headers"/>.</summary>
-    ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken cancellationToken);
+    /// <summary>Sends <paramref name="step"/> to <paramref name="uri"/> with the headers in <see cref="VirtualUser.Headers"/>; <paramref name="abort"/> tears the run down.</summary>
+    ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken abort);
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using LoadOps.Runner.Execution;
+using LoadOps.Runner.Http.Loop;
 
 namespace LoadOps.Runner.Http;
 
@@ -16,6 +17,7 @@ internal sealed class RawConnection : IDisposable
 {
     private const int MaxHeaderBytes = 64 * 1024;
     private readonly Stream _stream;
+    private readonly LoopStream? _loopStream;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _start;
     private int _end;
@@ -24,7 +26,11 @@ internal sealed class RawConnection : IDisposable
     private int _bodyLength;
     private int _lineStart;
 
-    private RawConnection(Stream stream) => _stream = stream;
+    private RawConnection(Stream stream, LoopStream? loopStream)
+    {
+        _stream = stream;
+        _loopStream = loopStream;
+    }
 
     /// <summary>False once the server asked to close, or the body ran to the end of the connection.</summary>
     public bool Reusable { get; private set; } = true;
@@ -35,9 +41,29 @@ internal sealed class RawConnection : IDisposable
     /// <summary>Response bytes read in the current exchange.</summary>
     public long Received { get; private set; }
 
-    /// <summary>Connects (and negotiates TLS when <paramref name="tls"/> is set); see <see cref="RawConnector"/>.</summary>
-    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, System.Net.Security.SslClientAuthenticationOptions? tls, CancellationToken cancellationToken) =>
-        new(await RawConnector.ConnectAsync(endPoint, tls, cancellationToken));
+    /// <summary>True when the connection runs on a <see cref="SocketLoop"/>: its timeout is <see cref="Deadline"/>, not the token.</summary>
+    public bool OnLoop => _loopStream is not null;
+
+    /// <summary>On a loop: the <see cref="System.Diagnostics.Stopwatch"/> timestamp the current exchange must end by.</summary>
+    public long Deadline
+    {
+        set
+        {
+            if (_loopStream is not null)
+                _loopStream.Deadline = value;
+        }
+    }
+
+    /// <summary>Connects on .NET's sockets (and negotiates TLS when <paramref name="tls"/> is set); the token carries the timeout.</summary>
+    public static ValueTask<RawConnection> OpenAsync(EndPoint endPoint, System.Net.Security.SslClientAuthenticationOptions? tls, CancellationToken cancellationToken) =>
+        OpenAsync(endPoint, tls, null, long.MaxValue, cancellationToken);
+
+    /// <summary>Connects on <paramref name="loop"/> when given (by <paramref name="deadline"/>), else as above; see <see cref="RawConnector"/>.</summary>
+    public static async ValueTask<RawConnection> OpenAsync(EndPoint endPoint, System.Net.Security.SslClientAuthenticationOptions? tls, SocketLoop? loop, long deadline, CancellationToken cancellationToken)
+    {
+        var (stream, onLoop) = await RawConnector.ConnectAsync(endPoint, tls, loop, deadline, cancellationToken);
+        return new RawConnection(stream, onLoop);
+    }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(int Status, int BodyLength, string? Headers)> ExchangeAsync(

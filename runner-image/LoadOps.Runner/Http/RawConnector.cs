@@ -2,33 +2,51 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using LoadOps.Runner.Http.Loop;
 
 namespace LoadOps.Runner.Http;
 
-/// <summary>Opens the raw client's TCP connections (no Nagle delay), with TLS for https targets (SNI and trust as <see cref="TlsTrust"/> says); failures are connection errors.</summary>
+/// <summary>
+/// Opens the raw client's TCP connections (no Nagle delay) on a <see cref="SocketLoop"/> when one is given, else on
+/// .NET's own sockets, with TLS for https targets (SNI and trust as <see cref="TlsTrust"/> says); failures are
+/// connection errors.
+/// </summary>
 internal static class RawConnector
 {
-    public static async ValueTask<Stream> ConnectAsync(EndPoint endPoint, SslClientAuthenticationOptions? tls, CancellationToken cancellationToken)
+    /// <param name="deadline">On a loop: the <see cref="System.Diagnostics.Stopwatch"/> timestamp the connect and handshake must end by (elsewhere the token carries the timeout).</param>
+    /// <returns>The stream to exchange on, and the loop's socket under it when on a loop (to set each exchange's deadline on).</returns>
+    public static async ValueTask<(Stream Stream, LoopStream? OnLoop)> ConnectAsync(EndPoint endPoint, SslClientAuthenticationOptions? tls, SocketLoop? loop, long deadline, CancellationToken cancellationToken)
     {
-        endPoint = await EgressConnect.CheckedAsync(endPoint, cancellationToken);
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var target = await EgressConnect.CheckedAsync(endPoint, cancellationToken);
+        Stream stream;
         try
         {
-            await socket.ConnectAsync(endPoint, cancellationToken);
+            stream = loop is null ? await ConnectAsync(target, cancellationToken) : await LoopStream.ConnectAsync(target, loop, deadline, cancellationToken);
         }
         catch (SocketException e)
         {
-            socket.Dispose();
-            throw new HttpRequestException(HttpRequestError.ConnectionError, $"{e.Message} ({endPoint})", e);
+            throw new HttpRequestException(HttpRequestError.ConnectionError, $"{e.Message} ({target})", e);
+        }
+        return (tls is null ? stream : await SecureAsync(stream, tls, cancellationToken), stream as LoopStream);
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(IPEndPoint target, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(target, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
         }
         catch
         {
             socket.Dispose();
             throw;
         }
-        Stream stream = new NetworkStream(socket, ownsSocket: true);
-        if (tls is null)
-            return stream;
+    }
+
+    private static async ValueTask<Stream> SecureAsync(Stream stream, SslClientAuthenticationOptions tls, CancellationToken cancellationToken)
+    {
         var secure = new SslStream(stream, leaveInnerStreamOpen: false);
         try
         {

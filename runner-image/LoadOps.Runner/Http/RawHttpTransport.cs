@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using LoadOps.Runner.Execution;
+using LoadOps.Runner.Http.Loop;
 
 namespace LoadOps.Runner.Http;
 
@@ -10,6 +12,8 @@ namespace LoadOps.Runner.Http;
 /// The lean transport: requests written straight as HTTP/1.1 bytes (cached for steps without templates) over a
 /// pool of keep-alive <see cref="RawConnection"/>s to the one target. A request that fails on a reused connection
 /// before any response byte arrives is retried once on a new connection (the server may have closed it idle).
+/// On Linux the connections run on <see cref="SocketLoop"/>s (one per core), where a request's timeout is a deadline
+/// the loop checks, not a timer; elsewhere on .NET's sockets with the virtual user's timeout token.
 /// </summary>
 internal sealed class RawHttpTransport : IHttpTransport
 {
@@ -21,9 +25,12 @@ internal sealed class RawHttpTransport : IHttpTransport
     private readonly System.Net.Security.SslClientAuthenticationOptions? _tls;
     private readonly string _host;
     private readonly byte[]?[] _fixedRequests;
+    private readonly SocketLoopGroup? _loops;
 
-    public RawHttpTransport(Uri baseUri, int stepCount, TlsTrust? trust = null)
+    /// <param name="onSocketLoop">False keeps the connections on .NET's sockets even where the loop runs (the tests cover both).</param>
+    public RawHttpTransport(Uri baseUri, int stepCount, TlsTrust? trust = null, bool onSocketLoop = true)
     {
+        _loops = onSocketLoop ? SocketLoopGroup.ForThisMachine() : null;
         _endPoint = IPAddress.TryParse(baseUri.IdnHost.Trim('[', ']'), out var address)
             ? new IPEndPoint(address, baseUri.Port)
             : new DnsEndPoint(baseUri.IdnHost, baseUri.Port);
@@ -33,8 +40,9 @@ internal sealed class RawHttpTransport : IHttpTransport
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken cancellationToken)
+    public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken abort)
     {
+        var (deadline, cancellationToken) = _loops is null ? (long.MaxValue, user.StartTimeout(step.Timeout)) : (DeadlineAfter(step.Timeout), abort);
         ReadOnlyMemory<byte> request;
         if (step.IsFixed)
             request = _fixedRequests[step.Index] ??= Write(step, uri, body, user, new ArrayBufferWriter<byte>(256)).WrittenMemory.ToArray();
@@ -45,9 +53,10 @@ internal sealed class RawHttpTransport : IHttpTransport
         for (var attempt = 0; ; attempt++)
         {
             // A retry always takes a new connection: the idle ones may be just as stale.
-            var connection = attempt == 0 && TryTakeIdle() is { } pooled ? pooled : await RawConnection.OpenAsync(_endPoint, _tls, cancellationToken);
+            var connection = attempt == 0 && TryTakeIdle() is { } pooled ? pooled : await RawConnection.OpenAsync(_endPoint, _tls, _loops?.Next(), deadline, cancellationToken);
             try
             {
+                connection.Deadline = deadline;
                 var (status, length, headers) = await connection.ExchangeAsync(request, isHead, user, step.Checks.NeedsBody, step.Checks.NeedsHeaders, cancellationToken);
                 var received = connection.Received;
                 if (connection.Reusable)
@@ -69,6 +78,13 @@ internal sealed class RawHttpTransport : IHttpTransport
                 throw;
             }
         }
+    }
+
+    private static long DeadlineAfter(TimeSpan timeout)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var ticks = timeout.TotalSeconds * Stopwatch.Frequency;
+        return timeout == Timeout.InfiniteTimeSpan || ticks >= long.MaxValue - now ? long.MaxValue : now + (long)ticks;
     }
 
     private ArrayBufferWriter<byte> Write(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, ArrayBufferWriter<byte> output)
@@ -143,5 +159,6 @@ internal sealed class RawHttpTransport : IHttpTransport
     {
         while (TryTakeIdle() is { } connection)
             connection.Dispose();
+        _loops?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LoadOps.Runner.Execution;
 using LoadOps.Runner.Recording;
 
@@ -10,7 +11,9 @@ namespace LoadOps.Runner.Load;
 /// </summary>
 internal sealed class IterationRunner(PreparedShard shard, StepExecutor executor, ShardRecorder recorder, TimeProvider time)
 {
-    public async Task RunAsync(VirtualUser user, long intendedStart, CancellationToken stop, CancellationToken abort)
+    // Pooled: one iteration per request on the hot path, and a Task's box would be allocated for each.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask RunAsync(VirtualUser user, long intendedStart, CancellationToken stop, CancellationToken abort)
     {
         if (!shard.Data.Bind(user))
             return;

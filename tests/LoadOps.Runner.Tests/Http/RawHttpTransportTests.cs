@@ -9,8 +9,8 @@ namespace LoadOps.Runner.Tests.Http;
 
 public sealed class RawHttpTransportTests
 {
-    [Fact]
-    public async Task A_keep_alive_connection_the_server_closed_is_retried_once_on_a_new_one()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task A_keep_alive_connection_the_server_closed_is_retried_once_on_a_new_one(bool onSocketLoop)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -37,7 +37,7 @@ public sealed class RawHttpTransportTests
         var shard = ShardCompiler.Compile(TestShards.Spec(definition), _ => null, out var errors)!;
         Assert.Empty(errors);
         var step = shard.Steps[0];
-        using var transport = new RawHttpTransport(shard.Target.BaseUri, shard.Steps.Count);
+        using var transport = new RawHttpTransport(shard.Target.BaseUri, shard.Steps.Count, onSocketLoop: onSocketLoop);
         using var user = new VirtualUser(0, 0, TestContext.Current.CancellationToken);
 
         var first = await transport.SendAsync(step, step.FixedUri!, null, user, TestContext.Current.CancellationToken);
