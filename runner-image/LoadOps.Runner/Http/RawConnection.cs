@@ -74,7 +74,7 @@ internal sealed class RawConnection : IDisposable
 
         int headEnd;
         while ((headEnd = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8)) < 0)
-            await FillAsync(cancellationToken);
+            Filled(await _stream.ReadAsync(RoomToFill(), cancellationToken));
         var head = ResponseHead.Parse(_buffer.AsSpan(_start, headEnd));
         var headers = keepHeaders ? Encoding.Latin1.GetString(_buffer, _start, headEnd) : null;
         _start += headEnd + 4;
@@ -125,7 +125,7 @@ internal sealed class RawConnection : IDisposable
     {
         int end;
         while ((end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8)) < 0)
-            await FillAsync(cancellationToken);
+            Filled(await _stream.ReadAsync(RoomToFill(), cancellationToken));
         _lineStart = _start;
         _start += end + 2;
         return end;
@@ -187,8 +187,8 @@ internal sealed class RawConnection : IDisposable
         _bodyLength += bytes.Length;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    /// <summary>Where the next read goes: the free end of the buffer, made by moving the unread bytes to its start or growing it.</summary>
+    private Memory<byte> RoomToFill()
     {
         if (_end == _buffer.Length)
         {
@@ -207,7 +207,12 @@ internal sealed class RawConnection : IDisposable
             else
                 throw new MalformedResponseException($"the response's header section is larger than {MaxHeaderBytes / 1024} KB");
         }
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        return _buffer.AsMemory(_end);
+    }
+
+    /// <summary>Counts a read into <see cref="RoomToFill"/>; the end of the stream there is a failure.</summary>
+    private void Filled(int read)
+    {
         if (read == 0)
             throw new IOException(Received == 0 ? "the server closed the connection before responding" : "the server closed the connection in the middle of the response");
         Received += read;

@@ -42,7 +42,9 @@ internal sealed class RawHttpTransport : IHttpTransport
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TransportResponse> SendAsync(PreparedStep step, Uri uri, byte[]? body, VirtualUser user, CancellationToken abort)
     {
-        var (deadline, cancellationToken) = _loops is null ? (long.MaxValue, user.StartTimeout(step.Timeout)) : (DeadlineAfter(step.Timeout), abort);
+        // On a loop an exchange's timeout is a deadline the loop checks; opening a connection (name lookup, TLS) takes the timer still.
+        var onLoop = _loops is not null;
+        var (deadline, cancellationToken) = onLoop ? (DeadlineAfter(step.Timeout), abort) : (long.MaxValue, user.StartTimeout(step.Timeout));
         ReadOnlyMemory<byte> request;
         if (step.IsFixed)
             request = _fixedRequests[step.Index] ??= Write(step, uri, body, user, new ArrayBufferWriter<byte>(256)).WrittenMemory.ToArray();
@@ -53,7 +55,7 @@ internal sealed class RawHttpTransport : IHttpTransport
         for (var attempt = 0; ; attempt++)
         {
             // A retry always takes a new connection: the idle ones may be just as stale.
-            var connection = attempt == 0 && TryTakeIdle() is { } pooled ? pooled : await RawConnection.OpenAsync(_endPoint, _tls, _loops?.Next(), deadline, cancellationToken);
+            var connection = attempt == 0 && TryTakeIdle() is { } pooled ? pooled : await RawConnection.OpenAsync(_endPoint, _tls, _loops?.Next(), deadline, onLoop ? user.StartTimeout(step.Timeout) : cancellationToken);
             try
             {
                 connection.Deadline = deadline;

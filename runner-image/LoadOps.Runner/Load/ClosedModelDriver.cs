@@ -69,6 +69,9 @@ internal sealed class ClosedModelDriver(PreparedShard shard, IterationRunner ite
 
     private async Task LoopAsync(long id, CancellationToken stop, CancellationToken abort)
     {
+        // A user's awaits capture no execution context, so no resumption restores one (see SocketLoop.Run); the
+        // suppression ends with this method's first synchronous part, on the thread that started it.
+        _ = ExecutionContext.SuppressFlow();
         try
         {
             using var user = new VirtualUser(id, shard.Spec.ShardIndex, abort);

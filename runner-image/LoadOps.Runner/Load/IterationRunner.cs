@@ -19,13 +19,15 @@ internal sealed class IterationRunner(PreparedShard shard, StepExecutor executor
             return;
         var scenario = shard.PickScenario();
         var start = intendedStart;
+        // One clock read per step: a step's end is the next step's start (and, after a think, the think's end is).
+        var end = start;
         for (var i = 0; i < scenario.Steps.Count; i++)
         {
             if (i > 0)
             {
                 if (stop.IsCancellationRequested)
                     break;
-                start = recorder.Clock.Now;
+                start = end;
             }
             var step = scenario.Steps[i];
             recorder.Started();
@@ -40,14 +42,20 @@ internal sealed class IterationRunner(PreparedShard shard, StepExecutor executor
             }
             if (outcome.WasAborted)
                 return;
-            recorder.Record(step.Index, start, recorder.Clock.Now, outcome);
+            end = recorder.Clock.Now;
+            recorder.Record(step.Index, start, end, outcome);
             if (outcome.Kind != Outcome.Ok)
                 break;
-            if (step.Think > TimeSpan.Zero && !await ThinkAsync(step.Think, stop))
-                break;
+            if (step.Think > TimeSpan.Zero)
+            {
+                var thought = await ThinkAsync(step.Think, stop);
+                end = recorder.Clock.Now;
+                if (!thought)
+                    break;
+            }
         }
         user.Iteration++;
-        recorder.RecordIteration(recorder.Clock.Now);
+        recorder.RecordIteration(end);
     }
 
     /// <summary>The step's think time; false when the run is stopping (a stopping user does not wait out its pause).</summary>

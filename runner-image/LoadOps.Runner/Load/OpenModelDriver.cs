@@ -117,6 +117,8 @@ internal sealed class OpenModelDriver(PreparedShard shard, IterationRunner itera
 
     private async Task ArriveAsync(long id, long due, CancellationToken stop, CancellationToken abort)
     {
+        // As a closed-model user's loop (ClosedModelDriver.LoopAsync): its awaits capture no execution context.
+        _ = ExecutionContext.SuppressFlow();
         try
         {
             // The lag is taken where the iteration really begins, so a busy thread pool shows up in it too;
