@@ -19,7 +19,7 @@ public sealed class LiveRunReader(IResultArtifacts results, IStageDocuments blob
     public async Task<LiveFigures?> ReadAsync(RunRecord run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var names = await results.ListInterimResultsAsync(run.RunId, cancellationToken);
+        var names = (await results.ListInterimSnapshotsAsync(run.RunId, cancellationToken)).Select(s => s.Name).ToList();
         if (names.Count == 0)
             return null;
         var plan = await blobs.ReadPlanAsync(run.RunId, cancellationToken);
