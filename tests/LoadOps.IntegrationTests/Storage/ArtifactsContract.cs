@@ -11,7 +11,7 @@ namespace LoadOps.IntegrationTests.Storage;
 /// (<see cref="InMemoryArtifactsContractTests"/>). Upload grants differ by nature (SAS on Azure, inert URIs in memory)
 /// and are tested in <see cref="ResultStoreTests"/>; here a runner's interim upload is played by <see cref="PutInterimAsync"/>.
 /// </summary>
-public abstract class ArtifactsContract
+public abstract partial class ArtifactsContract
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
