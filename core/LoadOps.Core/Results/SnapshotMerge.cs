@@ -45,12 +45,27 @@ public sealed class SnapshotMerge(MergeOptions? options = null)
         _merged.ContainsKey(source) ? $"{source} was merged and is gone; a merge from scratch would leave it out." : null;
 
     /// <summary>The merged run result of the latest snapshots. Throws when none is merged (check <see cref="InputCount"/>).</summary>
-    public ResultFile Build()
+    public ResultFile Build() => Envelopes().Build(_sums.Complete(), _health, _options);
+
+    /// <summary>
+    /// The live summary of <see cref="Build"/>'s file (<see cref="LiveSummary.Of"/>), read from the sums themselves:
+    /// no merged histogram is encoded and decoded again. Throws when none is merged.
+    /// </summary>
+    public LiveSummary Summarize()
+    {
+        // The file without its steps gives what the summary needs besides the sums: start, end, interval, health.
+        var span = Envelopes().Build(new(), _health, _options);
+        var (overall, locations) = ResultSummarizer.SummarizeSums(_sums.Complete(), span);
+        return new LiveSummary(span.End, overall, locations);
+    }
+
+    /// <summary>The latest envelopes in name order, as a merge from scratch records them.</summary>
+    private MergeEnvelopes Envelopes()
     {
         var envelopes = new MergeEnvelopes();
         foreach (var (source, contribution) in _merged)
             envelopes.Record(contribution.Envelope, source);
-        return envelopes.Build(_sums.Complete(), _health, _options);
+        return envelopes;
     }
 
     private string? Commit(StagedRead read, SnapshotRead seen)

@@ -16,6 +16,9 @@ internal sealed class LiveRunMerge
     private SnapshotMerge? _merge;
     private int _expectedShards;
 
+    /// <summary>The last read's answer, given again while no snapshot changed.</summary>
+    private (LiveSummary Summary, int Inputs)? _last;
+
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     /// <summary>When it was last used, for <see cref="LiveMergeCache"/> to drop the least recent.</summary>
@@ -24,52 +27,67 @@ internal sealed class LiveRunMerge
     /// <summary>How many times the run was merged from all its snapshots: the first read, and each mismatch since.</summary>
     public int FullMerges { get; private set; }
 
-    /// <summary>The merged result of the latest snapshots and how many were merged; null when none could be.</summary>
-    public async Task<(ResultFile Merged, int Inputs)?> ReadAsync(
+    /// <summary>The live summary of the latest snapshots and how many were merged; null when none could be.</summary>
+    public async Task<(LiveSummary Summary, int Inputs)?> ReadAsync(
         IReadOnlyList<InterimSnapshot> snapshots, int expectedShards, Func<string, CancellationToken, Task<Stream?>> open, CancellationToken cancellationToken)
     {
-        if (_merge is not null && (expectedShards != _expectedShards || await UpdateAsync(_merge, snapshots, open, cancellationToken) is not null))
-            _merge = null;
+        var changed = true;
+        if (_merge is not null)
+        {
+            (string? Mismatch, bool Changed) update = expectedShards == _expectedShards
+                ? await UpdateAsync(_merge, snapshots, open, cancellationToken)
+                : ("the plan's shard count changed", true);
+            (_merge, changed) = (update.Mismatch is null ? _merge : null, update.Changed);
+        }
         if (_merge is null)
         {
             FullMerges++;
             _versions.Clear();
             var fresh = new SnapshotMerge(new MergeOptions { ExpectedShards = expectedShards });
-            if (await UpdateAsync(fresh, snapshots, open, cancellationToken) is not null)
+            if ((await UpdateAsync(fresh, snapshots, open, cancellationToken)).Mismatch is not null)
+            {
+                _last = null;
                 return await FromScratchAsync(snapshots, expectedShards, open, cancellationToken);
-            (_merge, _expectedShards) = (fresh, expectedShards);
+            }
+            (_merge, _expectedShards, changed) = (fresh, expectedShards, true);
         }
-        return _merge.InputCount == 0 ? null : (_merge.Build(), _merge.InputCount);
+        if (changed)
+            _last = _merge.InputCount == 0 ? null : (_merge.Summarize(), _merge.InputCount);
+        return _last;
     }
 
-    /// <summary>Adds what changed since the last read; null when <paramref name="merge"/> is up to date, else why it cannot be.</summary>
-    private async Task<string?> UpdateAsync(
+    /// <summary>
+    /// Adds what changed since the last read: whether anything did, and null when <paramref name="merge"/> is up to
+    /// date, else why it cannot be.
+    /// </summary>
+    private async Task<(string? Mismatch, bool Changed)> UpdateAsync(
         SnapshotMerge merge, IReadOnlyList<InterimSnapshot> snapshots, Func<string, CancellationToken, Task<Stream?>> open, CancellationToken cancellationToken)
     {
         var listed = snapshots.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in _versions.Keys.Where(name => !listed.Contains(name)).ToList())
+        var gone = _versions.Keys.Where(name => !listed.Contains(name)).ToList();
+        foreach (var name in gone)
         {
-            if (merge.Remove(gone) is { } mismatch)
-                return mismatch;
-            _versions.Remove(gone);
+            if (merge.Remove(name) is { } mismatch)
+                return (mismatch, true);
+            _versions.Remove(name);
         }
         var changed = snapshots.Where(s => s.Version is null || _versions.GetValueOrDefault(s.Name) != s.Version).ToList();
         if (changed.Count == 0)
-            return null;
+            return (null, gone.Count > 0);
         var problem = await merge.UpdateAsync([.. changed.Select(s => new MergeInput(s.Name, ct => open(s.Name, ct)))], cancellationToken);
         if (problem is not null)
-            return problem;
+            return (problem, true);
         foreach (var snapshot in changed.Where(s => s.Version is not null))
             _versions[snapshot.Name] = snapshot.Version!;
-        return null;
+        return (null, true);
     }
 
     /// <summary>The merge as it always was: every snapshot, in name order (what decides which of two disagreeing inputs is refused).</summary>
-    private static async Task<(ResultFile Merged, int Inputs)?> FromScratchAsync(
+    private static async Task<(LiveSummary Summary, int Inputs)?> FromScratchAsync(
         IReadOnlyList<InterimSnapshot> snapshots, int expectedShards, Func<string, CancellationToken, Task<Stream?>> open, CancellationToken cancellationToken)
     {
         var accumulator = new ResultAccumulator(new MergeOptions { ExpectedShards = expectedShards });
         await accumulator.AddAllAsync([.. snapshots.Select(s => new MergeInput(s.Name, ct => open(s.Name, ct)))], cancellationToken);
-        return accumulator.InputCount == 0 ? null : (accumulator.Build(), accumulator.InputCount);
+        return accumulator.InputCount == 0 ? null : (LiveSummary.Of(accumulator.Build()), accumulator.InputCount);
     }
 }

@@ -40,7 +40,7 @@ public sealed class LiveRunReader(IResultArtifacts results, IStageDocuments blob
             return null;
 
         var merge = _merges.For(run.RunId);
-        (ResultFile Merged, int Inputs)? read;
+        (LiveSummary Summary, int Inputs)? read;
         await merge.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -55,7 +55,7 @@ public sealed class LiveRunReader(IResultArtifacts results, IStageDocuments blob
         if (read is not { } merged)
             return null;
         var total = plan.Shards[0].Definition.Load.TotalDuration;
-        return LiveFiguresBuilder.Build(merged.Merged, merged.Inputs, plan.Shards.Count, plan.StartAt, total, clock.GetUtcNow());
+        return LiveFiguresBuilder.Build(merged.Summary, merged.Inputs, plan.Shards.Count, plan.StartAt, total, clock.GetUtcNow());
     }
 
     /// <summary>Drops the merge kept for a run that is no longer under way.</summary>

@@ -36,6 +36,13 @@ public sealed class InMemoryArtifacts(TimeProvider clock) : IResultArtifacts, IS
         return PutJson(_results, ArtifactNames.InterimBlobName(snapshot.RunId, snapshot.ShardId), snapshot);
     }
 
+    /// <summary>The same with the snapshot's bytes as a runner uploads them, read or not (for benchmarks and damaged files).</summary>
+    public string PutInterimResult(string runId, string shardId, byte[] json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return PutBytes(_results, ArtifactNames.InterimBlobName(runId, shardId), json);
+    }
+
     public Task<string> PutMergedResultAsync(ResultFile result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -136,7 +143,11 @@ public sealed class InMemoryArtifacts(TimeProvider clock) : IResultArtifacts, IS
 
     private string PutJson<T>(Dictionary<string, byte[]> container, string name, T value)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, LoadOpsJson.Options);
+        return PutBytes(container, name, JsonSerializer.SerializeToUtf8Bytes(value, LoadOpsJson.Options));
+    }
+
+    private string PutBytes(Dictionary<string, byte[]> container, string name, byte[] json)
+    {
         lock (_lock)
         {
             container[name] = json;

@@ -38,8 +38,13 @@ public sealed class SnapshotMergeTests
 
             Assert.Equal(await FromScratchAsync(latest, 4), LoadOpsJson.Serialize(merge.Build()));
             Assert.Equal(latest.Count, merge.InputCount);
+            Assert.Equal(Json(LiveSummary.Of(merge.Build())), Json(merge.Summarize()));
         }
     }
+
+    /// <summary>A live summary as JSON, its locations spelt out (the serializer skips a tuple's fields).</summary>
+    private static string Json(LiveSummary summary) =>
+        LoadOpsJson.Serialize(new { summary.End, summary.Overall, Locations = summary.Locations.Select(l => new { l.Location, l.Metrics }) });
 
     [Fact]
     public async Task A_snapshot_given_again_unchanged_adds_nothing_twice()
