@@ -106,12 +106,27 @@ internal static class ResultJsonReader
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var begin = (int)reader.TokenStartIndex;
+            if (MergedStart(reader, seen) is { } merged)
+            {
+                reader.Skip();
+                seen.Health(merged, json[begin..(int)reader.BytesConsumed]);
+                continue;
+            }
             var sample = JsonSerializer.Deserialize<HealthSample>(ref reader, LoadOpsJson.Options) ?? throw new JsonException("a health sample is null.");
             seen.Health(sample.Start.UtcTicks, json[begin..(int)reader.BytesConsumed]);
             if (!seen.WasMerged(sample.Start.UtcTicks))
                 fresh.Add(sample);
         }
         return fresh;
+    }
+
+    /// <summary>The start of the sample <paramref name="ahead"/> is on when it comes first (as written) and was merged: then only its bytes are needed.</summary>
+    private static long? MergedStart(Utf8JsonReader ahead, SnapshotRead seen)
+    {
+        if (ahead.TokenType != JsonTokenType.StartObject || !ahead.Read() || !ahead.ValueTextEquals("start"u8) || !ahead.Read()
+            || ahead.TokenType != JsonTokenType.String || !ahead.TryGetDateTimeOffset(out var start))
+            return null;
+        return seen.WasMerged(start.UtcTicks) ? start.UtcTicks : null;
     }
 
     private static (long Line, long Column) LineAndColumn(ReadOnlySpan<byte> json, long offset)

@@ -67,11 +67,15 @@ public static class ResultSummarizer
     internal static (MetricSummary Overall, IReadOnlyList<(string Location, MetricSummary Metrics)> Locations) SummarizeSums(
         Dictionary<(string Scenario, string Step, string? Location), SortedDictionary<long, IntervalAccumulator>> sums, ResultFile span)
     {
-        var overall = Summarize(Gather(sums.Values), span, withHealth: true);
-        var locations = sums.Where(s => s.Key.Location is not null).GroupBy(s => s.Key.Location!)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, Summarize(Gather(g.Select(s => s.Value)), span, withHealth: false)))
-            .ToList();
+        var groups = sums.Where(s => s.Key.Location is not null).GroupBy(s => s.Key.Location!)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        // The overall summary and each location's are independent: one per core. Part 0 is the overall one.
+        var parts = new MetricSummary[groups.Count + 1];
+        Parallel.For(0, parts.Length, part => parts[part] = part == 0
+            ? Summarize(Gather(sums.Values), span, withHealth: true)
+            : Summarize(Gather(groups[part - 1].Select(s => s.Value)), span, withHealth: false));
+        var overall = parts[0];
+        var locations = groups.Select((g, i) => (g.Key, parts[i + 1])).ToList();
         return (overall, locations);
     }
 
