@@ -81,12 +81,23 @@ internal static class IntervalJsonReader
             var from = -1;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (digestOnly)
+                {
+                    // Merged from an earlier snapshot (its start came first, as written): the digest checks it is
+                    // unchanged, so the rest is passed over, nothing decoded.
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
                 var field = Name(ref reader);
                 at.IntervalField = FieldNames[(int)field];
                 reader.Read();
                 switch (field)
                 {
-                    case Field.Start: start = reader.GetDateTimeOffset(); break;
+                    case Field.Start:
+                        start = reader.GetDateTimeOffset();
+                        digestOnly = from < 0 && seen is not null && seen.WasMerged(start.Value.UtcTicks);
+                        break;
                     case Field.Ok: ok = reader.GetInt64(); break;
                     case Field.BytesSent: sent = reader.GetInt64(); break;
                     case Field.BytesReceived: received = reader.GetInt64(); break;
@@ -94,10 +105,6 @@ internal static class IntervalJsonReader
                     case Field.StatusCodes: codes = OutcomeJsonReader.ReadCounts(ref reader); break;
                     case Field.Errors: errors = OutcomeJsonReader.ReadCounts(ref reader); break;
                     case Field.ErrorSamples: samples = OutcomeJsonReader.ReadSamples(ref reader); break;
-                    case Field.Histogram when start is { } known && seen is not null && seen.WasMerged(known.UtcTicks):
-                        // Merged from an earlier snapshot: the digest checks it is unchanged, no need to decode it.
-                        digestOnly = true;
-                        break;
                     case Field.Histogram:
                         try
                         {
