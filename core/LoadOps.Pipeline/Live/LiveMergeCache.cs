@@ -1,9 +1,9 @@
 namespace LoadOps.Pipeline.Live;
 
 /// <summary>
-/// The live merges of the runs read lately, at most <see cref="Capacity"/> of them (each holds a run's merged sums,
-/// tens of MB for a large run): the least recently read is dropped for a new one, and a run no longer under way is
-/// dropped when the reader is told. Per process; thread-safe.
+/// The live merges of the runs read lately, at most <see cref="Capacity"/> of them (each holds a run's merged sums, see
+/// <see cref="LiveRunReader.DefaultRunsKept"/>): the least recently read is dropped for a new one, and a run no longer
+/// under way is dropped when the reader is told or reads it. Per process; thread-safe.
 /// </summary>
 internal sealed class LiveMergeCache(int capacity)
 {

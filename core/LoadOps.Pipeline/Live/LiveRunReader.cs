@@ -12,8 +12,12 @@ namespace LoadOps.Pipeline.Live;
 /// </summary>
 public sealed class LiveRunReader(IResultArtifacts results, IStageDocuments blobs, TimeProvider clock, int runsKept = LiveRunReader.DefaultRunsKept)
 {
-    /// <summary>Runs whose merge is kept between reads: more than are usually under way at once on one installation.</summary>
-    public const int DefaultRunsKept = 4;
+    /// <summary>
+    /// Runs whose merge is kept between reads. A kept merge holds the run's merged sums, which grow with steps ×
+    /// locations × intervals, not with shards: up to ~0.4 GB by the end of a run shaped as the Results bench's (20 steps ×
+    /// 3 locations × 120 intervals; its full merge keeps ~0.49 GB live), a few MB for a small test. A run read after the others were kept costs one full merge.
+    /// </summary>
+    public const int DefaultRunsKept = 2;
 
     private readonly LiveMergeCache _merges = new(runsKept);
 
