@@ -70,7 +70,7 @@ internal static class IntervalJsonReader
         {
             at.Interval++;
             Expect(ref reader, JsonTokenType.StartObject, "an interval object");
-            var objectStart = (int)reader.TokenStartIndex;
+            var objectStart = at.Offset + (int)reader.TokenStartIndex;
             var stagedBefore = staged.Counts.Count;
             var digestOnly = false;
             DateTimeOffset? start = null;
@@ -125,11 +125,12 @@ internal static class IntervalJsonReader
                 throw new JsonException("an interval needs 'start' and 'histogram'.");
             if (seen is not null)
             {
-                seen.Interval(start.Value.UtcTicks, json[objectStart..(int)reader.BytesConsumed]);
+                seen.Interval(start.Value.UtcTicks, json[objectStart..(at.Offset + (int)reader.BytesConsumed)]);
                 if (seen.WasMerged(start.Value.UtcTicks))
                 {
                     // Its histogram may have come before its start and been staged: take it back.
                     staged.Counts.Truncate(stagedBefore);
+                    MergedIntervals.Skip(ref reader, json, at, seen);
                     continue;
                 }
             }

@@ -46,7 +46,7 @@ internal static class ResultJsonReader
             staged.Clear();
             var (line, column) = e is JsonException { LineNumber: { } l } json1
                 ? (l + 1, (json1.BytePositionInLine ?? 0) + 1)
-                : LineAndColumn(json, reader.TokenStartIndex);
+                : LineAndColumn(json, at.Offset + reader.TokenStartIndex);
             var field = at.Describe() is { } path ? $" (field {path})" : "";
             return new(source, $"not a valid result file at line {line}, column {column}{field}: {FirstSentence(e.Message)}");
         }
@@ -86,7 +86,7 @@ internal static class ResultJsonReader
                 case "interval": fields.Interval = JsonSerializer.Deserialize<TimeSpan>(ref reader, options); break;
                 case "status": fields.Status = JsonSerializer.Deserialize<ResultStatus>(ref reader, options); break;
                 case "trustissues": fields.TrustIssues = JsonSerializer.Deserialize<List<TrustIssue>>(ref reader, options) ?? []; break;
-                case "health": fields.Health = seen is null ? JsonSerializer.Deserialize<List<HealthSample>>(ref reader, options) ?? [] : ReadNewHealth(ref reader, json, seen); break;
+                case "health": fields.Health = seen is null ? JsonSerializer.Deserialize<List<HealthSample>>(ref reader, options) ?? [] : ReadNewHealth(ref reader, json, at, seen); break;
                 case "settings": fields.Settings = JsonSerializer.Deserialize<RunSettings>(ref reader, options); break;
                 case "shards": fields.Shards = JsonSerializer.Deserialize<List<ShardInfo>>(ref reader, options) ?? []; break;
                 default: reader.Skip(); break;
@@ -97,7 +97,7 @@ internal static class ResultJsonReader
     }
 
     /// <summary>The health samples a snapshot gained since <paramref name="seen"/>'s earlier one; every sample is digested.</summary>
-    private static List<HealthSample> ReadNewHealth(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, SnapshotRead seen)
+    private static List<HealthSample> ReadNewHealth(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, JsonPosition at, SnapshotRead seen)
     {
         var fresh = new List<HealthSample>();
         if (reader.TokenType == JsonTokenType.Null)
@@ -105,15 +105,15 @@ internal static class ResultJsonReader
         IntervalJsonReader.Expect(ref reader, JsonTokenType.StartArray, "an array of health samples");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var begin = (int)reader.TokenStartIndex;
+            var begin = at.Offset + (int)reader.TokenStartIndex;
             if (MergedStart(reader, seen) is { } merged)
             {
                 reader.Skip();
-                seen.Health(merged, json[begin..(int)reader.BytesConsumed]);
+                seen.Health(merged, json[begin..(at.Offset + (int)reader.BytesConsumed)]);
                 continue;
             }
             var sample = JsonSerializer.Deserialize<HealthSample>(ref reader, LoadOpsJson.Options) ?? throw new JsonException("a health sample is null.");
-            seen.Health(sample.Start.UtcTicks, json[begin..(int)reader.BytesConsumed]);
+            seen.Health(sample.Start.UtcTicks, json[begin..(at.Offset + (int)reader.BytesConsumed)]);
             if (!seen.WasMerged(sample.Start.UtcTicks))
                 fresh.Add(sample);
         }

@@ -93,6 +93,30 @@ public sealed class SnapshotMergeTests
     }
 
     [Fact]
+    public async Task Merged_intervals_passed_over_by_their_bytes_may_hold_braces_quotes_and_escapes_in_their_strings()
+    {
+        var whole = Whole(3, 6);
+        var tricky = whole with
+        {
+            Steps = [.. whole.Steps.Select(s => s with
+            {
+                Intervals = [.. s.Intervals.Select((i, n) => i with
+                {
+                    Errors = new Dictionary<string, long> { ["timeout"] = n + 1 },
+                    ErrorSamples = new Dictionary<string, string> { ["timeout"] = $"\"}} {{\" \\ \u0022]}}, {n}" },
+                })],
+            })],
+        };
+        var merge = new SnapshotMerge();
+        var latest = new Dictionary<string, byte[]>();
+
+        foreach (var intervals in new[] { 2, 4, 6 })
+            Assert.Null(await UpdateAsync(merge, latest, ("s3", Bytes(Snapshot(tricky, intervals)))));
+
+        Assert.Equal(await FromScratchAsync(latest, 1), LoadOpsJson.Serialize(merge.Build()));
+    }
+
+    [Fact]
     public async Task A_merged_interval_that_changed_is_a_mismatch()
     {
         var whole = Whole(0, 4);
