@@ -8,6 +8,8 @@ using LoadOps.Bench.Results;
 //   merge --dir DIR [--shards N] [--objects | --parallel]  merge the first N of them from their bytes one by one (or as
 //                                         objects, or on every core); wall time and memory
 //   packing                               what one interval histogram costs a merge, old and new runner encoding
+//   live --dir DIR [--shards N] [--intervals K]  a live read of N shards' interim snapshots after K intervals: the first
+//                                         read, after each shard gained one interval, with nothing changed; wall and CPU
 var command = args.Length > 0 ? args[0] : "";
 string Option(string name, string fallback)
 {
@@ -33,10 +35,12 @@ switch (command)
         return 0;
     case "merge":
         return await MergeScale.MergeAsync(Option("--dir", Path.Combine(Path.GetTempPath(), "loadops-merge-bench")), Count("--shards", 1_000), CancellationToken.None);
+    case "live":
+        return await LiveReadScale.RunAsync(Option("--dir", Path.Combine(Path.GetTempPath(), "loadops-merge-bench")), Count("--shards", 1_000), Count("--intervals", 60), CancellationToken.None);
     case "packing":
         PackingCost.Run();
         return 0;
     default:
-        Console.Error.WriteLine("usage: accuracy [--trials N] | generate --out DIR [--shards N] | merge --dir DIR [--shards N] | packing");
+        Console.Error.WriteLine("usage: accuracy [--trials N] | generate --out DIR [--shards N] | merge --dir DIR [--shards N] | live --dir DIR [--shards N] [--intervals K] | packing");
         return 2;
 }

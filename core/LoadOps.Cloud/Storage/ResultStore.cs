@@ -94,14 +94,14 @@ public sealed class ResultStore : IResultArtifacts
         return names;
     }
 
-    /// <summary>The blob names of every interim snapshot uploaded for a run, in name order.</summary>
-    public async Task<IReadOnlyList<string>> ListInterimResultsAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>Every interim snapshot blob of a run with its ETag (from the listing itself: no request per blob), in name order.</summary>
+    public async Task<IReadOnlyList<InterimSnapshot>> ListInterimSnapshotsAsync(string runId, CancellationToken cancellationToken)
     {
-        var names = new List<string>();
+        var snapshots = new List<InterimSnapshot>();
         await foreach (var item in _results.GetBlobsAsync(new GetBlobsOptions { Prefix = ArtifactNames.InterimFolder(runId) }, cancellationToken))
-            names.Add(item.Name);
-        names.Sort(StringComparer.Ordinal);
-        return names;
+            snapshots.Add(new InterimSnapshot(item.Name, item.Properties.ETag?.ToString()));
+        snapshots.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return snapshots;
     }
 
     /// <summary>Uploads a report file (markdown, HTML, JUnit…) from a stream; returns its blob name in the reports container.</summary>

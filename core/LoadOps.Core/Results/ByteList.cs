@@ -17,6 +17,13 @@ internal sealed class ByteList
         Count += bytes.Length;
     }
 
+    /// <summary>Forgets the bytes appended after the first <paramref name="count"/>.</summary>
+    public void Truncate(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        Count = count;
+    }
+
     /// <summary>Forgets the bytes but keeps the storage, unless one huge input made it large.</summary>
     public void Clear()
     {

@@ -5,7 +5,8 @@ namespace LoadOps.Core.Results;
 /// <summary>
 /// The steps array of a result file, read for <see cref="ResultJsonReader"/>: counts by value, histograms decoded from
 /// the file's bytes into the staged counts (<see cref="CompressedHistogramReader.Stage(ReadOnlySpan{byte}, ByteList)"/>).
-/// Names are matched exactly first (the files LoadOps writes) and then ignoring case.
+/// Names are matched exactly first (the files LoadOps writes) and then ignoring case. Given a <see cref="SnapshotRead"/>,
+/// intervals merged from an earlier snapshot of the shard are digested from <c>json</c> instead of staged.
 /// </summary>
 internal static class IntervalJsonReader
 {
@@ -17,7 +18,8 @@ internal static class IntervalJsonReader
     [ThreadStatic]
     private static byte[]? t_unescaped;
 
-    public static MergeProblem? ReadSteps(ref Utf8JsonReader reader, StagedInput staged, List<StepResult> steps, JsonPosition at, string source)
+    public static MergeProblem? ReadSteps(
+        ref Utf8JsonReader reader, ReadOnlySpan<byte> json, StagedInput staged, List<StepResult> steps, JsonPosition at, string source, SnapshotRead? seen)
     {
         Expect(ref reader, JsonTokenType.StartArray, "an array of steps");
         at.Step = -1;
@@ -40,7 +42,7 @@ internal static class IntervalJsonReader
                     case Field.Step: step = reader.GetString(); break;
                     case Field.Location: location = reader.GetString(); break;
                     case Field.Intervals:
-                        if (ReadIntervals(ref reader, staged, at, source, step ?? $"#{at.Step + 1}") is { } problem)
+                        if (ReadIntervals(ref reader, json, staged, at, source, step ?? $"#{at.Step + 1}", seen) is { } problem)
                             return problem;
                         hasIntervals = true;
                         at.Interval = -1;
@@ -52,6 +54,7 @@ internal static class IntervalJsonReader
             Expect(ref reader, JsonTokenType.EndObject, "the end of the step object");
             if (scenario is null || step is null || !hasIntervals)
                 throw new JsonException("a step needs 'scenario', 'step' and 'intervals'.");
+            seen?.EndStep(scenario, step, location);
             for (var i = first; i < staged.Intervals.Count; i++)
                 staged.Intervals[i] = staged.Intervals[i] with { Key = (scenario, step, location) };
             steps.Add(new StepResult(scenario, step, []) { Location = location });
@@ -59,13 +62,17 @@ internal static class IntervalJsonReader
         return null;
     }
 
-    private static MergeProblem? ReadIntervals(ref Utf8JsonReader reader, StagedInput staged, JsonPosition at, string source, string step)
+    private static MergeProblem? ReadIntervals(
+        ref Utf8JsonReader reader, ReadOnlySpan<byte> json, StagedInput staged, JsonPosition at, string source, string step, SnapshotRead? seen)
     {
         Expect(ref reader, JsonTokenType.StartArray, "an array of intervals");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             at.Interval++;
             Expect(ref reader, JsonTokenType.StartObject, "an interval object");
+            var objectStart = at.Offset + (int)reader.TokenStartIndex;
+            var stagedBefore = staged.Counts.Count;
+            var digestOnly = false;
             DateTimeOffset? start = null;
             long ok = 0, sent = 0, received = 0;
             var failed = default(IntervalCounts);
@@ -74,12 +81,23 @@ internal static class IntervalJsonReader
             var from = -1;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (digestOnly)
+                {
+                    // Merged from an earlier snapshot (its start came first, as written): the digest checks it is
+                    // unchanged, so the rest is passed over, nothing decoded.
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
                 var field = Name(ref reader);
                 at.IntervalField = FieldNames[(int)field];
                 reader.Read();
                 switch (field)
                 {
-                    case Field.Start: start = reader.GetDateTimeOffset(); break;
+                    case Field.Start:
+                        start = reader.GetDateTimeOffset();
+                        digestOnly = from < 0 && seen is not null && seen.WasMerged(start.Value.UtcTicks);
+                        break;
                     case Field.Ok: ok = reader.GetInt64(); break;
                     case Field.BytesSent: sent = reader.GetInt64(); break;
                     case Field.BytesReceived: received = reader.GetInt64(); break;
@@ -103,8 +121,19 @@ internal static class IntervalJsonReader
             }
             at.IntervalField = null;
             Expect(ref reader, JsonTokenType.EndObject, "the end of the interval object");
-            if (start is null || from < 0)
+            if (start is null || (from < 0 && !digestOnly))
                 throw new JsonException("an interval needs 'start' and 'histogram'.");
+            if (seen is not null)
+            {
+                seen.Interval(start.Value.UtcTicks, json[objectStart..(at.Offset + (int)reader.BytesConsumed)]);
+                if (seen.WasMerged(start.Value.UtcTicks))
+                {
+                    // Its histogram may have come before its start and been staged: take it back.
+                    staged.Counts.Truncate(stagedBefore);
+                    MergedIntervals.Skip(ref reader, json, at, seen);
+                    continue;
+                }
+            }
             staged.Intervals.Add(new(default, start.Value.UtcTicks, failed with { Ok = ok, BytesSent = sent, BytesReceived = received, Detail = codes is null && errors is null && samples is null ? null : new(codes, errors, samples) }, from, staged.Counts.Count));
         }
         return null;

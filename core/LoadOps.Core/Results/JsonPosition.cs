@@ -8,6 +8,9 @@ internal sealed class JsonPosition
     public int Interval { get; set; } = -1;
     public string? IntervalField { get; set; }
 
+    /// <summary>Where in the file the reader's span begins: not 0 once it went on after intervals passed over by their bytes (<see cref="MergedIntervals"/>).</summary>
+    public int Offset { get; set; }
+
     public string? Describe()
     {
         if (Field is null)

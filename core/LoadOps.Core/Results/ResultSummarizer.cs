@@ -51,6 +51,48 @@ public static class ResultSummarizer
             histogram.AddEncoded(interval.Histogram);
             sum.Add(interval, histogram);
         }
+        return Summarize(byStart, result, withHealth);
+    }
+
+    /// <summary>The overall summary only (what live figures show), without the per-step ones.</summary>
+    internal static MetricSummary SummarizeOverall(ResultFile result) =>
+        Summarize(result, [.. result.Steps.Where(s => s.Location is null)], withHealth: true);
+
+    /// <summary>
+    /// The overall and per-location summaries of a merge's running sums: what <see cref="SummarizeOverall"/> and
+    /// <see cref="SummarizeLocations"/> read from the file built of them (whose histograms hold those sums exactly),
+    /// without encoding a histogram to decode it again. <paramref name="span"/> stands for the file's start, end,
+    /// interval and health.
+    /// </summary>
+    internal static (MetricSummary Overall, IReadOnlyList<(string Location, MetricSummary Metrics)> Locations) SummarizeSums(
+        Dictionary<(string Scenario, string Step, string? Location), SortedDictionary<long, IntervalAccumulator>> sums, ResultFile span)
+    {
+        var groups = sums.Where(s => s.Key.Location is not null).GroupBy(s => s.Key.Location!)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        // The overall summary and each location's are independent: one per core. Part 0 is the overall one.
+        var parts = new MetricSummary[groups.Count + 1];
+        Parallel.For(0, parts.Length, part => parts[part] = part == 0
+            ? Summarize(Gather(sums.Values), span, withHealth: true)
+            : Summarize(Gather(groups[part - 1].Select(s => s.Value)), span, withHealth: false));
+        var overall = parts[0];
+        var locations = groups.Select((g, i) => (g.Key, parts[i + 1])).ToList();
+        return (overall, locations);
+    }
+
+    private static SortedDictionary<long, IntervalAccumulator> Gather(IEnumerable<SortedDictionary<long, IntervalAccumulator>> sums)
+    {
+        var byStart = new SortedDictionary<long, IntervalAccumulator>();
+        foreach (var (ticks, sum) in sums.SelectMany(s => s))
+        {
+            if (!byStart.TryGetValue(ticks, out var total))
+                byStart[ticks] = total = new IntervalAccumulator();
+            total.Add(sum);
+        }
+        return byStart;
+    }
+
+    private static MetricSummary Summarize(SortedDictionary<long, IntervalAccumulator> byStart, ResultFile result, bool withHealth)
+    {
         var health = withHealth ? result.Health.GroupBy(h => h.Start.UtcTicks).ToDictionary(g => g.Key, g => (g.Sum(h => h.Dropped), g.Sum(h => h.Scheduled))) : [];
 
         var whole = new IntervalAccumulator();

@@ -4,20 +4,23 @@ using LoadOps.Core.Results;
 namespace LoadOps.Pipeline.Live;
 
 /// <summary>
-/// Reads <see cref="LiveFigures"/> from a merged result of interim snapshots (the same summarizer as every report, so
-/// percentiles come from the merged histograms, never averaged). Pure: time and plan come in as values.
+/// Reads <see cref="LiveFigures"/> from a merged result of interim snapshots, or from its <see cref="LiveSummary"/> (the
+/// same summarizer as every report, so percentiles come from the merged histograms, never averaged). Pure: time and
+/// plan come in as values.
 /// </summary>
 public static class LiveFiguresBuilder
 {
-    public static LiveFigures Build(ResultFile merged, int shardsReporting, int shardCount, DateTimeOffset startAt, TimeSpan total, DateTimeOffset now)
+    public static LiveFigures Build(ResultFile merged, int shardsReporting, int shardCount, DateTimeOffset startAt, TimeSpan total, DateTimeOffset now) =>
+        Build(LiveSummary.Of(merged), shardsReporting, shardCount, startAt, total, now);
+
+    public static LiveFigures Build(LiveSummary summary, int shardsReporting, int shardCount, DateTimeOffset startAt, TimeSpan total, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(merged);
-        var summary = ResultSummarizer.Summarize(merged);
+        ArgumentNullException.ThrowIfNull(summary);
         var overall = summary.Overall;
         var elapsed = Math.Clamp((now - startAt).TotalSeconds, 0, total.TotalSeconds);
         return new LiveFigures
         {
-            AsOf = merged.End,
+            AsOf = summary.End,
             ElapsedSeconds = Math.Round(elapsed, 1),
             TotalSeconds = total.TotalSeconds,
             ShardsReporting = shardsReporting,
@@ -30,7 +33,7 @@ public static class LiveFiguresBuilder
             Failed = overall.Totals.Failed.Total,
             ErrorsByKind = overall.Outcomes.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
             Dropped = overall.Totals.Dropped,
-            Locations = [.. ResultSummarizer.SummarizeLocations(merged).Select(l => new LiveLocation(
+            Locations = [.. summary.Locations.Select(l => new LiveLocation(
                 l.Location, l.Metrics.Totals.Total, Round(l.Metrics.Value(Metric.Rps)),
                 Ms(l.Metrics.Value(Metric.P50)), Ms(l.Metrics.Value(Metric.P95)), Ms(l.Metrics.Value(Metric.P99)), l.Metrics.Totals.Failed.Total))],
             Intervals = [.. overall.Intervals.Select(i => new LivePoint(

@@ -15,6 +15,9 @@ public sealed class InMemoryArtifacts(TimeProvider clock) : IResultArtifacts, IS
 {
     private readonly Dictionary<string, byte[]> _results = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _opened = new(StringComparer.Ordinal);
+    private long _writes;
     private readonly Lock _lock = new();
 
     public Task<string> PutShardResultAsync(ResultFile result, CancellationToken cancellationToken)
@@ -33,13 +36,25 @@ public sealed class InMemoryArtifacts(TimeProvider clock) : IResultArtifacts, IS
         return PutJson(_results, ArtifactNames.InterimBlobName(snapshot.RunId, snapshot.ShardId), snapshot);
     }
 
+    /// <summary>The same with the snapshot's bytes as a runner uploads them, read or not (for benchmarks and damaged files).</summary>
+    public string PutInterimResult(string runId, string shardId, byte[] json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return PutBytes(_results, ArtifactNames.InterimBlobName(runId, shardId), json);
+    }
+
     public Task<string> PutMergedResultAsync(ResultFile result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         return Task.FromResult(PutJson(_results, ArtifactNames.MergedBlobName(result.RunId), result));
     }
 
-    public Task<Stream?> OpenResultAsync(string blobName, CancellationToken cancellationToken) => Task.FromResult<Stream?>(Open(_results, blobName));
+    public Task<Stream?> OpenResultAsync(string blobName, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+            _opened[blobName] = _opened.GetValueOrDefault(blobName) + 1;
+        return Task.FromResult<Stream?>(Open(_results, blobName));
+    }
 
     public async Task<ResultFile?> ReadResultAsync(string blobName, CancellationToken cancellationToken)
     {
@@ -50,8 +65,22 @@ public sealed class InMemoryArtifacts(TimeProvider clock) : IResultArtifacts, IS
     public Task<IReadOnlyList<string>> ListShardResultsAsync(string runId, CancellationToken cancellationToken) =>
         Task.FromResult(NamesUnder(_results, ArtifactNames.ShardsFolder(runId)));
 
-    public Task<IReadOnlyList<string>> ListInterimResultsAsync(string runId, CancellationToken cancellationToken) =>
-        Task.FromResult(NamesUnder(_results, ArtifactNames.InterimFolder(runId)));
+    /// <summary>Versions count writes to the store, so a snapshot written again has a new one even with the same bytes (as an ETag).</summary>
+    public Task<IReadOnlyList<InterimSnapshot>> ListInterimSnapshotsAsync(string runId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<InterimSnapshot>>([.. NamesUnder(_results, ArtifactNames.InterimFolder(runId))
+                .Select(name => new InterimSnapshot(name, _versions[name].ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        }
+    }
+
+    /// <summary>How many times <see cref="OpenResultAsync"/> opened <paramref name="blobName"/> (for tests of what a reader reads again).</summary>
+    public int Opened(string blobName)
+    {
+        lock (_lock)
+            return _opened.GetValueOrDefault(blobName);
+    }
 
     public async Task<string> PutReportAsync(string runId, string fileName, Stream content, string contentType, CancellationToken cancellationToken)
     {
@@ -114,9 +143,16 @@ public sealed class InMemoryArtifacts(TimeProvider clock) : IResultArtifacts, IS
 
     private string PutJson<T>(Dictionary<string, byte[]> container, string name, T value)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, LoadOpsJson.Options);
+        return PutBytes(container, name, JsonSerializer.SerializeToUtf8Bytes(value, LoadOpsJson.Options));
+    }
+
+    private string PutBytes(Dictionary<string, byte[]> container, string name, byte[] json)
+    {
         lock (_lock)
+        {
             container[name] = json;
+            _versions[name] = ++_writes;
+        }
         return name;
     }
 

@@ -24,8 +24,8 @@ public interface IResultArtifacts
     /// <summary>The names of every shard result uploaded for a run, in name order.</summary>
     Task<IReadOnlyList<string>> ListShardResultsAsync(string runId, CancellationToken cancellationToken);
 
-    /// <summary>The names of every interim snapshot uploaded for a run, in name order.</summary>
-    Task<IReadOnlyList<string>> ListInterimResultsAsync(string runId, CancellationToken cancellationToken);
+    /// <summary>Every interim snapshot uploaded for a run with its current version, in name order.</summary>
+    Task<IReadOnlyList<InterimSnapshot>> ListInterimSnapshotsAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>Stores a report file (markdown, HTML, JUnit…); returns its name.</summary>
     Task<string> PutReportAsync(string runId, string fileName, Stream content, string contentType, CancellationToken cancellationToken);

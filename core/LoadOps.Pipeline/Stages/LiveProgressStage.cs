@@ -32,7 +32,10 @@ public sealed class LiveProgressStage(IRunRepository runs, LiveRunReader live, I
             var notes = new List<string>();
             var underWay = await runs.ListUnderWayAsync(cancellationToken);
             foreach (var gone in _runs.Keys.Except(underWay.Select(r => r.RunId)).ToList())
+            {
                 _runs.Remove(gone);
+                live.Forget(gone);
+            }
             foreach (var run in underWay.Where(r => r.Commit is { Length: > 0 } && r.Repo.Contains('/', StringComparison.Ordinal)))
             {
                 var now = clock.GetUtcNow();

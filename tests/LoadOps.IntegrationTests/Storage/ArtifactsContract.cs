@@ -11,7 +11,7 @@ namespace LoadOps.IntegrationTests.Storage;
 /// (<see cref="InMemoryArtifactsContractTests"/>). Upload grants differ by nature (SAS on Azure, inert URIs in memory)
 /// and are tested in <see cref="ResultStoreTests"/>; here a runner's interim upload is played by <see cref="PutInterimAsync"/>.
 /// </summary>
-public abstract class ArtifactsContract
+public abstract partial class ArtifactsContract
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -85,7 +85,7 @@ public abstract class ArtifactsContract
         Assert.Null(await documents.ReadPlanAsync(runId, Ct));
         Assert.Null(await documents.ReadEvaluationAsync(runId, Ct));
         Assert.Empty(await results.ListShardResultsAsync(runId, Ct));
-        Assert.Empty(await results.ListInterimResultsAsync(runId, Ct));
+        Assert.Empty(await results.ListInterimSnapshotsAsync(runId, Ct));
     }
 
     [Fact]
@@ -107,13 +107,33 @@ public abstract class ArtifactsContract
         Assert.Equal(
             [ArtifactNames.ShardBlobName(runId, $"{runId}-s000"), ArtifactNames.ShardBlobName(runId, $"{runId}-s001"), ArtifactNames.ShardBlobName(runId, $"{runId}-s002")],
             await results.ListShardResultsAsync(runId, Ct));
-        var interim = await results.ListInterimResultsAsync(runId, Ct);
-        Assert.Equal([ArtifactNames.InterimBlobName(runId, $"{runId}-s001"), ArtifactNames.InterimBlobName(runId, $"{runId}-s003")], interim);
+        var interim = await results.ListInterimSnapshotsAsync(runId, Ct);
+        Assert.Equal([ArtifactNames.InterimBlobName(runId, $"{runId}-s001"), ArtifactNames.InterimBlobName(runId, $"{runId}-s003")], interim.Select(s => s.Name));
 
-        var latest = await results.ReadResultAsync(interim[0], Ct);
+        var latest = await results.ReadResultAsync(interim[0].Name, Ct);
         Assert.Equal((ResultStatus.Running, $"{runId}-s001"), (latest!.Status, latest.ShardId));
         Assert.Single(latest.TrustIssues);
         Assert.Equal(ResultStatus.Complete, (await results.ReadResultAsync(ArtifactNames.ShardBlobName(runId, $"{runId}-s001"), Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task A_snapshot_keeps_its_version_until_it_is_written_again_even_with_the_same_bytes()
+    {
+        var (results, _) = await NewStoresAsync();
+        var runId = TestRuns.NewRunId();
+        var snapshot = TestRuns.Result(runId, $"{runId}-s000") with { Status = ResultStatus.Running };
+        await PutInterimAsync(results, snapshot);
+        await PutInterimAsync(results, TestRuns.Result(runId, $"{runId}-s001") with { Status = ResultStatus.Running });
+
+        var first = await results.ListInterimSnapshotsAsync(runId, Ct);
+        var again = await results.ListInterimSnapshotsAsync(runId, Ct);
+        await PutInterimAsync(results, snapshot);
+        var rewritten = await results.ListInterimSnapshotsAsync(runId, Ct);
+
+        Assert.All(first, s => Assert.False(string.IsNullOrEmpty(s.Version)));
+        Assert.Equal(first, again);
+        Assert.NotEqual(first[0].Version, rewritten[0].Version);
+        Assert.Equal(first[1], rewritten[1]);
     }
 
     [Fact]
