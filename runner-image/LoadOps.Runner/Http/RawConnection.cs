@@ -41,10 +41,7 @@ internal sealed class RawConnection : IDisposable
     /// <summary>Response bytes read in the current exchange.</summary>
     public long Received { get; private set; }
 
-    /// <summary>True when the connection runs on a <see cref="SocketLoop"/>: its timeout is <see cref="Deadline"/>, not the token.</summary>
-    public bool OnLoop => _loopStream is not null;
-
-    /// <summary>On a loop: the <see cref="System.Diagnostics.Stopwatch"/> timestamp the current exchange must end by.</summary>
+    /// <summary>On a <see cref="SocketLoop"/> (where the token passed in only aborts): the <see cref="System.Diagnostics.Stopwatch"/> timestamp the current exchange must end by.</summary>
     public long Deadline
     {
         set
