@@ -33,9 +33,12 @@ internal static class EgressConnect
     }
 
     /// <summary>SocketsHttpHandler.ConnectCallback: TLS (with the original host name) is layered on top by the handler.</summary>
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        await ConnectCheckedAsync(await CheckedAsync(context.DnsEndPoint, cancellationToken), cancellationToken);
+
+    /// <summary>A stream on .NET's sockets to an address <see cref="CheckedAsync"/> gave (no Nagle delay).</summary>
+    public static async ValueTask<Stream> ConnectCheckedAsync(IPEndPoint target, CancellationToken cancellationToken)
     {
-        var target = await CheckedAsync(context.DnsEndPoint, cancellationToken);
         var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

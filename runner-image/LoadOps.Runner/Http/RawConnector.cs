@@ -21,28 +21,13 @@ internal static class RawConnector
         Stream stream;
         try
         {
-            stream = loop is null ? await ConnectAsync(target, cancellationToken) : await LoopStream.ConnectAsync(target, loop, deadline, cancellationToken);
+            stream = loop is null ? await EgressConnect.ConnectCheckedAsync(target, cancellationToken) : await LoopStream.ConnectAsync(target, loop, deadline, cancellationToken);
         }
         catch (SocketException e)
         {
             throw new HttpRequestException(HttpRequestError.ConnectionError, $"{e.Message} ({target})", e);
         }
         return (tls is null ? stream : await SecureAsync(stream, tls, cancellationToken), stream as LoopStream);
-    }
-
-    private static async ValueTask<Stream> ConnectAsync(IPEndPoint target, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(target, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
     }
 
     private static async ValueTask<Stream> SecureAsync(Stream stream, SslClientAuthenticationOptions tls, CancellationToken cancellationToken)

@@ -91,8 +91,11 @@ internal static unsafe partial class LinuxSockets
 
     public static void CloseEpoll(int epoll) => _ = CloseNative(epoll);
 
-    private static SocketException Failure(string call) =>
-        new((int)SocketErrors.FromErrno(Marshal.GetLastPInvokeError()), $"{call} failed: errno {Marshal.GetLastPInvokeError()}");
+    private static SocketException Failure(string call)
+    {
+        var errno = Marshal.GetLastPInvokeError();
+        return new((int)SocketErrors.FromErrno(errno), $"{call} failed: errno {errno}");
+    }
 
     [LibraryImport("libc", EntryPoint = "epoll_create1", SetLastError = true)]
     private static partial int EpollCreate(int flags);
